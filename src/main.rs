@@ -1,7 +1,16 @@
+//! `npl`: runs NPL scripts and the interactive prompt.
+
+mod array;
 mod ast;
+mod builtins;
+mod eval;
 mod lexer;
+mod linalg;
 mod parser;
+mod random;
+mod repl;
+mod value;
+
 fn main() {
-    let src = std::fs::read_to_string(std::env::args().nth(1).unwrap()).unwrap();
-    match parser::parse_program(&src) { Ok(p) => println!("{} stmts", p.len()), Err(e) => println!("{e:?}") }
+    std::process::exit(repl::cli::main());
 }

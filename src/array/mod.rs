@@ -11,9 +11,12 @@
 //! - [`manip`]: reshaping, transposing, joining, splitting, repeating;
 //! - [`sort`]: sorting, `unique`, `nonzero`;
 //! - [`create`]: `arange`, `linspace`, `eye`, `diag`;
+//! - [`print`]: NumPy's exact printing of arrays;
 //! - [`product`]: `dot`, `matmul`, `inner`, `outer`, `vdot`, `cross`;
 //! - [`error`]: [`ArrayError`].
 
+#[macro_use]
+pub mod storage;
 pub mod broadcast;
 pub mod create;
 pub mod dtype;
@@ -23,8 +26,8 @@ pub mod index;
 pub mod manip;
 pub mod product;
 pub mod reduce;
+pub mod print;
 pub mod sort;
-pub mod storage;
 
 pub use dtype::{DType, Element, Scalar};
 pub use error::{ArrayError, ArrayResult, ErrorKind};

@@ -1,0 +1,1 @@
+//! Tests of elementwise operations against NumPy 2.4.

@@ -1,0 +1,1 @@
+//! Tests of indexing against NumPy 2.4.

@@ -1,0 +1,454 @@
+//! Products: `dot`, `matmul`, `inner`, `outer`, `vdot`, `cross`,
+//! `tensordot`, `kron`.
+//!
+//! Operands are promoted to a common dtype. Float and complex products run
+//! on the kernels of [`kernel`] (nalgebra for large matrices); int and bool
+//! products on typed loops, int64 overflow raising `OverflowError`.
+
+mod kernel;
+
+use super::broadcast::{broadcast_shapes, shape_compact};
+use super::dtype::Element;
+use super::error::{ArrayError, ArrayResult};
+use super::manip::{moveaxis, normalize_axis, ravel, reshape, transpose};
+use super::reduce::BOOL_SUBTRACT;
+use super::storage::{check_allocation, Array, IntoNdArray, NdArray};
+use kernel::{Mat, Product};
+use num_complex::Complex64;
+
+/// Runs `$body` with `$x`, `$y` bound to the two arrays cast to their
+/// common dtype.
+macro_rules! with_pair {
+    ($a:expr, $b:expr, |$x:ident, $y:ident| $body:expr) => {{
+        let dt = $a.dtype().max($b.dtype());
+        match ($a.cast_to(dt), $b.cast_to(dt)) {
+            (NdArray::Bool($x), NdArray::Bool($y)) => $body,
+            (NdArray::Int($x), NdArray::Int($y)) => $body,
+            (NdArray::Float($x), NdArray::Float($y)) => $body,
+            (NdArray::Complex($x), NdArray::Complex($y)) => $body,
+            _ => Err(ArrayError::type_error("operands of different dtypes")),
+        }
+    }};
+}
+
+/// NumPy's "not aligned" error of `dot` and `inner`.
+fn not_aligned(a: &[usize], b: &[usize], da: usize, db: usize) -> ArrayError {
+    ArrayError::value(format!(
+        "shapes {} and {} not aligned: {} (dim {da}) != {} (dim {db})",
+        shape_compact(a),
+        shape_compact(b),
+        a[da],
+        b[db]
+    ))
+}
+
+/// Element types for the elementwise parts of the products.
+trait Arith: Product {
+    fn mul(a: Self, b: Self) -> ArrayResult<Self>;
+    fn sub(a: Self, b: Self) -> ArrayResult<Self>;
+    fn neg(a: Self) -> ArrayResult<Self>;
+}
+impl Arith for bool {
+    fn mul(a: bool, b: bool) -> ArrayResult<bool> {
+        Ok(a && b)
+    }
+    fn sub(_: bool, _: bool) -> ArrayResult<bool> {
+        Err(ArrayError::type_error(BOOL_SUBTRACT))
+    }
+    fn neg(_: bool) -> ArrayResult<bool> {
+        Err(ArrayError::type_error(
+            "The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.",
+        ))
+    }
+}
+impl Arith for i64 {
+    fn mul(a: i64, b: i64) -> ArrayResult<i64> {
+        a.checked_mul(b).ok_or_else(ArrayError::int_overflow)
+    }
+    fn sub(a: i64, b: i64) -> ArrayResult<i64> {
+        a.checked_sub(b).ok_or_else(ArrayError::int_overflow)
+    }
+    fn neg(a: i64) -> ArrayResult<i64> {
+        a.checked_neg().ok_or_else(ArrayError::int_overflow)
+    }
+}
+impl Arith for f64 {
+    fn mul(a: f64, b: f64) -> ArrayResult<f64> {
+        Ok(a * b)
+    }
+    fn sub(a: f64, b: f64) -> ArrayResult<f64> {
+        Ok(a - b)
+    }
+    fn neg(a: f64) -> ArrayResult<f64> {
+        Ok(-a)
+    }
+}
+impl Arith for Complex64 {
+    fn mul(a: Complex64, b: Complex64) -> ArrayResult<Complex64> {
+        Ok(a * b)
+    }
+    fn sub(a: Complex64, b: Complex64) -> ArrayResult<Complex64> {
+        Ok(a - b)
+    }
+    fn neg(a: Complex64) -> ArrayResult<Complex64> {
+        Ok(-a)
+    }
+}
+
+/// `f(a, b)` elementwise with broadcasting (C-contiguous result).
+fn zip_broadcast<T: Element>(a: &Array<T>, b: &Array<T>, f: impl Fn(T, T) -> ArrayResult<T>) -> ArrayResult<Array<T>> {
+    let shape = broadcast_shapes(a.shape(), b.shape())?;
+    check_allocation(&shape, T::DTYPE)?;
+    let x = a.broadcast_to(&shape)?.to_vec();
+    let y = b.broadcast_to(&shape)?.to_vec();
+    let out = x.into_iter().zip(y).map(|(p, q)| f(p, q)).collect::<ArrayResult<Vec<T>>>()?;
+    Array::from_vec(shape, out)
+}
+
+/// `a * b` with broadcasting and promotion (the 0-d cases of the products).
+fn multiply(a: &NdArray, b: &NdArray) -> ArrayResult<NdArray> {
+    with_pair!(a, b, |x, y| Ok(zip_broadcast(&x, &y, Arith::mul)?.into_nd()))
+}
+
+/// Dot product of two 1-d arrays of equal length.
+fn vector_dot<T: Product>(x: &Array<T>, y: &Array<T>) -> ArrayResult<T> {
+    let n = x.size();
+    let (xb, yb) = (x.buffer(), y.buffer());
+    T::dot(&xb, x.offset() as isize, x.strides()[0], &yb, y.offset() as isize, y.strides()[0], n)
+}
+
+/// Batched matrix product of two arrays with at least two dimensions
+/// (leading dimensions broadcast). `drop_rows`/`drop_cols` remove the
+/// length-1 row/column axes that stood in for 1-d operands.
+fn matmul_typed<T: Product>(a: &Array<T>, b: &Array<T>, drop_rows: bool, drop_cols: bool) -> ArrayResult<Array<T>> {
+    let (na, nb) = (a.ndim(), b.ndim());
+    let (m, k, n) = (a.shape()[na - 2], a.shape()[na - 1], b.shape()[nb - 1]);
+    let batch_a = &a.shape()[..na - 2];
+    let batch_b = &b.shape()[..nb - 2];
+    let batch = broadcast_shapes(batch_a, batch_b).map_err(|_| {
+        let remap = |s: &[usize], batch: &[usize]| {
+            let mut parts: Vec<String> = batch.iter().map(|d| d.to_string()).collect();
+            parts.push("newaxis".into());
+            parts.push("newaxis".into());
+            format!("{}->({})", shape_compact(s), parts.join(","))
+        };
+        ArrayError::value(format!(
+            "operands could not be broadcast together with remapped shapes [original->remapped]: {} {}  and requested shape ({},{})",
+            remap(a.shape(), batch_a),
+            remap(b.shape(), batch_b),
+            m,
+            n
+        ))
+    })?;
+    let mut ta = batch.clone();
+    ta.extend([m, k]);
+    let mut tb = batch.clone();
+    tb.extend([k, n]);
+    let av = a.broadcast_to(&ta)?;
+    let bv = b.broadcast_to(&tb)?;
+    let mut out_shape = batch.clone();
+    out_shape.extend([m, n]);
+    let size = check_allocation(&out_shape, T::DTYPE)?;
+    let mut out = vec![T::default(); size];
+    let nbatch: usize = batch.iter().product();
+    let (abuf, bbuf) = (av.buffer(), bv.buffer());
+    let nd = batch.len();
+    let mut idx = vec![0usize; nd];
+    let plane = m * n;
+    for t in 0..nbatch {
+        let (mut ao, mut bo) = (av.offset() as isize, bv.offset() as isize);
+        for d in 0..nd {
+            ao += idx[d] as isize * av.strides()[d];
+            bo += idx[d] as isize * bv.strides()[d];
+        }
+        let am = Mat { buf: &abuf, off: ao, rs: av.strides()[nd], cs: av.strides()[nd + 1] };
+        let bm = Mat { buf: &bbuf, off: bo, rs: bv.strides()[nd], cs: bv.strides()[nd + 1] };
+        T::gemm(am, bm, m, k, n, &mut out[t * plane..(t + 1) * plane])?;
+        for d in (0..nd).rev() {
+            idx[d] += 1;
+            if idx[d] < batch[d] {
+                break;
+            }
+            idx[d] = 0;
+        }
+    }
+    let mut final_shape = batch;
+    if !drop_rows {
+        final_shape.push(m);
+    }
+    if !drop_cols {
+        final_shape.push(n);
+    }
+    Array::from_vec(final_shape, out)
+}
+
+/// `np.matmul(a, b)` / `a @ b`: matrix product with NumPy's rules for 1-d
+/// operands (promoted to a row or column, then removed) and broadcasting of
+/// the leading (stack) dimensions. 0-d operands and mismatched inner
+/// dimensions raise NumPy's `ValueError`s.
+pub fn matmul(a: &NdArray, b: &NdArray) -> ArrayResult<NdArray> {
+    for (i, x) in [a, b].iter().enumerate() {
+        if x.ndim() == 0 {
+            return Err(ArrayError::value(format!(
+                "matmul: Input operand {i} does not have enough dimensions (has 0, gufunc core with signature (n?,k),(k,m?)->(n?,m?) requires 1)"
+            )));
+        }
+    }
+    let ak = a.shape()[a.ndim() - 1];
+    let bk = if b.ndim() == 1 { b.shape()[0] } else { b.shape()[b.ndim() - 2] };
+    if ak != bk {
+        return Err(ArrayError::value(format!(
+            "matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size {bk} is different from {ak})"
+        )));
+    }
+    let a_vec = a.ndim() == 1;
+    let b_vec = b.ndim() == 1;
+    with_pair!(a, b, |x, y| {
+        let x2 = if a_vec { x.view(vec![1, ak], vec![0, x.strides()[0]], x.offset()) } else { x };
+        let y2 = if b_vec { y.view(vec![bk, 1], vec![y.strides()[0], 0], y.offset()) } else { y };
+        if a_vec && b_vec {
+            return Ok(Array::scalar(vector_dot(&x2.view(vec![ak], vec![x2.strides()[1]], x2.offset()), &y2.view(vec![bk], vec![y2.strides()[0]], y2.offset()))?).into_nd());
+        }
+        Ok(matmul_typed(&x2, &y2, a_vec, b_vec)?.into_nd())
+    })
+}
+
+/// `np.dot(a, b)`: scalar multiplication for 0-d operands, the inner
+/// product of 1-d vectors, the matrix product of 2-d arrays, and in
+/// general a sum product over the last axis of `a` and the second-to-last
+/// of `b`. Mismatches raise NumPy's "shapes (2,3) and (2,3) not aligned: 3
+/// (dim 1) != 2 (dim 0)".
+pub fn dot(a: &NdArray, b: &NdArray) -> ArrayResult<NdArray> {
+    if a.ndim() == 0 || b.ndim() == 0 {
+        return multiply(a, b);
+    }
+    let da = a.ndim() - 1;
+    let db = if b.ndim() == 1 { 0 } else { b.ndim() - 2 };
+    let k = a.shape()[da];
+    if k != b.shape()[db] {
+        return Err(not_aligned(a.shape(), b.shape(), da, db));
+    }
+    if a.ndim() == 1 && b.ndim() == 1 {
+        return with_pair!(a, b, |x, y| Ok(Array::scalar(vector_dot(&x, &y)?).into_nd()));
+    }
+    let mut out_shape: Vec<usize> = a.shape()[..da].to_vec();
+    out_shape.extend(b.shape().iter().enumerate().filter(|&(i, _)| i != db).map(|(_, &d)| d));
+    let m: usize = a.shape()[..da].iter().product();
+    let n: usize = b.size() / k.max(1);
+    let n = if k == 0 { b.shape().iter().enumerate().filter(|&(i, _)| i != db).map(|(_, &d)| d).product() } else { n };
+    let a2 = reshape(a, &[m as isize, k as isize])?;
+    let b2 = if b.ndim() == 1 {
+        reshape(b, &[k as isize, 1])?
+    } else {
+        reshape(&moveaxis(b, &[db as isize], &[0])?, &[k as isize, n as isize])?
+    };
+    let r = with_pair!(&a2, &b2, |x, y| Ok(matmul_typed(&x, &y, false, false)?.into_nd()))?;
+    let dims: Vec<isize> = out_shape.iter().map(|&d| d as isize).collect();
+    reshape(&r, &dims)
+}
+
+/// `np.inner(a, b)`: sum product over the last axes of both; the result
+/// has shape `a.shape[:-1] + b.shape[:-1]`.
+pub fn inner(a: &NdArray, b: &NdArray) -> ArrayResult<NdArray> {
+    if a.ndim() == 0 || b.ndim() == 0 {
+        return multiply(a, b);
+    }
+    let (da, db) = (a.ndim() - 1, b.ndim() - 1);
+    let k = a.shape()[da];
+    if k != b.shape()[db] {
+        return Err(not_aligned(a.shape(), b.shape(), da, db));
+    }
+    if a.ndim() == 1 && b.ndim() == 1 {
+        return with_pair!(a, b, |x, y| Ok(Array::scalar(vector_dot(&x, &y)?).into_nd()));
+    }
+    let mut out_shape: Vec<usize> = a.shape()[..da].to_vec();
+    out_shape.extend_from_slice(&b.shape()[..db]);
+    let m: usize = a.shape()[..da].iter().product();
+    let n: usize = b.shape()[..db].iter().product();
+    let a2 = reshape(a, &[m as isize, k as isize])?;
+    let b2 = transpose(&reshape(b, &[n as isize, k as isize])?, None)?;
+    let r = with_pair!(&a2, &b2, |x, y| Ok(matmul_typed(&x, &y, false, false)?.into_nd()))?;
+    let dims: Vec<isize> = out_shape.iter().map(|&d| d as isize).collect();
+    reshape(&r, &dims)
+}
+
+/// `np.outer(a, b)`: `a.ravel()[:, None] * b.ravel()[None, :]`.
+pub fn outer(a: &NdArray, b: &NdArray) -> ArrayResult<NdArray> {
+    let (x, y) = (ravel(a), ravel(b));
+    let (m, n) = (x.size() as isize, y.size() as isize);
+    multiply(&reshape(&x, &[m, 1])?, &reshape(&y, &[1, n])?)
+}
+
+/// `np.vdot(a, b)`: dot product of the flattened arrays, conjugating `a`
+/// first. Sizes must match (NumPy's "cannot reshape array of size 2 into
+/// shape (3,)").
+pub fn vdot(a: &NdArray, b: &NdArray) -> ArrayResult<NdArray> {
+    if a.size() != b.size() {
+        return Err(ArrayError::value(format!(
+            "cannot reshape array of size {} into shape ({},)",
+            b.size(),
+            a.size()
+        )));
+    }
+    let x = match ravel(a) {
+        NdArray::Complex(z) => NdArray::Complex(z.map(|v| v.conj())),
+        other => other.copy(),
+    };
+    let y = ravel(b).copy();
+    with_pair!(&x, &y, |p, q| Ok(Array::scalar(vector_dot(&p, &q)?).into_nd()))
+}
+
+/// `np.cross(a, b)`: cross product of 3-vectors (or 2-vectors, as NumPy,
+/// giving the z component) along the last axis, broadcasting the others.
+pub fn cross(a: &NdArray, b: &NdArray) -> ArrayResult<NdArray> {
+    let bad = || ArrayError::value("incompatible dimensions for cross product\n(dimension must be 2 or 3)");
+    if a.ndim() == 0 || b.ndim() == 0 {
+        return Err(bad());
+    }
+    let (la, lb) = (a.shape()[a.ndim() - 1], b.shape()[b.ndim() - 1]);
+    if !(la == 2 || la == 3) || !(lb == 2 || lb == 3) {
+        return Err(bad());
+    }
+    let (sa, sb) = (&a.shape()[..a.ndim() - 1], &b.shape()[..b.ndim() - 1]);
+    let lead = broadcast_shapes(sa, sb).map_err(|_| {
+        ArrayError::value(format!(
+            "shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg 0 with shape {} and arg 1 with shape {}.",
+            shape_compact(sa),
+            shape_compact(sb)
+        ))
+    })?;
+    fn go<T: Arith>(a: &Array<T>, b: &Array<T>, la: usize, lb: usize, lead: &[usize]) -> ArrayResult<Array<T>> {
+        let mut ta = lead.to_vec();
+        ta.push(la);
+        let mut tb = lead.to_vec();
+        tb.push(lb);
+        let x = a.broadcast_to(&ta)?.to_vec();
+        let y = b.broadcast_to(&tb)?.to_vec();
+        let count: usize = lead.iter().product();
+        let three = !(la == 2 && lb == 2);
+        let mut out = Vec::with_capacity(count * if three { 3 } else { 1 });
+        for t in 0..count {
+            let u = &x[t * la..(t + 1) * la];
+            let v = &y[t * lb..(t + 1) * lb];
+            let z = T::sub(T::mul(u[0], v[1])?, T::mul(u[1], v[0])?)?;
+            match (la, lb) {
+                (2, 2) => out.push(z),
+                (3, 3) => {
+                    out.push(T::sub(T::mul(u[1], v[2])?, T::mul(u[2], v[1])?)?);
+                    out.push(T::sub(T::mul(u[2], v[0])?, T::mul(u[0], v[2])?)?);
+                    out.push(z);
+                }
+                (2, _) => {
+                    out.push(T::mul(u[1], v[2])?);
+                    out.push(T::neg(T::mul(u[0], v[2])?)?);
+                    out.push(z);
+                }
+                _ => {
+                    out.push(T::neg(T::mul(u[2], v[1])?)?);
+                    out.push(T::mul(u[2], v[0])?);
+                    out.push(z);
+                }
+            }
+        }
+        let mut shape = lead.to_vec();
+        if three {
+            shape.push(3);
+        }
+        Array::from_vec(shape, out)
+    }
+    if a.dtype() == super::DType::Bool && b.dtype() == super::DType::Bool {
+        return Err(ArrayError::type_error(BOOL_SUBTRACT));
+    }
+    with_pair!(a, b, |x, y| Ok(go(&x, &y, la, lb, &lead)?.into_nd()))
+}
+
+/// Axes argument of [`tensordot`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum TensorAxes {
+    /// Sum over the last `n` axes of `a` and the first `n` of `b`.
+    Count(usize),
+    /// Sum over these axes of `a` paired with these of `b`.
+    Pairs(Vec<isize>, Vec<isize>),
+}
+
+/// `np.tensordot(a, b, axes)`: sum products over the given axes.
+pub fn tensordot(a: &NdArray, b: &NdArray, axes: &TensorAxes) -> ArrayResult<NdArray> {
+    let mismatch = || ArrayError::value("shape-mismatch for sum");
+    let (xa, xb): (Vec<isize>, Vec<isize>) = match axes {
+        TensorAxes::Count(n) => {
+            let n = *n as isize;
+            ((a.ndim() as isize - n..a.ndim() as isize).collect(), (0..n).collect())
+        }
+        TensorAxes::Pairs(p, q) => (p.clone(), q.clone()),
+    };
+    if xa.len() != xb.len() {
+        return Err(mismatch());
+    }
+    let mut ax_a = Vec::new();
+    let mut ax_b = Vec::new();
+    for (&i, &j) in xa.iter().zip(&xb) {
+        let i = normalize_axis(i, a.ndim())?;
+        let j = normalize_axis(j, b.ndim())?;
+        if a.shape()[i] != b.shape()[j] {
+            return Err(mismatch());
+        }
+        ax_a.push(i);
+        ax_b.push(j);
+    }
+    let notin_a: Vec<usize> = (0..a.ndim()).filter(|k| !ax_a.contains(k)).collect();
+    let notin_b: Vec<usize> = (0..b.ndim()).filter(|k| !ax_b.contains(k)).collect();
+    let n2: usize = ax_a.iter().map(|&k| a.shape()[k]).product();
+    let perm_a: Vec<isize> = notin_a.iter().chain(&ax_a).map(|&k| k as isize).collect();
+    let perm_b: Vec<isize> = ax_b.iter().chain(&notin_b).map(|&k| k as isize).collect();
+    let m: usize = notin_a.iter().map(|&k| a.shape()[k]).product();
+    let n: usize = notin_b.iter().map(|&k| b.shape()[k]).product();
+    let at = reshape(&transpose(a, Some(&perm_a))?, &[m as isize, n2 as isize])?;
+    let bt = reshape(&transpose(b, Some(&perm_b))?, &[n2 as isize, n as isize])?;
+    let r = with_pair!(&at, &bt, |x, y| Ok(matmul_typed(&x, &y, false, false)?.into_nd()))?;
+    let dims: Vec<isize> =
+        notin_a.iter().map(|&k| a.shape()[k] as isize).chain(notin_b.iter().map(|&k| b.shape()[k] as isize)).collect();
+    reshape(&r, &dims)
+}
+
+/// `np.kron(a, b)`: the Kronecker product (blocks `a[i] * b`).
+pub fn kron(a: &NdArray, b: &NdArray) -> ArrayResult<NdArray> {
+    if a.ndim() == 0 || b.ndim() == 0 {
+        return multiply(a, b);
+    }
+    let nd = a.ndim().max(b.ndim());
+    let pad = |s: &[usize]| {
+        let mut v = vec![1usize; nd - s.len()];
+        v.extend_from_slice(s);
+        v
+    };
+    let (sa, sb) = (pad(a.shape()), pad(b.shape()));
+    let shape: Vec<usize> = sa.iter().zip(&sb).map(|(&p, &q)| p.saturating_mul(q)).collect();
+    check_allocation(&shape, a.dtype().max(b.dtype()))?;
+    fn go<T: Arith>(a: &Array<T>, b: &Array<T>, sa: &[usize], sb: &[usize], shape: &[usize]) -> ArrayResult<Array<T>> {
+        let (x, y) = (a.to_vec(), b.to_vec());
+        let size: usize = shape.iter().product();
+        let nd = shape.len();
+        let mut out = Vec::with_capacity(size);
+        let mut idx = vec![0usize; nd];
+        for _ in 0..size {
+            let (mut pa, mut pb) = (0usize, 0usize);
+            for d in 0..nd {
+                pa = pa * sa[d] + idx[d] / sb[d];
+                pb = pb * sb[d] + idx[d] % sb[d];
+            }
+            out.push(T::mul(x[pa], y[pb])?);
+            for d in (0..nd).rev() {
+                idx[d] += 1;
+                if idx[d] < shape[d] {
+                    break;
+                }
+                idx[d] = 0;
+            }
+        }
+        Array::from_vec(shape.to_vec(), out)
+    }
+    with_pair!(a, b, |x, y| Ok(go(&x, &y, &sa, &sb, &shape)?.into_nd()))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,401 @@
+//! Sorting (`sort`, `argsort`), `unique`, `nonzero`, `argwhere`,
+//! `searchsorted`.
+//!
+//! NPL always sorts stably (NumPy's `kind='stable'`), so `argsort` of ties
+//! keeps their original order whatever `kind` the program asks for. NaNs
+//! sort last; complex numbers sort lexicographically with NumPy's extended
+//! order `R + Rj < R + nanj < nan + Rj < nan + nanj`.
+
+use super::dtype::Element;
+use super::error::{ArrayError, ArrayResult};
+use super::manip::normalize_axis;
+use super::storage::{Array, IntoNdArray, NdArray};
+use num_complex::Complex64;
+use std::cmp::Ordering;
+
+/// NumPy's sort order for an element type.
+pub trait SortKey {
+    /// NumPy's total order (NaN last; complex lexicographic).
+    fn cmp_key(&self, other: &Self) -> Ordering;
+    /// Whether the element is NaN (or has a NaN part).
+    fn is_nan_key(&self) -> bool;
+}
+
+impl SortKey for bool {
+    fn cmp_key(&self, other: &bool) -> Ordering {
+        self.cmp(other)
+    }
+    fn is_nan_key(&self) -> bool {
+        false
+    }
+}
+
+impl SortKey for i64 {
+    fn cmp_key(&self, other: &i64) -> Ordering {
+        self.cmp(other)
+    }
+    fn is_nan_key(&self) -> bool {
+        false
+    }
+}
+
+fn cmp_f64(a: f64, b: f64) -> Ordering {
+    match (a.is_nan(), b.is_nan()) {
+        (true, true) => Ordering::Equal,
+        (true, false) => Ordering::Greater,
+        (false, true) => Ordering::Less,
+        (false, false) => a.partial_cmp(&b).unwrap_or(Ordering::Equal),
+    }
+}
+
+impl SortKey for f64 {
+    fn cmp_key(&self, other: &f64) -> Ordering {
+        cmp_f64(*self, *other)
+    }
+    fn is_nan_key(&self) -> bool {
+        self.is_nan()
+    }
+}
+
+impl SortKey for Complex64 {
+    fn cmp_key(&self, other: &Complex64) -> Ordering {
+        let class = |z: &Complex64| (z.re.is_nan() as u8) * 2 + z.im.is_nan() as u8;
+        let (ca, cb) = (class(self), class(other));
+        if ca != cb {
+            return ca.cmp(&cb);
+        }
+        match ca {
+            0 => cmp_f64(self.re, other.re).then(cmp_f64(self.im, other.im)),
+            1 => cmp_f64(self.re, other.re),
+            2 => cmp_f64(self.im, other.im),
+            _ => Ordering::Equal,
+        }
+    }
+    fn is_nan_key(&self) -> bool {
+        self.re.is_nan() || self.im.is_nan()
+    }
+}
+
+/// Resolves the sort axis: `None` sorts the flattened array.
+fn sort_layout(a: &NdArray, axis: Option<isize>) -> ArrayResult<(Vec<usize>, usize)> {
+    match axis {
+        None => Ok((vec![a.size()], 0)),
+        Some(k) => {
+            let ax = normalize_axis(k, a.ndim())?;
+            Ok((a.shape().to_vec(), ax))
+        }
+    }
+}
+
+/// Calls `f` with each lane along `axis` of C-ordered `data` of `shape`:
+/// the lane's element positions.
+fn for_each_lane(shape: &[usize], axis: usize, mut f: impl FnMut(&mut dyn Iterator<Item = usize>)) {
+    let n = shape[axis];
+    let inner: usize = shape[axis + 1..].iter().product();
+    let outer: usize = shape[..axis].iter().product();
+    if n == 0 {
+        return;
+    }
+    for o in 0..outer {
+        for i in 0..inner {
+            let base = o * n * inner + i;
+            let mut it = (0..n).map(move |k| base + k * inner);
+            f(&mut it);
+        }
+    }
+}
+
+fn sort_typed<T: Element + SortKey>(x: &Array<T>, shape: Vec<usize>, axis: usize) -> ArrayResult<Array<T>> {
+    let mut data = x.to_vec();
+    let mut lane: Vec<T> = Vec::new();
+    for_each_lane(&shape, axis, |pos| {
+        let idx: Vec<usize> = pos.collect();
+        lane.clear();
+        lane.extend(idx.iter().map(|&p| data[p]));
+        lane.sort_by(|a, b| a.cmp_key(b));
+        for (&p, &v) in idx.iter().zip(&lane) {
+            data[p] = v;
+        }
+    });
+    Array::from_vec(shape, data)
+}
+
+/// `np.sort(a, axis)`: a sorted copy (stable; NaN last). `axis=None`
+/// sorts the flattened array.
+pub fn sort(a: &NdArray, axis: Option<isize>) -> ArrayResult<NdArray> {
+    let (shape, ax) = sort_layout(a, axis)?;
+    Ok(with_array!(a, x => sort_typed(x, shape, ax)?.into_nd()))
+}
+
+/// `a.sort(axis)`: sorts the array in place along `axis`.
+pub fn sort_inplace(a: &NdArray, axis: isize) -> ArrayResult<()> {
+    let sorted = sort(a, Some(axis))?;
+    with_array!(a, x => {
+        let s = match (&sorted, x) {
+            _ => sorted.to_scalars(),
+        };
+        let vals: Vec<_> = s.into_iter().map(Element::from_scalar).collect();
+        x.assign_from_slice(&vals)
+    })
+}
+
+fn argsort_typed<T: Element + SortKey>(x: &Array<T>, shape: Vec<usize>, axis: usize) -> ArrayResult<Array<i64>> {
+    let data = x.to_vec();
+    let mut out = vec![0i64; data.len()];
+    let mut order: Vec<usize> = Vec::new();
+    for_each_lane(&shape, axis, |pos| {
+        let idx: Vec<usize> = pos.collect();
+        order.clear();
+        order.extend(0..idx.len());
+        order.sort_by(|&i, &j| data[idx[i]].cmp_key(&data[idx[j]]));
+        for (&p, &o) in idx.iter().zip(&order) {
+            out[p] = o as i64;
+        }
+    });
+    Array::from_vec(shape, out)
+}
+
+/// `np.argsort(a, axis)`: indices that sort `a` along `axis` (stable, so
+/// ties keep their order; NaN last). `axis=None` uses the flattened array.
+pub fn argsort(a: &NdArray, axis: Option<isize>) -> ArrayResult<NdArray> {
+    let (shape, ax) = sort_layout(a, axis)?;
+    Ok(NdArray::Int(with_array!(a, x => argsort_typed(x, shape, ax)?)))
+}
+
+/// The result of [`unique`]: the sorted unique values and, when asked,
+/// first indices, the inverse (shaped like the input) and counts.
+#[derive(Clone, Debug)]
+pub struct Unique {
+    /// Sorted unique values (1-d).
+    pub values: NdArray,
+    /// Index of the first occurrence of each value in the flattened input.
+    pub index: Option<NdArray>,
+    /// For each input element, the index of its value in `values`.
+    pub inverse: Option<NdArray>,
+    /// How often each value occurs.
+    pub counts: Option<NdArray>,
+}
+
+fn unique_typed<T: Element + SortKey>(x: &Array<T>, want: (bool, bool, bool)) -> ArrayResult<Unique>
+where
+    Array<T>: IntoNdArray,
+{
+    let data = x.to_vec();
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    order.sort_by(|&i, &j| data[i].cmp_key(&data[j]));
+    let mut values = Vec::new();
+    let mut index = Vec::new();
+    let mut counts: Vec<i64> = Vec::new();
+    let mut inverse = vec![0i64; data.len()];
+    for (k, &i) in order.iter().enumerate() {
+        let v = data[i];
+        let new = match k {
+            0 => true,
+            _ => {
+                let prev = data[order[k - 1]];
+                // All NaNs collapse into one value (NumPy's equal_nan=True).
+                !(prev.cmp_key(&v) == Ordering::Equal && !prev.is_nan_key()
+                    || prev.is_nan_key() && v.is_nan_key())
+            }
+        };
+        if new {
+            values.push(v);
+            index.push(i as i64);
+            counts.push(0);
+        }
+        if let Some(c) = counts.last_mut() {
+            *c += 1;
+        }
+        inverse[i] = values.len() as i64 - 1;
+    }
+    let n = values.len();
+    Ok(Unique {
+        values: Array::from_vec(vec![n], values)?.into_nd(),
+        index: if want.0 { Some(NdArray::Int(Array::from_vec(vec![n], index)?)) } else { None },
+        inverse: if want.1 { Some(NdArray::Int(Array::from_vec(x.shape().to_vec(), inverse)?)) } else { None },
+        counts: if want.2 { Some(NdArray::Int(Array::from_vec(vec![n], counts)?)) } else { None },
+    })
+}
+
+/// `np.unique(a, return_index, return_inverse, return_counts)` over the
+/// flattened array: sorted unique values (all NaNs count as one value).
+pub fn unique(a: &NdArray, return_index: bool, return_inverse: bool, return_counts: bool) -> ArrayResult<Unique> {
+    let want = (return_index, return_inverse, return_counts);
+    with_array!(a, x => unique_typed(x, want))
+}
+
+/// `np.nonzero(a)`: for each axis, the indices of the non-zero elements in
+/// C order. 0-d arrays raise NumPy's `ValueError`.
+pub fn nonzero(a: &NdArray) -> ArrayResult<Vec<Array<i64>>> {
+    if a.ndim() == 0 {
+        return Err(ArrayError::value(
+            "Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() instead.",
+        ));
+    }
+    let coords = nonzero_coords(a);
+    let nd = a.ndim();
+    let n = coords.len() / nd.max(1);
+    (0..nd)
+        .map(|d| Array::from_vec(vec![n], (0..n).map(|i| coords[i * nd + d]).collect()))
+        .collect()
+}
+
+/// Multi-indices of the non-zero elements, concatenated.
+fn nonzero_coords(a: &NdArray) -> Vec<i64> {
+    let truth: Vec<bool> = a.to_scalars().iter().map(|s| s.to_bool()).collect();
+    let shape = a.shape();
+    let nd = shape.len();
+    let mut out = Vec::new();
+    let mut idx = vec![0usize; nd];
+    for &t in &truth {
+        if t {
+            out.extend(idx.iter().map(|&i| i as i64));
+        }
+        for k in (0..nd).rev() {
+            idx[k] += 1;
+            if idx[k] < shape[k] {
+                break;
+            }
+            idx[k] = 0;
+        }
+    }
+    out
+}
+
+/// `np.argwhere(a)`: the indices of the non-zero elements as rows of an
+/// (N, a.ndim) int64 array.
+pub fn argwhere(a: &NdArray) -> ArrayResult<NdArray> {
+    let nd = a.ndim();
+    if nd == 0 {
+        let n = a.item().map(|s| s.to_bool() as usize).unwrap_or(0);
+        return Ok(NdArray::Int(Array::from_vec(vec![n, 0], vec![])?));
+    }
+    let coords = nonzero_coords(a);
+    let n = coords.len() / nd;
+    Ok(NdArray::Int(Array::from_vec(vec![n, nd], coords)?))
+}
+
+/// `np.searchsorted(a, v, side)`: insertion points of `v` into the sorted
+/// 1-d `a` (leftmost, or rightmost when `right`), shaped like `v`.
+pub fn searchsorted(a: &NdArray, v: &NdArray, right: bool) -> ArrayResult<NdArray> {
+    if a.ndim() != 1 {
+        return Err(ArrayError::value("object too deep for desired array"));
+    }
+    let dtype = a.dtype().max(v.dtype());
+    let (aa, vv) = (a.cast_to(dtype), v.cast_to(dtype));
+    fn go<T: Element + SortKey>(a: &Array<T>, v: &Array<T>, right: bool) -> ArrayResult<Array<i64>> {
+        let sorted = a.to_vec();
+        let out: Vec<i64> = v
+            .to_vec()
+            .iter()
+            .map(|x| {
+                sorted.partition_point(|e| match e.cmp_key(x) {
+                    Ordering::Less => true,
+                    Ordering::Equal => right,
+                    Ordering::Greater => false,
+                }) as i64
+            })
+            .collect();
+        Array::from_vec(v.shape().to_vec(), out)
+    }
+    Ok(NdArray::Int(match (&aa, &vv) {
+        (NdArray::Bool(x), NdArray::Bool(y)) => go(x, y, right)?,
+        (NdArray::Int(x), NdArray::Int(y)) => go(x, y, right)?,
+        (NdArray::Float(x), NdArray::Float(y)) => go(x, y, right)?,
+        (NdArray::Complex(x), NdArray::Complex(y)) => go(x, y, right)?,
+        _ => return Err(ArrayError::type_error("searchsorted: mismatched dtypes")),
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn f(v: &[f64]) -> NdArray {
+        NdArray::Float(Array::from_slice(v))
+    }
+
+    #[test]
+    fn sort_puts_nan_last() {
+        let s = sort(&f(&[2.5, -1.0, f64::NAN, 0.0]), Some(-1)).unwrap();
+        let v = s.to_float().to_vec();
+        assert_eq!(&v[..3], &[-1.0, 0.0, 2.5]);
+        assert!(v[3].is_nan());
+    }
+
+    #[test]
+    fn argsort_is_stable_with_nans_last() {
+        let r = argsort(&f(&[3.0, f64::NAN, 1.0, f64::NAN, f64::NEG_INFINITY]), Some(-1)).unwrap();
+        assert_eq!(r.to_int().to_vec(), vec![4, 2, 0, 1, 3]);
+    }
+
+    #[test]
+    fn complex_sort_order_is_numpys() {
+        let z = |re: f64, im: f64| Complex64::new(re, im);
+        let a = NdArray::Complex(Array::from_slice(&[
+            z(1.0, 1.0),
+            z(f64::NAN, 0.0),
+            z(0.0, f64::NAN),
+            z(1.0, -1.0),
+            z(f64::NAN, f64::NAN),
+            z(0.0, 0.0),
+        ]));
+        let s = sort(&a, None).unwrap().to_complex().to_vec();
+        assert_eq!(s[0], z(0.0, 0.0));
+        assert_eq!(s[1], z(1.0, -1.0));
+        assert_eq!(s[2], z(1.0, 1.0));
+        assert!(s[3].re == 0.0 && s[3].im.is_nan());
+        assert!(s[4].re.is_nan() && s[4].im == 0.0);
+    }
+
+    #[test]
+    fn unique_with_everything() {
+        let a = NdArray::Int(Array::from_vec(vec![2, 2], vec![1, 2, 2, 1]).unwrap());
+        let u = unique(&a, true, true, true).unwrap();
+        assert_eq!(u.values.to_int().to_vec(), vec![1, 2]);
+        assert_eq!(u.index.unwrap().to_int().to_vec(), vec![0, 1]);
+        let inv = u.inverse.unwrap();
+        assert_eq!(inv.shape(), &[2, 2]);
+        assert_eq!(inv.to_int().to_vec(), vec![0, 1, 1, 0]);
+        assert_eq!(u.counts.unwrap().to_int().to_vec(), vec![2, 2]);
+    }
+
+    #[test]
+    fn unique_collapses_nans() {
+        let u = unique(&f(&[f64::NAN, 1.0, f64::NAN]), true, false, true).unwrap();
+        let v = u.values.to_float().to_vec();
+        assert_eq!(v[0], 1.0);
+        assert!(v[1].is_nan());
+        assert_eq!(u.index.unwrap().to_int().to_vec(), vec![1, 0]);
+        assert_eq!(u.counts.unwrap().to_int().to_vec(), vec![1, 2]);
+    }
+
+    #[test]
+    fn nonzero_and_argwhere() {
+        let a = NdArray::Int(Array::from_vec(vec![2, 2], vec![1, 0, 0, 3]).unwrap());
+        let nz = nonzero(&a).unwrap();
+        assert_eq!(nz[0].to_vec(), vec![0, 1]);
+        assert_eq!(nz[1].to_vec(), vec![0, 1]);
+        let w = argwhere(&a).unwrap();
+        assert_eq!(w.shape(), &[2, 2]);
+        let e = nonzero(&NdArray::Int(Array::scalar(5))).unwrap_err();
+        assert!(e.message.starts_with("Calling nonzero on 0d arrays"));
+        assert_eq!(argwhere(&NdArray::Int(Array::scalar(5))).unwrap().shape(), &[1, 0]);
+    }
+
+    #[test]
+    fn searchsorted_sides() {
+        let a = NdArray::Int(Array::from_slice(&[1, 2, 2, 3]));
+        let v = NdArray::Int(Array::from_slice(&[2, 0, 5]));
+        assert_eq!(searchsorted(&a, &v, false).unwrap().to_int().to_vec(), vec![1, 0, 4]);
+        let r = searchsorted(&a, &NdArray::Int(Array::scalar(2)), true).unwrap();
+        assert_eq!(r.to_int().to_vec(), vec![3]);
+    }
+
+    #[test]
+    fn sorting_zero_d_needs_axis_none() {
+        let e = sort(&NdArray::Int(Array::scalar(5)), Some(-1)).unwrap_err();
+        assert_eq!(e.message, "axis -1 is out of bounds for array of dimension 0");
+        assert_eq!(sort(&NdArray::Int(Array::scalar(5)), None).unwrap().shape(), &[1]);
+    }
+}

@@ -1,0 +1,229 @@
+//! Attributes and methods of arrays (`a.shape`, `a.T`, `a.reshape(...)`,
+//! `a.sum(axis=0)`, ...) and of dtype objects.
+
+use super::args::bind;
+use super::array_glue::{result_value, to_list};
+use super::convert::{parse_dtype, scalar_to_value, to_index};
+use super::shape::{dims_arg, shape_value};
+use super::{creation, math, reductions, shape, Builtin};
+use crate::array::{manip, NdArray};
+use crate::builtin;
+use crate::eval::error::{raise, type_error, value_error, EvalResult};
+use crate::eval::function::Args;
+use crate::eval::Interp;
+use crate::value::{ExcKind, Value};
+use std::rc::Rc;
+
+fn receiver(args: &Args) -> Rc<NdArray> {
+    match args.positional.first() {
+        Some(Value::Array(a)) => a.clone(),
+        _ => Rc::new(NdArray::from_scalar(crate::array::Scalar::Int(0))),
+    }
+}
+
+/// Attributes and methods of `numpy.ndarray`.
+pub static BUILTINS: &[Builtin] = &[
+    builtin!("ndarray", "shape", Property, "(self)", "The array's dimensions as a tuple.\n>>> np.zeros((2, 3)).shape\n(2, 3)", a_shape),
+    builtin!("ndarray", "ndim", Property, "(self)", "The number of dimensions.\n>>> np.zeros((2, 3)).ndim\n2", a_ndim),
+    builtin!("ndarray", "size", Property, "(self)", "The number of elements.\n>>> np.zeros((2, 3)).size\n6", a_size),
+    builtin!("ndarray", "dtype", Property, "(self)", "The element type.\n>>> np.arange(3).dtype\ndtype('int64')", a_dtype),
+    builtin!("ndarray", "T", Property, "(self)", "The transpose (a view).\n>>> np.array([[1, 2]]).T.shape\n(2, 1)", a_t),
+    builtin!("ndarray", "real", Property, "(self)", "The real part.\n>>> np.array([1+2j]).real\narray([1.])", a_real),
+    builtin!("ndarray", "imag", Property, "(self)", "The imaginary part.\n>>> np.array([1+2j]).imag\narray([2.])", a_imag),
+    builtin!("ndarray", "itemsize", Property, "(self)", "Bytes per element.\n>>> np.zeros(3).itemsize\n8", a_itemsize),
+    builtin!("ndarray", "nbytes", Property, "(self)", "Bytes of all elements.\n>>> np.zeros(3).nbytes\n24", a_nbytes),
+    builtin!("ndarray", "reshape", Method, "(self, *shape)", "The same data with a new shape (a view when possible).\n>>> np.arange(4).reshape(2, 2)\narray([[0, 1],\n       [2, 3]])", a_reshape),
+    builtin!("ndarray", "ravel", Method, "(self)", "The elements as a 1-d array (a view when contiguous).\n>>> np.array([[1, 2], [3, 4]]).ravel()\narray([1, 2, 3, 4])", a_ravel),
+    builtin!("ndarray", "flatten", Method, "(self)", "A 1-d copy of the elements.\n>>> np.array([[1, 2], [3, 4]]).flatten()\narray([1, 2, 3, 4])", a_flatten),
+    builtin!("ndarray", "transpose", Method, "(self, *axes)", "Axes reversed or permuted (a view).\n>>> np.zeros((2, 3)).transpose().shape\n(3, 2)", a_transpose),
+    builtin!("ndarray", "astype", Method, "(self, dtype)", "A copy cast to `dtype` (floats truncate toward zero when cast to int).\n>>> np.array([1.7, -1.7]).astype(int)\narray([ 1, -1])", a_astype),
+    builtin!("ndarray", "copy", Method, "(self)", "A copy with its own data.\n>>> np.arange(2).copy()\narray([0, 1])", a_copy),
+    builtin!("ndarray", "tolist", Method, "(self)", "The elements as nested Python lists of Python numbers.\n>>> np.array([[1, 2]]).tolist()\n[[1, 2]]", a_tolist),
+    builtin!("ndarray", "item", Method, "(self, *args)", "One element as a Python number.\n>>> np.array([[1, 2]]).item(1)\n2", a_item),
+    builtin!("ndarray", "fill", Method, "(self, value)", "Set every element to `value`, in place.\n>>> a = np.zeros(2); a.fill(3); a\narray([3., 3.])", a_fill),
+    builtin!("ndarray", "sum", Method, "(self, axis=None, keepdims=False)", "Sum of the elements.\n>>> np.array([[1, 2], [3, 4]]).sum(axis=1)\narray([3, 7])", reductions::np_sum),
+    builtin!("ndarray", "prod", Method, "(self, axis=None, keepdims=False)", "Product of the elements.\n>>> np.array([2, 3]).prod()\n6", reductions::np_prod),
+    builtin!("ndarray", "mean", Method, "(self, axis=None, keepdims=False)", "Arithmetic mean.\n>>> np.array([1, 2]).mean()\n1.5", reductions::np_mean),
+    builtin!("ndarray", "min", Method, "(self, axis=None, keepdims=False)", "Smallest element.\n>>> np.array([3, 1]).min()\n1", reductions::np_min),
+    builtin!("ndarray", "max", Method, "(self, axis=None, keepdims=False)", "Largest element.\n>>> np.array([3, 1]).max()\n3", reductions::np_max),
+    builtin!("ndarray", "all", Method, "(self, axis=None, keepdims=False)", "Whether every element is true.\n>>> np.array([1, 1]).all()\nTrue", reductions::np_all),
+    builtin!("ndarray", "any", Method, "(self, axis=None, keepdims=False)", "Whether some element is true.\n>>> np.array([0, 1]).any()\nTrue", reductions::np_any),
+    builtin!("ndarray", "ptp", Method, "(self, axis=None, keepdims=False)", "max - min.\n>>> np.array([3, 1, 7]).ptp()\n6", reductions::np_ptp),
+    builtin!("ndarray", "var", Method, "(self, axis=None, ddof=0, keepdims=False)", "Variance.\n>>> np.array([1.0, 3.0]).var()\n1.0", reductions::np_var),
+    builtin!("ndarray", "std", Method, "(self, axis=None, ddof=0, keepdims=False)", "Standard deviation.\n>>> np.array([1.0, 3.0]).std()\n1.0", reductions::np_std),
+    builtin!("ndarray", "argmin", Method, "(self, axis=None, keepdims=False)", "Index of the smallest element.\n>>> np.array([3, 1]).argmin()\n1", reductions::np_argmin),
+    builtin!("ndarray", "argmax", Method, "(self, axis=None, keepdims=False)", "Index of the largest element.\n>>> np.array([3, 1]).argmax()\n0", reductions::np_argmax),
+    builtin!("ndarray", "cumsum", Method, "(self, axis=None)", "Cumulative sums.\n>>> np.array([1, 2]).cumsum()\narray([1, 3])", reductions::np_cumsum),
+    builtin!("ndarray", "cumprod", Method, "(self, axis=None)", "Cumulative products.\n>>> np.array([2, 3]).cumprod()\narray([2, 6])", reductions::np_cumprod),
+    builtin!("ndarray", "trace", Method, "(self, offset=0)", "Sum along the diagonal.\n>>> np.eye(3).trace()\n3.0", reductions::np_trace),
+    builtin!("ndarray", "round", Method, "(self, decimals=0)", "Round to `decimals` decimals, half to even.\n>>> np.array([1.25, 2.5]).round(1)\narray([1.2, 2.5])", math::np_round),
+    builtin!("ndarray", "clip", Method, "(self, min=None, max=None)", "Values limited to [min, max].\n>>> np.array([1, 5]).clip(2, 4)\narray([2, 4])", math::np_clip),
+    builtin!("ndarray", "conj", Method, "(self)", "Complex conjugate.\n>>> np.array([1j]).conj()\narray([-0.-1.j])", math::np_conj),
+    builtin!("ndarray", "dot", Method, "(self, b)", "Dot product with b.\n>>> np.array([1, 2]).dot(np.array([3, 4]))\n11", shape::np_dot),
+    builtin!("ndarray", "sort", Method, "(self, axis=-1, kind=None)", "Sort in place (stable).\n>>> a = np.array([3, 1, 2]); a.sort(); a\narray([1, 2, 3])", a_sort),
+    builtin!("ndarray", "argsort", Method, "(self, axis=-1, kind=None)", "Indices that sort the array.\n>>> np.array([3, 1, 2]).argsort()\narray([1, 2, 0])", shape::np_argsort),
+    builtin!("ndarray", "nonzero", Method, "(self)", "Indices of the non-zero elements, per axis.\n>>> np.array([0, 2]).nonzero()\n(array([1]),)", shape::np_nonzero),
+    builtin!("ndarray", "squeeze", Method, "(self, axis=None)", "Axes of length one removed.\n>>> np.zeros((1, 2)).squeeze().shape\n(2,)", shape::np_squeeze),
+    builtin!("ndarray", "swapaxes", Method, "(self, axis1, axis2)", "Two axes interchanged.\n>>> np.zeros((1, 2)).swapaxes(0, 1).shape\n(2, 1)", shape::np_swapaxes),
+    builtin!("ndarray", "diagonal", Method, "(self, offset=0, axis1=0, axis2=1)", "The diagonal.\n>>> np.eye(2).diagonal()\narray([1., 1.])", shape::np_diagonal),
+    builtin!("ndarray", "repeat", Method, "(self, repeats, axis=None)", "Each element repeated.\n>>> np.array([1, 2]).repeat(2)\narray([1, 1, 2, 2])", shape::np_repeat),
+];
+
+/// Attributes of dtype objects.
+pub static DTYPE_PROPERTIES: &[Builtin] = &[
+    builtin!("dtype", "name", Property, "(self)", "The dtype's name.\n>>> np.arange(2).dtype.name\n'int64'", dt_name),
+    builtin!("dtype", "itemsize", Property, "(self)", "Bytes per element.\n>>> np.zeros(1).dtype.itemsize\n8", dt_itemsize),
+    builtin!("dtype", "kind", Property, "(self)", "One letter: b (bool), i (int), f (float), c (complex).\n>>> np.zeros(1).dtype.kind\n'f'", dt_kind),
+];
+
+fn a_shape(_: &mut Interp, args: Args) -> EvalResult {
+    Ok(shape_value(receiver(&args).shape()))
+}
+fn a_ndim(_: &mut Interp, args: Args) -> EvalResult {
+    Ok(Value::Int(receiver(&args).ndim() as i64))
+}
+fn a_size(_: &mut Interp, args: Args) -> EvalResult {
+    Ok(Value::Int(receiver(&args).size() as i64))
+}
+fn a_dtype(_: &mut Interp, args: Args) -> EvalResult {
+    Ok(Value::DType(receiver(&args).dtype()))
+}
+fn a_t(_: &mut Interp, args: Args) -> EvalResult {
+    Ok(Value::array(manip::transpose(&receiver(&args), None)?))
+}
+fn a_real(interp: &mut Interp, args: Args) -> EvalResult {
+    let a = receiver(&args);
+    super::array_glue::call_ufunc(interp, "real", &[Value::Array(a)]).map(|v| match v {
+        Value::Array(x) => Value::Array(x),
+        other => other,
+    })
+}
+fn a_imag(interp: &mut Interp, args: Args) -> EvalResult {
+    let a = receiver(&args);
+    super::array_glue::call_ufunc(interp, "imag", &[Value::Array(a)])
+}
+fn a_itemsize(_: &mut Interp, args: Args) -> EvalResult {
+    Ok(Value::Int(receiver(&args).dtype().itemsize() as i64))
+}
+fn a_nbytes(_: &mut Interp, args: Args) -> EvalResult {
+    let a = receiver(&args);
+    Ok(Value::Int((a.dtype().itemsize() * a.size()) as i64))
+}
+fn a_reshape(_: &mut Interp, args: Args) -> EvalResult {
+    let a = receiver(&args);
+    let b = bind(&BUILTINS[9], args)?;
+    if b.rest.is_empty() {
+        return Err(type_error("reshape() missing required argument 'shape' (pos 1)"));
+    }
+    let dims = dims_arg(&b.rest)?;
+    Ok(Value::array(manip::reshape(&a, &dims)?))
+}
+fn a_ravel(_: &mut Interp, args: Args) -> EvalResult {
+    let a = receiver(&args);
+    bind(&BUILTINS[10], args)?;
+    Ok(Value::array(manip::ravel(&a)))
+}
+fn a_flatten(_: &mut Interp, args: Args) -> EvalResult {
+    let a = receiver(&args);
+    Ok(Value::array(manip::flatten(&a)))
+}
+fn a_transpose(_: &mut Interp, args: Args) -> EvalResult {
+    let a = receiver(&args);
+    let b = bind(&BUILTINS[12], args)?;
+    let axes = if b.rest.is_empty() || matches!(b.rest.as_slice(), [Value::None]) { None } else { Some(dims_arg(&b.rest)?) };
+    Ok(Value::array(manip::transpose(&a, axes.as_deref())?))
+}
+fn a_astype(_: &mut Interp, args: Args) -> EvalResult {
+    let a = receiver(&args);
+    let mut b = bind(&BUILTINS[13], args)?;
+    let d = parse_dtype(&b.required(1)?)?;
+    Ok(Value::array(a.astype(d)))
+}
+fn a_copy(_: &mut Interp, args: Args) -> EvalResult {
+    Ok(Value::array(receiver(&args).copy()))
+}
+fn a_tolist(_: &mut Interp, args: Args) -> EvalResult {
+    Ok(to_list(&receiver(&args)))
+}
+fn a_item(_: &mut Interp, args: Args) -> EvalResult {
+    let a = receiver(&args);
+    let b = bind(&BUILTINS[16], args)?;
+    match b.rest.as_slice() {
+        [] => a
+            .item()
+            .map(scalar_to_value)
+            .ok_or_else(|| value_error("can only convert an array of size 1 to a Python scalar")),
+        [i] if !matches!(i, Value::Tuple(_)) => {
+            let i = to_index(i, "")?;
+            let n = a.size() as i64;
+            let j = if i < 0 { i + n } else { i };
+            if j < 0 || j >= n {
+                return Err(raise(ExcKind::IndexError, format!("index {i} is out of bounds for size {n}")));
+            }
+            Ok(scalar_to_value(a.get_flat(j as usize)))
+        }
+        many => {
+            let idx = match many {
+                [Value::Tuple(t)] => Value::Tuple(t.clone()),
+                other => Value::tuple(other.to_vec()),
+            };
+            let items = super::array_glue::index_items(&idx)?;
+            let r = crate::array::index::get_index(&a, &items)?;
+            Ok(result_value(r))
+        }
+    }
+}
+fn a_fill(_: &mut Interp, args: Args) -> EvalResult {
+    let a = receiver(&args);
+    let mut b = bind(&BUILTINS[17], args)?;
+    let v = super::array_glue::operand(&b.required(1)?)?;
+    crate::array::index::set_index(&a, &[crate::array::index::IndexItem::Ellipsis], &v)?;
+    Ok(Value::None)
+}
+fn a_sort(_: &mut Interp, args: Args) -> EvalResult {
+    let a = receiver(&args);
+    let b = bind(&BUILTINS[37], args)?;
+    let axis = match b.get(1) {
+        Some(v) => to_index(v, "")? as isize,
+        None => -1,
+    };
+    crate::array::sort::sort_inplace(&a, axis)?;
+    Ok(Value::None)
+}
+
+/// `a.name = value` for arrays (only `shape` may be set, as a reshape in place is not supported).
+pub fn set_attribute(target: &Value, name: &str, _value: Value) -> EvalResult<()> {
+    Err(raise(
+        ExcKind::AttributeError,
+        format!(
+            "attribute '{}' of 'numpy.ndarray' objects is not writable in NPL{}",
+            name,
+            if name == "shape" { "; use a = a.reshape(...)" } else { "" }
+        ),
+    ))
+    .map(|()| {
+        let _ = target;
+    })
+}
+
+fn dtype_of(args: &Args) -> crate::array::DType {
+    match args.positional.first() {
+        Some(Value::DType(d)) => *d,
+        _ => crate::array::DType::Float64,
+    }
+}
+fn dt_name(_: &mut Interp, args: Args) -> EvalResult {
+    Ok(Value::str(dtype_of(&args).name()))
+}
+fn dt_itemsize(_: &mut Interp, args: Args) -> EvalResult {
+    Ok(Value::Int(dtype_of(&args).itemsize() as i64))
+}
+fn dt_kind(_: &mut Interp, args: Args) -> EvalResult {
+    use crate::array::DType;
+    Ok(Value::str(match dtype_of(&args) {
+        DType::Bool => "b",
+        DType::Int64 => "i",
+        DType::Float64 => "f",
+        DType::Complex128 => "c",
+    }))
+}

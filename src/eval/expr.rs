@@ -1,0 +1,580 @@
+//! Evaluating expressions: names, literals, calls, attributes,
+//! comprehensions, f-strings; and assignment to targets.
+
+use super::error::{raise, type_error, EvalResult, Location, Unwind};
+use super::function::{Args, Frame, Function};
+use super::Interp;
+use crate::ast::*;
+use crate::value::{BoundMethod, Dict, ExcKind, TypeObj, Value};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+impl Interp {
+    /// Evaluates an expression.
+    pub fn eval(&mut self, e: &Expr, frame: &mut Frame) -> EvalResult<Value> {
+        match &e.kind {
+            ExprKind::Int(i) => Ok(Value::Int(*i)),
+            ExprKind::Float(f) => Ok(Value::Float(*f)),
+            ExprKind::Name(n) => self.load_name(n, frame).map_err(|u| self.locate(u, e.span)),
+            ExprKind::Str(s) => Ok(Value::Str(s.clone())),
+            ExprKind::Bool(b) => Ok(Value::Bool(*b)),
+            ExprKind::NoneLit => Ok(Value::None),
+            _ => {
+                self.enter_expr()?;
+                let r = self.eval_compound(e, frame);
+                self.expr_depth -= 1;
+                r
+            }
+        }
+    }
+
+    fn eval_compound(&mut self, e: &Expr, frame: &mut Frame) -> EvalResult<Value> {
+        match &e.kind {
+            ExprKind::Imag(f) => Ok(Value::Complex(num_complex::Complex64::new(0.0, *f))),
+            ExprKind::Ellipsis => Ok(Value::Ellipsis),
+            ExprKind::FString(parts) => {
+                let s = self.eval_fstring(parts, frame)?;
+                Ok(Value::Str(Rc::from(s)))
+            }
+            ExprKind::List(items) => Ok(Value::list(self.eval_items(items, frame)?)),
+            ExprKind::Tuple(items) => Ok(Value::tuple(self.eval_items(items, frame)?)),
+            ExprKind::Dict(items) => {
+                let mut d = Dict::new();
+                for (k, v) in items {
+                    let kv = self.eval(k, frame)?;
+                    let vv = self.eval(v, frame)?;
+                    d.insert(kv, vv).map_err(|t| self.locate(type_error(format!("unhashable type: '{t}'")), k.span))?;
+                }
+                Ok(Value::Dict(Rc::new(RefCell::new(d))))
+            }
+            ExprKind::Starred(_) => Err(self.locate(raise(ExcKind::SyntaxError, "can't use starred expression here"), e.span)),
+            ExprKind::Attribute(obj, name) => {
+                let v = self.eval(obj, frame)?;
+                self.get_attr(&v, name).map_err(|u| self.locate(u, e.span))
+            }
+            ExprKind::Call(func, args) => self.eval_call(e, func, args, frame),
+            ExprKind::Subscript(obj, index) => {
+                let v = self.eval(obj, frame)?;
+                let i = self.eval_index(index, frame)?;
+                self.get_item(&v, &i).map_err(|u| self.locate(u, e.span))
+            }
+            ExprKind::Slice(a, b, c) => {
+                let mut part = |x: &Option<Box<Expr>>, this: &mut Interp| -> EvalResult<Value> {
+                    match x {
+                        Some(x) => this.eval(x, frame),
+                        None => Ok(Value::None),
+                    }
+                };
+                let start = part(a, self)?;
+                let stop = part(b, self)?;
+                let step = part(c, self)?;
+                Ok(Value::Slice(Rc::new(crate::value::SliceValue { start, stop, step })))
+            }
+            ExprKind::Unary(op, x) => {
+                let v = self.eval(x, frame)?;
+                self.unary(*op, &v).map_err(|u| self.locate(u, e.span))
+            }
+            ExprKind::Binary(op, a, b) => {
+                let x = self.eval(a, frame)?;
+                let y = self.eval(b, frame)?;
+                self.binary(*op, &x, &y).map_err(|u| self.locate_binary(u, e.span, a, b, &x, &y, *op))
+            }
+            ExprKind::And(a, b) => {
+                let x = self.eval(a, frame)?;
+                if !self.truthy(&x).map_err(|u| self.locate(u, a.span))? {
+                    return Ok(x);
+                }
+                self.eval(b, frame)
+            }
+            ExprKind::Or(a, b) => {
+                let x = self.eval(a, frame)?;
+                if self.truthy(&x).map_err(|u| self.locate(u, a.span))? {
+                    return Ok(x);
+                }
+                self.eval(b, frame)
+            }
+            ExprKind::Compare(first, rest) => {
+                let mut left = self.eval(first, frame)?;
+                let mut result = Value::Bool(true);
+                for (i, (op, right_e)) in rest.iter().enumerate() {
+                    let right = self.eval(right_e, frame)?;
+                    result = self.compare(*op, &left, &right).map_err(|u| self.locate(u, e.span))?;
+                    if i + 1 < rest.len() {
+                        if !self.truthy(&result).map_err(|u| self.locate(u, e.span))? {
+                            return Ok(result);
+                        }
+                        left = right;
+                    }
+                }
+                Ok(result)
+            }
+            ExprKind::IfExp(c, a, b) => {
+                let cv = self.eval(c, frame)?;
+                if self.truthy(&cv).map_err(|u| self.locate(u, c.span))? {
+                    self.eval(a, frame)
+                } else {
+                    self.eval(b, frame)
+                }
+            }
+            ExprKind::Lambda(def) => self.make_function(def, frame),
+            ExprKind::Comprehension(kind, clauses) => {
+                let mut out_list = Vec::new();
+                let mut out_dict = Dict::new();
+                self.run_comprehension(kind, clauses, 0, frame, &mut out_list, &mut out_dict)?;
+                match kind {
+                    CompKind::List(_) => Ok(Value::list(out_list)),
+                    CompKind::Dict(..) => Ok(Value::Dict(Rc::new(RefCell::new(out_dict)))),
+                }
+            }
+            ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Name(_) | ExprKind::Str(_) | ExprKind::Bool(_) | ExprKind::NoneLit => {
+                self.eval(e, frame)
+            }
+        }
+    }
+
+    /// Attaches a location to a binary-operator error, with the operands'
+    /// shapes aligned for broadcasting errors.
+    #[allow(clippy::too_many_arguments)]
+    fn locate_binary(&self, u: Unwind, span: Span, _a: &Expr, _b: &Expr, x: &Value, y: &Value, op: BinOp) -> Unwind {
+        let u = self.locate(u, span);
+        match u {
+            Unwind::Raise(mut e) if e.note.is_none() => {
+                if let (Some(sx), Some(sy)) = (crate::builtins::array_glue::shape_of(x), crate::builtins::array_glue::shape_of(y)) {
+                    if e.kind() == ExcKind::ValueError && (e.exc.message().contains("broadcast") || e.exc.message().contains("mismatch")) {
+                        e.note = Some(crate::builtins::array_glue::explain_shapes(&sx, &sy, op == BinOp::MatMul));
+                    }
+                }
+                Unwind::Raise(e)
+            }
+            other => other,
+        }
+    }
+
+    fn eval_items(&mut self, items: &[Expr], frame: &mut Frame) -> EvalResult<Vec<Value>> {
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            if let ExprKind::Starred(inner) = &item.kind {
+                let v = self.eval(inner, frame)?;
+                let mut it = self.iterate(&v).map_err(|u| self.locate(u, inner.span))?;
+                while let Some(x) = it.next_value(self)? {
+                    out.push(x);
+                }
+            } else {
+                out.push(self.eval(item, frame)?);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Evaluates a subscript: a tuple of indices keeps slices as slice objects.
+    fn eval_index(&mut self, index: &Expr, frame: &mut Frame) -> EvalResult<Value> {
+        self.eval(index, frame)
+    }
+
+    fn run_comprehension(
+        &mut self,
+        kind: &CompKind,
+        clauses: &[Comprehension],
+        level: usize,
+        frame: &mut Frame,
+        out_list: &mut Vec<Value>,
+        out_dict: &mut Dict,
+    ) -> EvalResult<()> {
+        let Some(clause) = clauses.get(level) else {
+            match kind {
+                CompKind::List(e) => out_list.push(self.eval(e, frame)?),
+                CompKind::Dict(k, v) => {
+                    let kv = self.eval(k, frame)?;
+                    let vv = self.eval(v, frame)?;
+                    out_dict.insert(kv, vv).map_err(|t| self.locate(type_error(format!("unhashable type: '{t}'")), k.span))?;
+                }
+            }
+            return Ok(());
+        };
+        let iterable = self.eval(&clause.iter, frame)?;
+        let mut it = self.iterate(&iterable).map_err(|u| self.locate(u, clause.iter.span))?;
+        'items: while let Some(item) = it.next_value(self)? {
+            self.check_interrupt()?;
+            self.assign(&clause.target, item, frame)?;
+            for cond in &clause.conditions {
+                let c = self.eval(cond, frame)?;
+                if !self.truthy(&c).map_err(|u| self.locate(u, cond.span))? {
+                    continue 'items;
+                }
+            }
+            self.run_comprehension(kind, clauses, level + 1, frame, out_list, out_dict)?;
+        }
+        Ok(())
+    }
+
+    fn eval_fstring(&mut self, parts: &[FStringPart], frame: &mut Frame) -> EvalResult<String> {
+        let mut out = String::new();
+        for p in parts {
+            match p {
+                FStringPart::Text(t) => out.push_str(t),
+                FStringPart::Field { expr, conversion, spec, debug_text } => {
+                    let v = self.eval(expr, frame)?;
+                    if let Some(t) = debug_text {
+                        out.push_str(t);
+                    }
+                    let spec_text = self.eval_fstring(spec, frame)?;
+                    let v = match conversion {
+                        Some('r') => Value::Str(Rc::from(v.repr())),
+                        Some('s') => Value::Str(Rc::from(v.to_str())),
+                        Some('a') => Value::Str(Rc::from(v.repr())),
+                        _ => v,
+                    };
+                    let text = self.format_value(&v, &spec_text).map_err(|u| self.locate(u, expr.span))?;
+                    out.push_str(&text);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// `format(value, spec)`.
+    pub fn format_value(&mut self, v: &Value, spec: &str) -> EvalResult<String> {
+        use crate::value::pyfmt;
+        let r = match v {
+            Value::Bool(b) if spec.is_empty() => Ok(if *b { "True".to_string() } else { "False".to_string() }),
+            Value::Bool(b) => pyfmt::format_int(*b as i64, spec),
+            Value::Int(i) => pyfmt::format_int(*i, spec),
+            Value::Float(f) => pyfmt::format_float(*f, spec),
+            Value::Complex(c) => pyfmt::format_complex(*c, spec),
+            Value::Str(s) => pyfmt::format_str(s, spec),
+            Value::Array(a) if a.ndim() == 0 => {
+                let s = crate::builtins::array_glue::scalar_value(a);
+                return self.format_value(&s, spec);
+            }
+            other => {
+                if spec.is_empty() {
+                    Ok(other.to_str())
+                } else {
+                    return Err(type_error(format!(
+                        "unsupported format string passed to {}.__format__",
+                        other.type_name()
+                    )));
+                }
+            }
+        };
+        r.map_err(|m| raise(ExcKind::ValueError, m))
+    }
+
+    /// Reads a resolved name.
+    pub fn load_name(&mut self, n: &NameRef, frame: &Frame) -> EvalResult<Value> {
+        match n.slot.get() {
+            NameSlot::Local(i) => match &frame.locals[i as usize] {
+                Some(v) => Ok(v.clone()),
+                None => Err(raise(
+                    ExcKind::UnboundLocalError,
+                    format!("cannot access local variable '{}' where it is not associated with a value", n.name),
+                )),
+            },
+            NameSlot::Cell(i) => match &*frame.cells[i as usize].borrow() {
+                Some(v) => Ok(v.clone()),
+                None => Err(raise(
+                    ExcKind::NameError,
+                    format!("cannot access free variable '{}' where it is not associated with a value in enclosing scope", n.name),
+                )),
+            },
+            NameSlot::Global => self.load_global(&n.name),
+        }
+    }
+
+    /// Looks a name up in the globals, then Python's builtins, then the
+    /// bare numpy names.
+    pub fn load_global(&mut self, name: &str) -> EvalResult<Value> {
+        if let Some(v) = self.globals.get(name) {
+            return Ok(v.clone());
+        }
+        if let Some(v) = self.builtins.get(name) {
+            return Ok(v.clone());
+        }
+        if let Some(v) = self.numpy.get(name) {
+            return Ok(v);
+        }
+        let mut message = format!("name '{name}' is not defined");
+        if let Some(s) = self.suggest_name(name) {
+            message.push_str(&format!(". Did you mean: '{s}'?"));
+        }
+        Err(raise(ExcKind::NameError, message))
+    }
+
+    fn suggest_name(&self, name: &str) -> Option<String> {
+        let mut candidates: Vec<String> = self.globals.keys().map(|k| k.to_string()).collect();
+        candidates.extend(self.builtins.keys().map(|k| k.to_string()));
+        candidates.extend(self.numpy.attrs.borrow().iter().map(|(k, _)| k.to_string()));
+        crate::builtins::python_more::closest_name(name, candidates.iter().map(|s| s.as_str()))
+    }
+
+    /// Builds a function value from a `def` or `lambda`, evaluating its
+    /// defaults and capturing its free variables.
+    pub fn make_function(&mut self, def: &Rc<FunctionDef>, frame: &mut Frame) -> EvalResult<Value> {
+        let mut defaults = Vec::with_capacity(def.params.len());
+        for p in &def.params {
+            defaults.push(match &p.default {
+                Some(d) => Some(self.eval(d, frame)?),
+                None => None,
+            });
+        }
+        let layout = def.layout.borrow();
+        let closure = layout
+            .free_from
+            .iter()
+            .map(|&i| frame.cells.get(i as usize).cloned().unwrap_or_else(|| Rc::new(RefCell::new(None))))
+            .collect();
+        Ok(Value::Function(Rc::new(Function { def: def.clone(), defaults, closure, source: self.source() })))
+    }
+
+    fn eval_call(&mut self, e: &Expr, func: &Expr, args: &[Arg], frame: &mut Frame) -> EvalResult<Value> {
+        let f = self.eval(func, frame)?;
+        let mut call_args = Args::default();
+        call_args.positional.reserve(args.len());
+        for a in args {
+            match a {
+                Arg::Positional(x) => call_args.positional.push(self.eval(x, frame)?),
+                Arg::Star(x) => {
+                    let v = self.eval(x, frame)?;
+                    let mut it = self.iterate(&v).map_err(|u| self.locate(u, x.span))?;
+                    while let Some(item) = it.next_value(self)? {
+                        call_args.positional.push(item);
+                    }
+                }
+                Arg::Keyword(k, x) => {
+                    let v = self.eval(x, frame)?;
+                    call_args.keywords.push((k.clone(), v));
+                }
+                Arg::DoubleStar(x) => {
+                    let v = self.eval(x, frame)?;
+                    let Value::Dict(d) = &v else {
+                        return Err(self.locate(type_error("argument after ** must be a mapping"), x.span));
+                    };
+                    for (k, val) in d.borrow().entries() {
+                        let Value::Str(k) = k else {
+                            return Err(self.locate(type_error("keywords must be strings"), x.span));
+                        };
+                        call_args.keywords.push((k.clone(), val.clone()));
+                    }
+                }
+            }
+        }
+        self.call(&f, call_args).map_err(|u| self.add_call_site(u, e.span))
+    }
+
+    /// Records a call site in an error's traceback (or locates an error
+    /// raised by the call itself).
+    fn add_call_site(&self, u: Unwind, span: Span) -> Unwind {
+        match u {
+            Unwind::Raise(mut e) => {
+                let loc = Location { source: self.source.clone(), span, function: self.function_name.clone() };
+                if e.located {
+                    e.trace.insert(0, loc);
+                } else {
+                    e.located = true;
+                    e.trace.push(loc);
+                }
+                Unwind::Raise(e)
+            }
+            other => other,
+        }
+    }
+
+    /// Calls any callable value.
+    pub fn call(&mut self, f: &Value, args: Args) -> EvalResult<Value> {
+        match f {
+            Value::Function(func) => self.call_function(func, args),
+            Value::Builtin(b) => self.with_call_depth(|this| (b.func)(this, args)),
+            Value::Method(m) => {
+                let mut args = args;
+                args.positional.insert(0, m.receiver.clone());
+                let b = m.method;
+                self.with_call_depth(|this| (b.func)(this, args))
+            }
+            Value::Type(t) => crate::builtins::python::call_type(self, *t, args),
+            other => Err(type_error(format!("'{}' object is not callable", other.type_name()))),
+        }
+    }
+
+    /// `obj.name`.
+    pub fn get_attr(&mut self, v: &Value, name: &str) -> EvalResult<Value> {
+        if let Value::Module(m) = v {
+            return m.get(name).ok_or_else(|| {
+                raise(ExcKind::AttributeError, format!("module '{}' has no attribute '{}'", m.name, name))
+            });
+        }
+        if let Some(b) = crate::builtins::methods::lookup_method(v, name) {
+            return match b.kind {
+                crate::builtins::BuiltinKind::Property => (b.func)(self, Args::positional(vec![v.clone()])),
+                _ => Ok(Value::Method(Rc::new(BoundMethod { receiver: v.clone(), method: b }))),
+            };
+        }
+        match (v, name) {
+            (Value::Type(t), "__name__") => return Ok(Value::str(t.name())),
+            (Value::Function(f), "__name__") => return Ok(Value::Str(f.def.name.clone())),
+            (Value::Builtin(b), "__name__") => return Ok(Value::str(b.name)),
+            (Value::Exception(e), "args") => return Ok(Value::tuple(e.args.clone())),
+            _ => {}
+        }
+        let type_name = match v {
+            Value::Array(_) => "numpy.ndarray".to_string(),
+            other => other.type_name().to_string(),
+        };
+        Err(raise(ExcKind::AttributeError, format!("'{type_name}' object has no attribute '{name}'")))
+    }
+
+    /// Assigns to a target (name, tuple/list with optional star, subscript, attribute).
+    pub fn assign(&mut self, target: &Expr, value: Value, frame: &mut Frame) -> EvalResult<()> {
+        match &target.kind {
+            ExprKind::Name(n) => {
+                self.store_name(n, value, frame);
+                Ok(())
+            }
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                let values = self.unpack(&value, items).map_err(|u| self.locate(u, target.span))?;
+                for (t, v) in items.iter().zip(values) {
+                    let t = match &t.kind {
+                        ExprKind::Starred(inner) => inner,
+                        _ => t,
+                    };
+                    self.assign(t, v, frame)?;
+                }
+                Ok(())
+            }
+            ExprKind::Subscript(obj, index) => {
+                let o = self.eval(obj, frame)?;
+                let i = self.eval(index, frame)?;
+                self.set_item(&o, &i, value).map_err(|u| self.locate(u, target.span))
+            }
+            ExprKind::Attribute(obj, name) => {
+                let o = self.eval(obj, frame)?;
+                let err = match &o {
+                    Value::Module(m) => {
+                        m.set(name, value);
+                        return Ok(());
+                    }
+                    Value::Array(_) => crate::builtins::ndarray::set_attribute(&o, name, value),
+                    other => Err(raise(
+                        ExcKind::AttributeError,
+                        format!("'{}' object has no attribute '{}'", other.type_name(), name),
+                    )),
+                };
+                err.map_err(|u| self.locate(u, target.span))
+            }
+            _ => Err(self.locate(raise(ExcKind::SyntaxError, "cannot assign to expression"), target.span)),
+        }
+    }
+
+    /// Splits `value` into as many values as `targets` (one may be starred).
+    fn unpack(&mut self, value: &Value, targets: &[Expr]) -> EvalResult<Vec<Value>> {
+        let mut it = self.iterate(value).map_err(|_| {
+            type_error(format!("cannot unpack non-iterable {} object", value.type_name()))
+        })?;
+        let mut items = Vec::new();
+        while let Some(x) = it.next_value(self)? {
+            items.push(x);
+            if items.len() > targets.len() + 1_000_000 {
+                break;
+            }
+        }
+        let star = targets.iter().position(|t| matches!(t.kind, ExprKind::Starred(_)));
+        match star {
+            None => {
+                if items.len() > targets.len() {
+                    return Err(raise(ExcKind::ValueError, format!("too many values to unpack (expected {})", targets.len())));
+                }
+                if items.len() < targets.len() {
+                    return Err(raise(
+                        ExcKind::ValueError,
+                        format!("not enough values to unpack (expected {}, got {})", targets.len(), items.len()),
+                    ));
+                }
+                Ok(items)
+            }
+            Some(s) => {
+                let after = targets.len() - s - 1;
+                if items.len() < targets.len() - 1 {
+                    return Err(raise(
+                        ExcKind::ValueError,
+                        format!("not enough values to unpack (expected at least {}, got {})", targets.len() - 1, items.len()),
+                    ));
+                }
+                let tail = items.split_off(items.len() - after);
+                let middle = items.split_off(s);
+                items.push(Value::list(middle));
+                items.extend(tail);
+                Ok(items)
+            }
+        }
+    }
+
+    /// `target op= value`: in place for lists and arrays, as Python and NumPy do.
+    pub fn aug_assign(&mut self, target: &Expr, op: BinOp, value: &Expr, frame: &mut Frame) -> EvalResult<()> {
+        match &target.kind {
+            ExprKind::Name(n) => {
+                let current = self.load_name(n, frame).map_err(|u| self.locate(u, target.span))?;
+                let v = self.eval(value, frame)?;
+                let new = self.inplace(op, &current, &v).map_err(|u| self.locate(u, target.span.to(value.span)))?;
+                self.store_name(n, new, frame);
+                Ok(())
+            }
+            ExprKind::Subscript(obj, index) => {
+                let o = self.eval(obj, frame)?;
+                let i = self.eval(index, frame)?;
+                let current = self.get_item(&o, &i).map_err(|u| self.locate(u, target.span))?;
+                let v = self.eval(value, frame)?;
+                let new = self.inplace(op, &current, &v).map_err(|u| self.locate(u, target.span.to(value.span)))?;
+                // An array element view updated in place needs no store back,
+                // but storing is harmless and needed for scalars and lists.
+                self.set_item(&o, &i, new).map_err(|u| self.locate(u, target.span))
+            }
+            ExprKind::Attribute(obj, name) => {
+                let o = self.eval(obj, frame)?;
+                let current = self.get_attr(&o, name).map_err(|u| self.locate(u, target.span))?;
+                let v = self.eval(value, frame)?;
+                let new = self.inplace(op, &current, &v).map_err(|u| self.locate(u, target.span))?;
+                match &o {
+                    Value::Module(m) => {
+                        m.set(name, new);
+                        Ok(())
+                    }
+                    _ => crate::builtins::ndarray::set_attribute(&o, name, new).map_err(|u| self.locate(u, target.span)),
+                }
+            }
+            _ => Err(self.locate(raise(ExcKind::SyntaxError, "illegal expression for augmented assignment"), target.span)),
+        }
+    }
+
+    /// `del target`.
+    pub fn delete(&mut self, target: &Expr, frame: &mut Frame) -> EvalResult<()> {
+        match &target.kind {
+            ExprKind::Name(n) => {
+                let existed = match n.slot.get() {
+                    NameSlot::Local(i) => frame.locals[i as usize].take().is_some(),
+                    NameSlot::Cell(i) => frame.cells[i as usize].borrow_mut().take().is_some(),
+                    NameSlot::Global => self.globals.remove(&n.name).is_some(),
+                };
+                if existed {
+                    Ok(())
+                } else {
+                    Err(raise(ExcKind::NameError, format!("name '{}' is not defined", n.name)))
+                }
+            }
+            ExprKind::Subscript(obj, index) => {
+                let o = self.eval(obj, frame)?;
+                let i = self.eval(index, frame)?;
+                self.del_item(&o, &i)
+            }
+            _ => Err(raise(ExcKind::SyntaxError, "cannot delete expression")),
+        }
+    }
+
+    /// The type object of `v` (for `type(v)`).
+    pub fn type_value(v: &Value) -> Value {
+        Value::Type(v.type_of())
+    }
+}
+
+/// Whether a type object names an exception class.
+pub fn is_exception_type(v: &Value) -> bool {
+    matches!(v, Value::Type(TypeObj::Exception(_)))
+}

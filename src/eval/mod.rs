@@ -1,0 +1,448 @@
+//! The evaluator: a tree walker over the resolved AST.
+//!
+//! [`Interp`] holds the session: module globals, the output stream, the
+//! random state and print options, and the interrupt flag. Statements are
+//! executed here; expressions in [`expr`], operators in [`ops`], indexing
+//! in [`subscript`], iteration and truth in [`iter`].
+
+pub mod error;
+pub mod expr;
+pub mod function;
+pub mod iter;
+pub mod ops;
+pub mod scope;
+pub mod subscript;
+
+use crate::ast::*;
+use crate::value::{ExcKind, ExceptionValue, Module, Value};
+use error::{raise, EvalResult, Location, NplError, Source, Unwind};
+use function::Frame;
+use std::collections::HashMap;
+use std::io::Write;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+/// Python's default recursion limit.
+pub const RECURSION_LIMIT: usize = 1000;
+/// Deepest nesting of expression evaluation (protects the Rust stack).
+pub const EXPR_DEPTH_LIMIT: usize = 20_000;
+
+/// An interpreter session.
+pub struct Interp {
+    /// Module-level variables.
+    pub globals: HashMap<Rc<str>, Value>,
+    /// Python's builtin names (functions, types, exceptions).
+    pub builtins: HashMap<&'static str, Value>,
+    /// The `numpy` module (its names are also reachable bare).
+    pub numpy: Rc<Module>,
+    /// Where `print` writes.
+    pub out: Box<dyn Write>,
+    /// Set (e.g. by a Ctrl-C handler) to stop the running code.
+    pub interrupt: Arc<AtomicBool>,
+    /// The legacy global random state (`np.random.seed`).
+    pub random: Option<crate::random::RandomState>,
+    /// Lines of input for `input()` when not reading a terminal.
+    pub call_depth: usize,
+    expr_depth: usize,
+    source: Rc<Source>,
+    function_name: Rc<str>,
+    /// The exception being handled (for bare `raise`).
+    handling: Vec<Rc<ExceptionValue>>,
+}
+
+impl Interp {
+    /// A fresh session writing to `out`.
+    pub fn new(out: Box<dyn Write>) -> Interp {
+        let numpy = crate::builtins::modules::numpy_module();
+        let builtins = crate::builtins::python::builtin_names();
+        Interp {
+            globals: HashMap::new(),
+            builtins,
+            numpy,
+            out,
+            interrupt: Arc::new(AtomicBool::new(false)),
+            random: None,
+            call_depth: 0,
+            expr_depth: 0,
+            source: Source::new("<string>", ""),
+            function_name: Rc::from("<module>"),
+            handling: vec![],
+        }
+    }
+
+    /// Binds `np` (and `numpy`) as the prompt does before the first line.
+    pub fn bind_numpy(&mut self) {
+        self.globals.insert(Rc::from("np"), Value::Module(self.numpy.clone()));
+    }
+
+    /// Parses and runs `text` as a module named `name`. With `echo`, the
+    /// value of each expression statement is printed as its `repr` (as the
+    /// prompt does). Variables persist in the session.
+    pub fn run(&mut self, name: &str, text: &str, echo: bool) -> Result<(), NplError> {
+        let source = Source::new(name, text);
+        let program = crate::parser::parse_program(text).map_err(|e| {
+            let kind = ExcKind::from_name(e.kind).unwrap_or(ExcKind::SyntaxError);
+            let mut err = NplError::new(kind, e.message);
+            err.trace.push(Location { source: source.clone(), span: Span::new(e.start, e.end), function: Rc::from("<module>") });
+            err.located = true;
+            err
+        })?;
+        let layout = scope::resolve_module(&program).map_err(|e| {
+            let mut err = NplError::new(ExcKind::SyntaxError, e.message);
+            err.trace.push(Location { source: source.clone(), span: e.span, function: Rc::from("<module>") });
+            err.located = true;
+            err
+        })?;
+        let cells = (0..layout.cell_names.len()).map(|_| Rc::new(std::cell::RefCell::new(None))).collect();
+        let mut frame = Frame::new(layout.n_locals as usize, cells);
+        let saved_source = std::mem::replace(&mut self.source, source);
+        let saved_name = std::mem::replace(&mut self.function_name, Rc::from("<module>"));
+        self.call_depth = 0;
+        self.expr_depth = 0;
+        let result = self.exec_module(&program, &mut frame, echo);
+        self.source = saved_source;
+        self.function_name = saved_name;
+        let _ = self.out.flush();
+        match result {
+            Ok(()) => Ok(()),
+            Err(Unwind::Raise(e)) => Err(*e),
+            Err(Unwind::Return(_)) => Err(NplError::new(ExcKind::SyntaxError, "'return' outside function")),
+            Err(Unwind::Break) => Err(NplError::new(ExcKind::SyntaxError, "'break' outside loop")),
+            Err(Unwind::Continue) => Err(NplError::new(ExcKind::SyntaxError, "'continue' not properly in loop")),
+        }
+    }
+
+    fn exec_module(&mut self, program: &[Stmt], frame: &mut Frame, echo: bool) -> EvalResult<()> {
+        for stmt in program {
+            if echo {
+                if let StmtKind::Expr(e) = &stmt.kind {
+                    let v = self.eval(e, frame).map_err(|u| self.locate(u, stmt.span))?;
+                    if !matches!(v, Value::None) {
+                        let text = v.repr();
+                        self.write_out(&text);
+                        self.write_out("\n");
+                    }
+                    self.globals.insert(Rc::from("_"), v);
+                    continue;
+                }
+            }
+            self.exec(stmt, frame)?;
+        }
+        Ok(())
+    }
+
+    /// Writes text to the output stream.
+    pub fn write_out(&mut self, text: &str) {
+        let _ = self.out.write_all(text.as_bytes());
+    }
+
+    /// The source being executed.
+    pub fn source(&self) -> Rc<Source> {
+        self.source.clone()
+    }
+
+    /// Attaches the innermost location to an error that has none yet.
+    pub fn locate(&self, u: Unwind, span: Span) -> Unwind {
+        match u {
+            Unwind::Raise(mut e) if !e.located => {
+                e.located = true;
+                e.trace.push(Location { source: self.source.clone(), span, function: self.function_name.clone() });
+                Unwind::Raise(e)
+            }
+            other => other,
+        }
+    }
+
+    /// Raises `KeyboardInterrupt` if an interrupt was requested.
+    #[inline]
+    pub fn check_interrupt(&self) -> EvalResult<()> {
+        if self.interrupt.load(Ordering::Relaxed) {
+            self.interrupt.store(false, Ordering::Relaxed);
+            return Err(raise(ExcKind::KeyboardInterrupt, ""));
+        }
+        Ok(())
+    }
+
+    /// Runs a block of statements.
+    pub fn exec_block(&mut self, stmts: &[Stmt], frame: &mut Frame) -> EvalResult<()> {
+        for s in stmts {
+            self.exec(s, frame)?;
+        }
+        Ok(())
+    }
+
+    /// Runs one statement.
+    pub fn exec(&mut self, stmt: &Stmt, frame: &mut Frame) -> EvalResult<()> {
+        match &stmt.kind {
+            StmtKind::Expr(e) => {
+                self.eval(e, frame)?;
+            }
+            StmtKind::Assign(targets, value) => {
+                let v = self.eval(value, frame)?;
+                for t in targets {
+                    self.assign(t, v.clone(), frame)?;
+                }
+            }
+            StmtKind::AugAssign(target, op, value) => self.aug_assign(target, *op, value, frame)?,
+            StmtKind::If(cond, body, orelse) => {
+                let c = self.eval(cond, frame)?;
+                if self.truthy(&c).map_err(|u| self.locate(u, cond.span))? {
+                    self.exec_block(body, frame)?;
+                } else {
+                    self.exec_block(orelse, frame)?;
+                }
+            }
+            StmtKind::While(cond, body, orelse) => {
+                loop {
+                    self.check_interrupt().map_err(|u| self.locate(u, stmt.span))?;
+                    let c = self.eval(cond, frame)?;
+                    if !self.truthy(&c).map_err(|u| self.locate(u, cond.span))? {
+                        self.exec_block(orelse, frame)?;
+                        break;
+                    }
+                    match self.exec_block(body, frame) {
+                        Ok(()) | Err(Unwind::Continue) => {}
+                        Err(Unwind::Break) => break,
+                        Err(other) => return Err(other),
+                    }
+                }
+            }
+            StmtKind::For(target, iter, body, orelse) => {
+                let it = self.eval(iter, frame)?;
+                let mut items = self.iterate(&it).map_err(|u| self.locate(u, iter.span))?;
+                let mut broke = false;
+                while let Some(item) = items.next_value(self).map_err(|u| self.locate(u, iter.span))? {
+                    self.check_interrupt().map_err(|u| self.locate(u, stmt.span))?;
+                    self.assign(target, item, frame)?;
+                    match self.exec_block(body, frame) {
+                        Ok(()) | Err(Unwind::Continue) => {}
+                        Err(Unwind::Break) => {
+                            broke = true;
+                            break;
+                        }
+                        Err(other) => return Err(other),
+                    }
+                }
+                if !broke {
+                    self.exec_block(orelse, frame)?;
+                }
+            }
+            StmtKind::Break => return Err(Unwind::Break),
+            StmtKind::Continue => return Err(Unwind::Continue),
+            StmtKind::Pass => {}
+            StmtKind::Def(def, name) => {
+                let f = self.make_function(def, frame)?;
+                self.store_name(name, f, frame);
+            }
+            StmtKind::Return(value) => {
+                let v = match value {
+                    Some(e) => self.eval(e, frame)?,
+                    None => Value::None,
+                };
+                return Err(Unwind::Return(v));
+            }
+            StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
+            StmtKind::Assert(test, msg) => {
+                let v = self.eval(test, frame)?;
+                if !self.truthy(&v).map_err(|u| self.locate(u, test.span))? {
+                    let message = match msg {
+                        Some(m) => {
+                            let mv = self.eval(m, frame)?;
+                            vec![mv]
+                        }
+                        None => vec![],
+                    };
+                    let exc = Rc::new(ExceptionValue { kind: ExcKind::AssertionError, args: message });
+                    let err = Unwind::Raise(Box::new(NplError::from_exception(exc)));
+                    return Err(self.locate(err, stmt.span));
+                }
+            }
+            StmtKind::Del(targets) => {
+                for t in targets {
+                    self.delete(t, frame).map_err(|u| self.locate(u, t.span))?;
+                }
+            }
+            StmtKind::Import(path, name) => {
+                let module = self.import_module(path).map_err(|u| self.locate(u, stmt.span))?;
+                // `import numpy.linalg` binds `numpy`; `import numpy.linalg as la` binds the submodule.
+                let bound = if path.len() > 1 && name.name == path[0] {
+                    self.import_module(&path[..1]).map_err(|u| self.locate(u, stmt.span))?
+                } else {
+                    module
+                };
+                self.store_name(name, bound, frame);
+            }
+            StmtKind::ImportFrom(path, names) => {
+                let module = self.import_module(path).map_err(|u| self.locate(u, stmt.span))?;
+                let Value::Module(m) = &module else { return Ok(()) };
+                for (n, bound) in names {
+                    if n.as_ref() == "*" {
+                        let attrs: Vec<(Rc<str>, Value)> = m.attrs.borrow().clone();
+                        for (k, v) in attrs {
+                            if !k.starts_with('_') {
+                                self.globals.insert(k, v);
+                            }
+                        }
+                        continue;
+                    }
+                    let v = match m.get(n) {
+                        Some(v) => v,
+                        None => {
+                            let mut sub = path.clone();
+                            sub.push(n.clone());
+                            self.import_module(&sub).map_err(|_| {
+                                self.locate(
+                                    raise(ExcKind::ImportError, format!("cannot import name '{}' from '{}'", n, m.name)),
+                                    stmt.span,
+                                )
+                            })?
+                        }
+                    };
+                    self.store_name(bound, v, frame);
+                }
+            }
+            StmtKind::Try { body, handlers, orelse, finally } => {
+                let result = self.exec_try(body, handlers, orelse, frame);
+                if !finally.is_empty() {
+                    self.exec_block(finally, frame)?;
+                }
+                result?;
+            }
+            StmtKind::Raise(exc, cause) => {
+                let _ = cause;
+                let err = match exc {
+                    None => match self.handling.last() {
+                        Some(e) => Unwind::Raise(Box::new(NplError::from_exception(e.clone()))),
+                        None => raise(ExcKind::RuntimeError, "No active exception to reraise"),
+                    },
+                    Some(e) => {
+                        let v = self.eval(e, frame)?;
+                        match v {
+                            Value::Exception(x) => Unwind::Raise(Box::new(NplError::from_exception(x))),
+                            Value::Type(crate::value::TypeObj::Exception(kind)) => {
+                                Unwind::Raise(Box::new(NplError::new(kind, "")))
+                            }
+                            _ => raise(ExcKind::TypeError, "exceptions must derive from BaseException"),
+                        }
+                    }
+                };
+                return Err(self.locate(err, stmt.span));
+            }
+        }
+        Ok(())
+    }
+
+    fn exec_try(&mut self, body: &[Stmt], handlers: &[ExceptHandler], orelse: &[Stmt], frame: &mut Frame) -> EvalResult<()> {
+        match self.exec_block(body, frame) {
+            Ok(()) => self.exec_block(orelse, frame),
+            Err(Unwind::Raise(err)) => {
+                for h in handlers {
+                    let matches = match &h.kind {
+                        None => true,
+                        Some(k) => {
+                            let kv = self.eval(k, frame)?;
+                            self.exception_matches(err.kind(), &kv).map_err(|u| self.locate(u, k.span))?
+                        }
+                    };
+                    if matches {
+                        if let Some(name) = &h.name {
+                            self.store_name(name, Value::Exception(err.exc.clone()), frame);
+                        }
+                        self.handling.push(err.exc.clone());
+                        let r = self.exec_block(&h.body, frame);
+                        self.handling.pop();
+                        return r;
+                    }
+                }
+                Err(Unwind::Raise(err))
+            }
+            Err(other) => Err(other),
+        }
+    }
+
+    fn exception_matches(&self, kind: ExcKind, class: &Value) -> EvalResult<bool> {
+        match class {
+            Value::Type(crate::value::TypeObj::Exception(k)) => Ok(kind.is_subclass_of(*k)),
+            Value::Tuple(items) => {
+                for i in items.iter() {
+                    if self.exception_matches(kind, i)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            _ => Err(raise(ExcKind::TypeError, "catching classes that do not inherit from BaseException is not allowed")),
+        }
+    }
+
+    /// The module at a dotted path (`numpy`, `numpy.linalg`, `math`).
+    pub fn import_module(&mut self, path: &[Rc<str>]) -> EvalResult<Value> {
+        let full: Vec<&str> = path.iter().map(|s| s.as_ref()).collect();
+        let full = full.join(".");
+        crate::builtins::modules::import(self, &full).ok_or_else(|| {
+            let hint = match full.as_str() {
+                "scipy" | "pandas" | "matplotlib" | "sympy" | "sklearn" => {
+                    format!("No module named '{full}' (NPL provides numpy, math and time)")
+                }
+                _ => format!("No module named '{full}'"),
+            };
+            raise(ExcKind::ModuleNotFoundError, hint)
+        })
+    }
+
+    /// Stores `value` under a resolved name.
+    pub fn store_name(&mut self, name: &NameRef, value: Value, frame: &mut Frame) {
+        match name.slot.get() {
+            NameSlot::Local(i) => frame.locals[i as usize] = Some(value),
+            NameSlot::Cell(i) => *frame.cells[i as usize].borrow_mut() = Some(value),
+            NameSlot::Global => {
+                self.globals.insert(name.name.clone(), value);
+            }
+        }
+    }
+
+    /// Runs `f` with one more level of call depth, raising `RecursionError`
+    /// past the limit.
+    pub fn with_call_depth<T>(&mut self, f: impl FnOnce(&mut Interp) -> EvalResult<T>) -> EvalResult<T> {
+        if self.call_depth >= RECURSION_LIMIT {
+            return Err(raise(ExcKind::RecursionError, "maximum recursion depth exceeded"));
+        }
+        self.call_depth += 1;
+        let r = f(self);
+        self.call_depth -= 1;
+        r
+    }
+
+    /// Calls a user function with bound arguments.
+    pub fn call_function(&mut self, func: &Rc<function::Function>, args: function::Args) -> EvalResult<Value> {
+        let mut frame = func.bind(args)?;
+        self.check_interrupt()?;
+        self.with_call_depth(|this| {
+            let saved_source = std::mem::replace(&mut this.source, func.source.clone());
+            let saved_name = std::mem::replace(&mut this.function_name, func.def.name.clone());
+            let saved_expr_depth = this.expr_depth;
+            let r = this.exec_block(&func.def.body, &mut frame);
+            this.source = saved_source;
+            this.function_name = saved_name;
+            this.expr_depth = saved_expr_depth;
+            match r {
+                Ok(()) => Ok(Value::None),
+                Err(Unwind::Return(v)) => Ok(v),
+                Err(Unwind::Break) | Err(Unwind::Continue) => Ok(Value::None),
+                Err(e) => Err(e),
+            }
+        })
+    }
+
+    /// Enters one level of expression nesting.
+    #[inline]
+    fn enter_expr(&mut self) -> EvalResult<()> {
+        self.expr_depth += 1;
+        if self.expr_depth > EXPR_DEPTH_LIMIT {
+            self.expr_depth -= 1;
+            return Err(raise(ExcKind::RecursionError, "maximum recursion depth exceeded during evaluation"));
+        }
+        Ok(())
+    }
+}

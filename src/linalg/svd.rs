@@ -1,0 +1,234 @@
+//! Singular value decomposition and what is built on it: `lstsq`, `pinv`,
+//! `matrix_rank`.
+
+use super::decompose::{form_q, householder_qr};
+use super::jacobi::jacobi_svd;
+use super::{any_nan, iter_limit, LinalgError, LinalgResult, LinalgScalar, MSG_SVD};
+use nalgebra::{DMatrix, DVector, SVD};
+
+/// nalgebra's SVD, sorted descending; `None` if it fails or yields NaN.
+#[allow(clippy::type_complexity)]
+fn nalgebra_svd<T: LinalgScalar>(a: DMatrix<T>, vectors: bool) -> Option<(DMatrix<T>, DVector<f64>, DMatrix<T>)> {
+    let (m, n) = a.shape();
+    let k = m.min(n);
+    let s = SVD::try_new_unordered(a, vectors, vectors, 5.0 * f64::EPSILON, iter_limit(k))?;
+    if s.singular_values.iter().any(|x| !x.is_finite()) {
+        return None;
+    }
+    let mut order: Vec<usize> = (0..k).collect();
+    order.sort_by(|&i, &j| s.singular_values[j].total_cmp(&s.singular_values[i]));
+    let sv = DVector::from_iterator(k, order.iter().map(|&i| s.singular_values[i]));
+    if !vectors {
+        return Some((DMatrix::zeros(0, 0), sv, DMatrix::zeros(0, 0)));
+    }
+    let (u0, vt0) = (s.u?, s.v_t?);
+    let u = DMatrix::from_fn(m, k, |i, j| u0[(i, order[j])]);
+    let vt = DMatrix::from_fn(k, n, |i, j| vt0[(order[i], j)]);
+    Some((u, sv, vt))
+}
+
+/// Backward-stability check of a computed SVD: `U S Vt` reproduces `a` and
+/// U, Vt are orthonormal, each to `30 max(m, n) eps`.
+fn svd_is_accurate<T: LinalgScalar>(a: &DMatrix<T>, u: &DMatrix<T>, sv: &DVector<f64>, vt: &DMatrix<T>) -> bool {
+    let (m, n) = a.shape();
+    let k = sv.len();
+    let tol = 30.0 * m.max(n) as f64 * f64::EPSILON;
+    let fro = |x: &DMatrix<T>| x.iter().fold(0.0, |s, v| s + v.modulus_squared()).sqrt();
+    let mut us = u.clone();
+    for (j, mut col) in us.column_iter_mut().enumerate() {
+        col.scale_mut(sv[j]);
+    }
+    let rec = fro(&(us * vt - a)) <= tol * fro(a);
+    let ortho_u = fro(&(u.adjoint() * u - DMatrix::<T>::identity(k, k))) <= tol;
+    let ortho_v = fro(&(vt * vt.adjoint() - DMatrix::<T>::identity(k, k))) <= tol;
+    rec && ortho_u && ortho_v
+}
+
+/// Thin SVD `(U, S descending, Vt)` of a finite non-empty matrix (U and Vt
+/// empty unless `vectors`); `None` if it does not converge. nalgebra's
+/// bidiagonal QR is used when its result passes [`svd_is_accurate`], one-sided
+/// Jacobi otherwise (values alone are taken from the checked
+/// decomposition too).
+/// Input of extreme magnitude is scaled by a power of two first (exact).
+#[allow(clippy::type_complexity)]
+fn thin_svd<T: LinalgScalar>(
+    a: &DMatrix<T>,
+    vectors: bool,
+) -> Option<(DMatrix<T>, DVector<f64>, DMatrix<T>)> {
+    let big = a.iter().fold(0.0f64, |m, x| m.max(x.real().abs()).max(x.imaginary().abs()));
+    let scale = if big > 1e100 || (big < 1e-100 && big > 0.0) { 2f64.powi(big.log2().floor() as i32) } else { 1.0 };
+    let mut work = a.clone();
+    if scale != 1.0 {
+        work.unscale_mut(scale);
+    }
+    let (u, sv, vt) = match nalgebra_svd(work.clone(), true) {
+        Some((u, sv, vt)) if svd_is_accurate(&work, &u, &sv, &vt) => (u, sv, vt),
+        _ => jacobi_svd(&work, vectors)?,
+    };
+    if !vectors {
+        return Some((DMatrix::zeros(0, 0), sv * scale, DMatrix::zeros(0, 0)));
+    }
+    Some((u, sv * scale, vt))
+}
+
+/// Extends the orthonormal columns of `u` (m x k) to an orthonormal basis of
+/// the whole space (m x m); the first k columns are `u` itself.
+fn complete_basis<T: LinalgScalar>(u: &DMatrix<T>) -> DMatrix<T> {
+    let (m, k) = u.shape();
+    let (h, tau) = householder_qr(u.clone());
+    let q = form_q(&h, &tau, m);
+    let mut out = DMatrix::<T>::zeros(m, m);
+    out.columns_mut(0, k).copy_from(u);
+    out.columns_mut(k, m - k).copy_from(&q.columns(k, m - k));
+    out
+}
+
+/// Singular value decomposition `a = U diag(S) Vt` with `S` descending.
+///
+/// With `full_matrices` U is m x m and Vt is n x n, else U is m x k and Vt is
+/// k x n (k = min(m, n)). NaN input gives `LinAlgError: SVD did not converge`;
+/// infinite input gives NaN results as NumPy.
+pub fn svd<T: LinalgScalar>(
+    a: &DMatrix<T>,
+    full_matrices: bool,
+) -> LinalgResult<(DMatrix<T>, DVector<f64>, DMatrix<T>)> {
+    let (m, n) = a.shape();
+    let k = m.min(n);
+    let (um, vn) = if full_matrices { (m, n) } else { (k, k) };
+    if k == 0 {
+        return Ok((DMatrix::identity(m, um), DVector::zeros(0), DMatrix::identity(vn, n)));
+    }
+    if any_nan(a) {
+        return Err(LinalgError::linalg(MSG_SVD));
+    }
+    if !super::all_finite(a) {
+        let nan = T::of_real(f64::NAN);
+        return Ok((
+            DMatrix::from_element(m, um, nan),
+            DVector::from_element(k, f64::NAN),
+            DMatrix::from_element(vn, n, nan),
+        ));
+    }
+    let (u, sv, vt) = thin_svd(a, true).ok_or_else(|| LinalgError::linalg(MSG_SVD))?;
+    if !full_matrices {
+        return Ok((u, sv, vt));
+    }
+    let u = if m > k { complete_basis(&u) } else { u };
+    let vt = if n > k { complete_basis(&vt.adjoint()).adjoint() } else { vt };
+    Ok((u, sv, vt))
+}
+
+/// Singular values only, descending (NumPy's `svd(a, compute_uv=False)`).
+pub fn svd_values<T: LinalgScalar>(a: &DMatrix<T>) -> LinalgResult<DVector<f64>> {
+    let k = a.nrows().min(a.ncols());
+    if k == 0 {
+        return Ok(DVector::zeros(0));
+    }
+    if any_nan(a) {
+        return Err(LinalgError::linalg(MSG_SVD));
+    }
+    if !super::all_finite(a) {
+        return Ok(DVector::from_element(k, f64::NAN));
+    }
+    thin_svd(a, false)
+        .map(|s| s.1)
+        .ok_or_else(|| LinalgError::linalg(MSG_SVD))
+}
+
+/// What [`lstsq`] returns (NumPy's 4-tuple).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LstsqResult<T: LinalgScalar> {
+    /// Least-squares solution, n x nrhs.
+    pub x: DMatrix<T>,
+    /// Squared 2-norm of each residual column; empty unless rank == n < m.
+    pub residuals: DVector<f64>,
+    /// Effective rank of `a`.
+    pub rank: usize,
+    /// Singular values of `a`, descending.
+    pub singular_values: DVector<f64>,
+}
+
+/// Least squares `min |a x - b|` through the SVD (as LAPACK gelsd).
+///
+/// `rcond`: singular values `<= rcond * s_max` count as zero; `None` means
+/// NumPy's default `eps * max(m, n)`, negative means `eps`. `b` has one column
+/// per right-hand side (the glue reshapes vectors).
+pub fn lstsq<T: LinalgScalar>(
+    a: &DMatrix<T>,
+    b: &DMatrix<T>,
+    rcond: Option<f64>,
+) -> LinalgResult<LstsqResult<T>> {
+    let (m, n) = a.shape();
+    let nrhs = b.ncols();
+    if b.nrows() != m {
+        return Err(LinalgError::linalg("Incompatible dimensions"));
+    }
+    let rcond = match rcond {
+        None => f64::EPSILON * m.max(n) as f64,
+        Some(r) if r < 0.0 => f64::EPSILON,
+        Some(r) => r,
+    };
+    let col_sq = |r: &DMatrix<T>| {
+        DVector::from_iterator(r.ncols(), r.column_iter().map(|c| c.iter().fold(0.0, |acc, v| acc + v.modulus_squared())))
+    };
+    if m == 0 || n == 0 {
+        let residuals = if m > n { col_sq(b) } else { DVector::zeros(0) };
+        return Ok(LstsqResult {
+            x: DMatrix::zeros(n, nrhs),
+            residuals,
+            rank: 0,
+            singular_values: DVector::zeros(0),
+        });
+    }
+    if !super::all_finite(a) {
+        return Err(LinalgError::linalg("SVD did not converge in Linear Least Squares"));
+    }
+    let (u, sv, vt) = thin_svd(a, true)
+        .ok_or_else(|| LinalgError::linalg("SVD did not converge in Linear Least Squares"))?;
+    let cutoff = rcond * sv[0];
+    let rank = sv.iter().filter(|&&x| x > cutoff).count();
+    let x = if rank == 0 {
+        DMatrix::zeros(n, nrhs)
+    } else {
+        let mut c = u.columns(0, rank).adjoint() * b;
+        for (i, mut row) in c.row_iter_mut().enumerate() {
+            row.unscale_mut(sv[i]);
+        }
+        vt.rows(0, rank).adjoint() * &c
+    };
+    let residuals = if rank == n && m > n { col_sq(&(b - a * &x)) } else { DVector::zeros(0) };
+    Ok(LstsqResult { x, residuals, rank, singular_values: sv })
+}
+
+/// Moore-Penrose pseudo-inverse through the SVD; singular values
+/// `<= rcond * s_max` are dropped (`None` = NumPy's default 1e-15).
+pub fn pinv<T: LinalgScalar>(a: &DMatrix<T>, rcond: Option<f64>) -> LinalgResult<DMatrix<T>> {
+    let (m, n) = a.shape();
+    if m == 0 || n == 0 {
+        return Ok(DMatrix::zeros(n, m));
+    }
+    let rcond = rcond.unwrap_or(1e-15);
+    let (u, sv, vt) = svd(a, false)?;
+    let cutoff = rcond * sv.max();
+    let mut uh = u.adjoint();
+    for (i, mut row) in uh.row_iter_mut().enumerate() {
+        if sv[i] > cutoff {
+            row.unscale_mut(sv[i]);
+        } else {
+            row.fill(T::zero());
+        }
+    }
+    Ok(vt.adjoint() * uh)
+}
+
+/// Number of singular values above `tol`; `None` means NumPy's default
+/// `S.max() * max(m, n) * eps`. Empty matrices have rank 0.
+pub fn matrix_rank<T: LinalgScalar>(a: &DMatrix<T>, tol: Option<f64>) -> LinalgResult<usize> {
+    let (m, n) = a.shape();
+    if m == 0 || n == 0 {
+        return Ok(0);
+    }
+    let sv = svd_values(a)?;
+    let tol = tol.unwrap_or_else(|| sv.max() * m.max(n) as f64 * f64::EPSILON);
+    Ok(sv.iter().filter(|&&x| x > tol).count())
+}

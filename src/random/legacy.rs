@@ -1,0 +1,256 @@
+//! `np.random.RandomState`: the legacy MT19937-based API behind
+//! `np.random.seed`, `rand`, `randn`, `randint`, `choice`, `shuffle`, ...
+
+use super::bounded::{bounded_i64_fill, int64_bounds, random_interval};
+use super::choice::{check_p, check_population, choice_no_replace_p, make_cdf, search_right, Flavor};
+use super::distributions::{check_binomial, check_non_negative, check_poisson, legacy_binomial, poisson};
+use super::mt19937::Mt19937;
+use super::seed_sequence::SeedSequence;
+use super::BitGen;
+
+/// Legacy random state: MT19937 plus the cached second Gaussian.
+#[derive(Clone, Debug)]
+pub struct RandomState {
+    mt: Mt19937,
+    has_gauss: bool,
+    gauss: f64,
+}
+
+const SEED_RANGE_ERR: &str = "Seed must be between 0 and 2**32 - 1";
+
+impl RandomState {
+    /// `RandomState(seed)` for an integer seed in `[0, 2**32)`.
+    pub fn new_seeded(seed: i64) -> Result<Self, String> {
+        let mut rs = RandomState { mt: Mt19937::new(0), has_gauss: false, gauss: 0.0 };
+        rs.seed(seed)?;
+        Ok(rs)
+    }
+
+    /// `RandomState()` / `seed(None)`: seeded from OS entropy the way NumPy
+    /// does it (SeedSequence words, first key word forced to 0x80000000).
+    pub fn from_os() -> Self {
+        let mut rs = RandomState { mt: Mt19937::new(0), has_gauss: false, gauss: 0.0 };
+        rs.seed_from_os();
+        rs
+    }
+
+    /// `seed(None)`: re-seeds from OS entropy and clears the Gaussian cache.
+    pub fn seed_from_os(&mut self) {
+        let ss = SeedSequence::from_words(&super::os_entropy_words(4));
+        let words = ss.generate_state_u32(624);
+        let mut key = [0u32; 624];
+        key.copy_from_slice(&words);
+        key[0] = 0x8000_0000;
+        self.mt.set_raw(&key, 624);
+        self.reset_cache();
+    }
+
+    /// `seed(n)`: `init_genrand(n)`; `n` must lie in `[0, 2**32)`.
+    pub fn seed(&mut self, seed: i64) -> Result<(), String> {
+        if !(0..=0xffff_ffff).contains(&seed) {
+            return Err(SEED_RANGE_ERR.to_string());
+        }
+        self.mt.seed(seed as u32);
+        self.reset_cache();
+        Ok(())
+    }
+
+    /// `seed([w0, w1, ...])`: `init_by_array` on 1-D integer seeds.
+    pub fn seed_array(&mut self, words: &[i64]) -> Result<(), String> {
+        if words.is_empty() {
+            return Err("Seed must be non-empty".to_string());
+        }
+        if words.iter().any(|w| !(0..=0xffff_ffff).contains(w)) {
+            return Err(SEED_RANGE_ERR.to_string());
+        }
+        let key: Vec<u32> = words.iter().map(|&w| w as u32).collect();
+        self.mt.seed_by_array(&key);
+        self.reset_cache();
+        Ok(())
+    }
+
+    fn reset_cache(&mut self) {
+        self.has_gauss = false;
+        self.gauss = 0.0;
+    }
+
+    /// The underlying bit generator (e.g. for `get_state`).
+    pub fn bit_generator(&self) -> &Mt19937 {
+        &self.mt
+    }
+
+    /// One double in `[0, 1)` (53 bits from two 32-bit outputs).
+    pub fn next_double(&mut self) -> f64 {
+        self.mt.next_f64()
+    }
+
+    /// `random_sample` / `random` / `rand`: `n` doubles in `[0, 1)`.
+    pub fn random_sample(&mut self, n: usize) -> Vec<f64> {
+        (0..n).map(|_| self.mt.next_f64()).collect()
+    }
+
+    fn gauss(&mut self) -> f64 {
+        if self.has_gauss {
+            self.has_gauss = false;
+            let g = self.gauss;
+            self.gauss = 0.0;
+            return g;
+        }
+        loop {
+            let x1 = 2.0 * self.mt.next_f64() - 1.0;
+            let x2 = 2.0 * self.mt.next_f64() - 1.0;
+            let r2 = x1 * x1 + x2 * x2;
+            if r2 < 1.0 && r2 != 0.0 {
+                let f = (-2.0 * r2.ln() / r2).sqrt();
+                self.gauss = f * x1;
+                self.has_gauss = true;
+                return f * x2;
+            }
+        }
+    }
+
+    /// `standard_normal` / `randn`: polar Box–Muller with the cached value.
+    pub fn standard_normal(&mut self, n: usize) -> Vec<f64> {
+        (0..n).map(|_| self.gauss()).collect()
+    }
+
+    /// `normal(loc, scale, n)`: `loc + scale * gauss`; error `scale < 0`.
+    pub fn normal(&mut self, loc: f64, scale: f64, n: usize) -> Result<Vec<f64>, String> {
+        check_non_negative(scale, "scale")?;
+        Ok((0..n).map(|_| loc + scale * self.gauss()).collect())
+    }
+
+    /// `uniform(low, high, n)`: `low + (high - low) * U`. A non-finite
+    /// range gives NumPy's message (an `OverflowError` in NumPy).
+    pub fn uniform(&mut self, low: f64, high: f64, n: usize) -> Result<Vec<f64>, String> {
+        let range = high - low;
+        if !range.is_finite() {
+            return Err("Range exceeds valid bounds".to_string());
+        }
+        Ok((0..n).map(|_| low + range * self.mt.next_f64()).collect())
+    }
+
+    /// `randint(low, high, n)` with int64 output on `[low, high)` (masked
+    /// rejection sampling). `n == 0` returns an empty vector unchecked, as
+    /// NumPy does for empty sizes.
+    pub fn randint(&mut self, low: i64, high: i64, n: usize) -> Result<Vec<i64>, String> {
+        self.randint_wide(i128::from(low), i128::from(high), n)
+    }
+
+    /// `randint` with bounds given as wide integers so that e.g.
+    /// `randint(0, 2**63)` works and out-of-range bounds get NumPy's
+    /// `low/high is out of bounds for int64` messages.
+    pub fn randint_wide(&mut self, low: i128, high: i128, n: usize) -> Result<Vec<i64>, String> {
+        if n == 0 {
+            return Ok(Vec::new());
+        }
+        let (lo, hi) = int64_bounds(low, high, false)?;
+        Ok(bounded_i64_fill(&mut self.mt, lo, hi, n, true))
+    }
+
+    /// `choice(a, n, replace, p)` for an integer `a`: indices in `[0, a)`.
+    pub fn choice(&mut self, a: i64, n: usize, replace: bool, p: Option<&[f64]>) -> Result<Vec<i64>, String> {
+        self.choice_impl(a, false, n, replace, p)
+    }
+
+    /// `choice(arr, ...)` for a 1-D array of length `len`: returns the
+    /// indices into `arr` of the chosen elements.
+    pub fn choice_array(&mut self, len: usize, n: usize, replace: bool, p: Option<&[f64]>) -> Result<Vec<i64>, String> {
+        self.choice_impl(len as i64, true, n, replace, p)
+    }
+
+    fn choice_impl(&mut self, a: i64, is_array: bool, n: usize, replace: bool, p: Option<&[f64]>) -> Result<Vec<i64>, String> {
+        let pop = check_population(a, is_array, n, Flavor::Legacy)?;
+        if let Some(p) = p {
+            check_p(p, pop, Flavor::Legacy)?;
+        }
+        if replace {
+            match p {
+                Some(p) => {
+                    let cdf = make_cdf(p);
+                    let u = self.random_sample(n);
+                    Ok(u.into_iter().map(|x| search_right(&cdf, x)).collect())
+                }
+                None => self.randint(0, pop as i64, n),
+            }
+        } else {
+            if n > pop {
+                return Err("Cannot take a larger sample than population when 'replace=False'".to_string());
+            }
+            match p {
+                Some(p) => choice_no_replace_p(p, n, |k| self.random_sample(k)),
+                None => {
+                    let mut perm = self.permutation(pop);
+                    perm.truncate(n);
+                    Ok(perm)
+                }
+            }
+        }
+    }
+
+    /// In-place Fisher–Yates of `items` (first axis), as legacy `shuffle`.
+    pub fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            let j = random_interval(&mut self.mt, i as u64) as usize;
+            items.swap(i, j);
+        }
+    }
+
+    /// Shuffles the rows of a C-ordered buffer holding `n_rows` equal rows
+    /// in place (shuffle of a 2-D+ array). An empty buffer is left alone
+    /// without consuming random numbers, as NumPy does.
+    pub fn shuffle_rows<T>(&mut self, data: &mut [T], n_rows: usize) {
+        if data.is_empty() || n_rows == 0 {
+            return;
+        }
+        let row = data.len() / n_rows;
+        for i in (1..n_rows).rev() {
+            let j = random_interval(&mut self.mt, i as u64) as usize;
+            swap_rows(data, row, i, j);
+        }
+    }
+
+    /// `permutation(n)`: a shuffled `arange(n)`. Permuting an array (or the
+    /// rows of one) is `arr[permutation(len(arr))]` in NumPy too.
+    pub fn permutation(&mut self, n: usize) -> Vec<i64> {
+        let mut v: Vec<i64> = (0..n as i64).collect();
+        self.shuffle(&mut v);
+        v
+    }
+
+    /// `binomial(n, p, size)`; legacy algorithm (inversion / BTPE).
+    pub fn binomial(&mut self, trials: i64, p: f64, n: usize) -> Result<Vec<i64>, String> {
+        check_binomial(trials, p)?;
+        Ok((0..n).map(|_| legacy_binomial(&mut self.mt, trials, p)).collect())
+    }
+
+    /// `poisson(lam, size)`.
+    pub fn poisson(&mut self, lam: f64, n: usize) -> Result<Vec<i64>, String> {
+        check_poisson(lam)?;
+        Ok((0..n).map(|_| poisson(&mut self.mt, lam)).collect())
+    }
+
+    /// `standard_exponential(size)`: `-log(1 - U)`.
+    pub fn standard_exponential(&mut self, n: usize) -> Vec<f64> {
+        (0..n).map(|_| -(1.0 - self.mt.next_f64()).ln()).collect()
+    }
+
+    /// `exponential(scale, size)`; error `scale < 0`.
+    pub fn exponential(&mut self, scale: f64, n: usize) -> Result<Vec<f64>, String> {
+        check_non_negative(scale, "scale")?;
+        Ok((0..n).map(|_| scale * -(1.0 - self.mt.next_f64()).ln()).collect())
+    }
+}
+
+/// Swaps rows `i` and `j` (each `row` long) of a flat buffer.
+pub(crate) fn swap_rows<T>(data: &mut [T], row: usize, i: usize, j: usize) {
+    if i == j || row == 0 {
+        return;
+    }
+    let (a, b) = (i.min(j), i.max(j));
+    if (b + 1) * row > data.len() {
+        return;
+    }
+    let (head, tail) = data.split_at_mut(b * row);
+    head[a * row..(a + 1) * row].swap_with_slice(&mut tail[..row]);
+}

@@ -1,0 +1,85 @@
+//! Pure-Rust random number generation that reproduces NumPy 2.4 bit for bit.
+//!
+//! Two front ends are provided:
+//!
+//! * [`RandomState`]: the legacy `np.random.*` / `np.random.seed(n)` API,
+//!   backed by MT19937 (same seeding, same 53-bit doubles, polar Gaussian
+//!   with cached second value, masked-rejection bounded integers, ...).
+//! * [`Generator`]: `np.random.default_rng(seed)`, backed by PCG64 seeded
+//!   through [`SeedSequence`] (Lemire bounded integers, ziggurat normals and
+//!   exponentials, Floyd / tail-shuffle `choice`, ...).
+//!
+//! The module knows nothing about the interpreter or its array type: every
+//! sampler takes a flat element count (`n`, the product of the output shape)
+//! and returns a `Vec` whose elements are in C order of that shape. Errors are
+//! `Err(String)` carrying NumPy's exact exception message (the exception
+//! class is `ValueError` unless a method's doc says otherwise).
+
+// Not every entry point is used by the interpreter yet.
+#![allow(dead_code)]
+
+mod bounded;
+mod choice;
+mod distributions;
+mod generator;
+mod legacy;
+mod mt19937;
+mod pcg64;
+mod seed_sequence;
+mod ziggurat;
+mod ziggurat_fix;
+
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod tests_manual;
+
+pub use generator::Generator;
+pub use legacy::RandomState;
+pub use mt19937::Mt19937;
+pub use pcg64::Pcg64;
+pub use seed_sequence::SeedSequence;
+
+/// The raw-bit interface NumPy's distribution code is written against
+/// (`bitgen_t`): 32-bit words, 64-bit words and doubles in `[0, 1)`.
+pub trait BitGen {
+    /// Next 32 random bits (`next_uint32`).
+    fn next_u32(&mut self) -> u32;
+    /// Next 64 random bits (`next_uint64`).
+    fn next_u64(&mut self) -> u64;
+    /// Next double in `[0, 1)` with 53 random bits (`next_double`).
+    fn next_f64(&mut self) -> f64;
+}
+
+/// Reads `n` bytes of OS entropy (`/dev/urandom`), falling back to a mix of
+/// the clock, the process id and an address when that is unavailable.
+pub(crate) fn os_entropy_words(n: usize) -> Vec<u32> {
+    use std::io::Read;
+    let mut buf = vec![0u8; n * 4];
+    let ok = std::fs::File::open("/dev/urandom")
+        .and_then(|mut f| f.read_exact(&mut buf))
+        .is_ok();
+    if ok {
+        return buf
+            .chunks_exact(4)
+            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect();
+    }
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0);
+    let local = 0u8;
+    let addr = &local as *const u8 as usize as u128;
+    let mut x = nanos ^ (u128::from(std::process::id()) << 64) ^ (addr << 32);
+    (0..n)
+        .map(|_| {
+            // splitmix-style scrambling of the fallback seed material
+            x = x.wrapping_add(0x9e37_79b9_7f4a_7c15_f39c_c060_5ced_c835);
+            let mut z = x;
+            z = (z ^ (z >> 67)).wrapping_mul(0xbf58_476d_1ce4_e5b9_94d0_49bb_1331_11eb);
+            z ^= z >> 61;
+            z as u32
+        })
+        .collect()
+}

@@ -1,0 +1,5 @@
+//! The command line and the interactive prompt. Only this module knows
+//! about terminals; the interpreter writes to whatever stream it is given.
+
+pub mod cli;
+pub mod prompt;

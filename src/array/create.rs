@@ -36,6 +36,9 @@ fn length_from(value: f64) -> ArrayResult<usize> {
 pub fn arange(start: Scalar, stop: Scalar, step: Scalar, dtype: Option<DType>) -> ArrayResult<NdArray> {
     let natural = start.dtype().max(stop.dtype()).max(step.dtype()).max(DType::Int64);
     let dtype = dtype.unwrap_or(natural);
+    if natural == DType::Complex128 && dtype != DType::Complex128 {
+        return Err(ArrayError::type_error("must be real number, not complex"));
+    }
     // Length, and the second value start + step, in the natural type.
     let (len, second) = match natural {
         DType::Int64 => {
@@ -145,6 +148,11 @@ pub fn linspace(start: Scalar, stop: Scalar, num: i64, endpoint: bool, dtype: Op
     }
     let n = num as usize;
     let natural = start.dtype().max(stop.dtype()).max(DType::Float64);
+    if natural == DType::Complex128 && dtype == Some(DType::Int64) {
+        return Err(ArrayError::type_error(
+            "ufunc 'floor' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''",
+        ));
+    }
     check_allocation(&[n], natural)?;
     let div = if endpoint { num - 1 } else { num };
     let y: NdArray = if natural == DType::Complex128 {
@@ -265,8 +273,9 @@ pub fn identity(n: i64, dtype: Option<DType>) -> ArrayResult<NdArray> {
 
 /// `np.tri(n, m, k, dtype)`: ones at and below the k-th diagonal.
 pub fn tri(n: i64, m: Option<i64>, k: i64, dtype: Option<DType>) -> ArrayResult<NdArray> {
-    let rows = check_dim(n)?;
-    let cols = check_dim(m.unwrap_or(n))?;
+    // NumPy builds tri from aranges, so negative sizes give empty axes.
+    let rows = n.max(0) as usize;
+    let cols = m.unwrap_or(n).max(0) as usize;
     matrix_from(rows, cols, dtype.unwrap_or(DType::Float64), |r, c| c as i64 - r as i64 <= k)
 }
 

@@ -130,13 +130,13 @@ pub fn sort(a: &NdArray, axis: Option<isize>) -> ArrayResult<NdArray> {
 /// `a.sort(axis)`: sorts the array in place along `axis`.
 pub fn sort_inplace(a: &NdArray, axis: isize) -> ArrayResult<()> {
     let sorted = sort(a, Some(axis))?;
-    with_array!(a, x => {
-        let s = match (&sorted, x) {
-            _ => sorted.to_scalars(),
-        };
-        let vals: Vec<_> = s.into_iter().map(Element::from_scalar).collect();
-        x.assign_from_slice(&vals)
-    })
+    match (a, &sorted) {
+        (NdArray::Bool(x), NdArray::Bool(s)) => x.assign_from_slice(&s.to_vec()),
+        (NdArray::Int(x), NdArray::Int(s)) => x.assign_from_slice(&s.to_vec()),
+        (NdArray::Float(x), NdArray::Float(s)) => x.assign_from_slice(&s.to_vec()),
+        (NdArray::Complex(x), NdArray::Complex(s)) => x.assign_from_slice(&s.to_vec()),
+        _ => Err(ArrayError::type_error("sort changed the dtype")),
+    }
 }
 
 fn argsort_typed<T: Element + SortKey>(x: &Array<T>, shape: Vec<usize>, axis: usize) -> ArrayResult<Array<i64>> {
@@ -158,6 +158,13 @@ fn argsort_typed<T: Element + SortKey>(x: &Array<T>, shape: Vec<usize>, axis: us
 /// `np.argsort(a, axis)`: indices that sort `a` along `axis` (stable, so
 /// ties keep their order; NaN last). `axis=None` uses the flattened array.
 pub fn argsort(a: &NdArray, axis: Option<isize>) -> ArrayResult<NdArray> {
+    if a.ndim() == 0 {
+        // NumPy sorts a 0-d array as if it had one axis.
+        if let Some(k) = axis {
+            normalize_axis(k, 1)?;
+        }
+        return Ok(NdArray::Int(Array::from_vec(vec![1], vec![0])?));
+    }
     let (shape, ax) = sort_layout(a, axis)?;
     Ok(NdArray::Int(with_array!(a, x => argsort_typed(x, shape, ax)?)))
 }

@@ -1,10 +1,897 @@
 //! `numpy.random`: the legacy global generator and `default_rng`, on the
 //! NumPy-exact streams of `crate::random`.
 
+use super::args::{bind, Bound};
+use super::array_glue::operand;
+use super::convert::{optional_dtype, scalar_to_value, to_index, to_shape, value_to_scalar};
 use super::Builtin;
+use crate::array::broadcast::broadcast_many;
+use crate::array::storage::check_allocation;
+use crate::array::{Array, DType, IntoNdArray, NdArray, Scalar};
+use crate::builtin;
+use crate::eval::error::{raise, type_error, value_error, EvalResult, Unwind};
+use crate::eval::function::Args;
+use crate::eval::Interp;
+use crate::random::{Generator, RandomState};
+use crate::value::{ExcKind, NativeObject, Value};
+use crate::with_array;
+use std::cell::RefCell;
+use std::rc::Rc;
 
 /// The functions of `numpy.random`.
-pub static BUILTINS: &[Builtin] = &[];
+pub static BUILTINS: &[Builtin] = &[
+    builtin!("numpy.random", "seed", Function, "(seed=None)",
+        "Seed the legacy global generator (MT19937): an int in [0, 2**32), a list of them, or None for OS entropy.\n>>> np.random.seed(0); np.random.rand()\n0.5488135039273248", np_seed),
+    builtin!("numpy.random", "rand", Function, "(*shape)",
+        "Uniform floats in [0, 1) of the given shape; a float when no shape is given.\n>>> np.random.seed(0); np.random.rand(3)\narray([0.5488135 , 0.71518937, 0.60276338])", np_rand),
+    builtin!("numpy.random", "randn", Function, "(*shape)",
+        "Standard normal floats of the given shape; a float when no shape is given.\n>>> np.random.seed(0); np.random.randn(2)\narray([1.76405235, 0.40015721])", np_randn),
+    builtin!("numpy.random", "random", Function, "(size=None)",
+        "Uniform floats in [0, 1); `size` is an int or a shape tuple (None: one float).\n>>> np.random.seed(0); np.random.random((2, 2))\narray([[0.5488135 , 0.71518937],\n       [0.60276338, 0.54488318]])", np_random),
+    builtin!("numpy.random", "random_sample", Function, "(size=None)",
+        "Uniform floats in [0, 1) (same as `random`).\n>>> np.random.seed(0); np.random.random_sample(2)\narray([0.5488135 , 0.71518937])", np_random_sample),
+    builtin!("numpy.random", "ranf", Function, "(size=None)",
+        "Uniform floats in [0, 1) (an alias of `random`).\n>>> np.random.seed(0); np.random.ranf()\n0.5488135039273248", np_ranf),
+    builtin!("numpy.random", "randint", Function, "(low, high=None, size=None, dtype=int)",
+        "Random ints in [low, high), or in [0, low) when high is omitted. Raises ValueError if low >= high.\n>>> np.random.seed(0); np.random.randint(1, 7, size=5)\narray([5, 6, 1, 4, 4])", np_randint),
+    builtin!("numpy.random", "uniform", Function, "(low=0.0, high=1.0, size=None)",
+        "Uniform floats in [low, high); low and high may be arrays (broadcast).\n>>> np.random.seed(0); np.random.uniform(-1, 1, 3)\narray([ 0.09762701,  0.43037873,  0.20552675])", np_uniform),
+    builtin!("numpy.random", "normal", Function, "(loc=0.0, scale=1.0, size=None)",
+        "Normal (Gaussian) floats with mean `loc` and standard deviation `scale` (arrays broadcast). Raises ValueError if scale < 0.\n>>> np.random.seed(0); np.random.normal(10, 2, 3)\narray([13.52810469, 10.80031442, 11.95747597])", np_normal),
+    builtin!("numpy.random", "standard_normal", Function, "(size=None)",
+        "Standard normal floats (mean 0, standard deviation 1).\n>>> np.random.seed(0); np.random.standard_normal(2)\narray([1.76405235, 0.40015721])", np_standard_normal),
+    builtin!("numpy.random", "choice", Function, "(a, size=None, replace=True, p=None)",
+        "Random samples from a 1-D array (or from range(a) for an int), with or without replacement, optionally with probabilities `p`.\n>>> np.random.seed(0); np.random.choice([10, 20, 30], size=4)\narray([10, 20, 10, 20])", np_choice),
+    builtin!("numpy.random", "shuffle", Function, "(x)",
+        "Shuffle an array along its first axis (or a list) in place; returns None.\n>>> np.random.seed(0); a = np.arange(5); np.random.shuffle(a); a\narray([2, 0, 1, 3, 4])", np_shuffle),
+    builtin!("numpy.random", "permutation", Function, "(x)",
+        "A shuffled arange(x) for an int, or a shuffled copy of an array (along its first axis).\n>>> np.random.seed(0); np.random.permutation(5)\narray([2, 0, 1, 3, 4])", np_permutation),
+    builtin!("numpy.random", "binomial", Function, "(n, p, size=None)",
+        "Binomial counts: successes in n trials of probability p. Raises ValueError if n < 0 or p is outside [0, 1].\n>>> np.random.seed(0); np.random.binomial(10, 0.5, 4)\narray([5, 6, 5, 5])", np_binomial),
+    builtin!("numpy.random", "poisson", Function, "(lam=1.0, size=None)",
+        "Poisson counts with rate `lam`. Raises ValueError if lam < 0.\n>>> np.random.seed(0); np.random.poisson(3, 4)\narray([5, 2, 3, 2])", np_poisson),
+    builtin!("numpy.random", "exponential", Function, "(scale=1.0, size=None)",
+        "Exponential floats with mean `scale`. Raises ValueError if scale < 0.\n>>> np.random.seed(0); np.random.exponential(2.0, 2)\narray([1.59174902, 2.51186153])", np_exponential),
+    builtin!("numpy.random", "default_rng", Function, "(seed=None)",
+        "A new Generator (PCG64) seeded from an int, a list of ints, or OS entropy (None); its methods are random, integers, normal, uniform, choice, ...\n>>> rng = np.random.default_rng(42); rng.integers(0, 10, 3)\narray([0, 7, 6])", np_default_rng),
+];
 
 /// Methods of `Generator` objects (`np.random.default_rng(seed)`).
-pub static GENERATOR_METHODS: &[Builtin] = &[];
+pub static GENERATOR_METHODS: &[Builtin] = &[
+    builtin!("Generator", "random", Method, "(self, size=None)",
+        "Uniform floats in [0, 1); `size` is an int or a shape tuple (None: one float).\n>>> np.random.default_rng(0).random(2)\narray([0.63696169, 0.26978671])", gen_random),
+    builtin!("Generator", "integers", Method, "(self, low, high=None, size=None, dtype=int, endpoint=False)",
+        "Random ints in [low, high) ([low, high] with endpoint=True), or from 0 when high is omitted.\n>>> np.random.default_rng(42).integers(1, 7, size=5)\narray([1, 5, 4, 3, 3])", gen_integers),
+    builtin!("Generator", "normal", Method, "(self, loc=0.0, scale=1.0, size=None)",
+        "Normal floats with mean `loc` and standard deviation `scale` (arrays broadcast). Raises ValueError if scale < 0.\n>>> np.random.default_rng(0).normal(10, 2, 2)\narray([10.25146044,  9.73594077])", gen_normal),
+    builtin!("Generator", "standard_normal", Method, "(self, size=None)",
+        "Standard normal floats (mean 0, standard deviation 1).\n>>> np.random.default_rng(0).standard_normal(2)\narray([ 0.12573022, -0.13210486])", gen_standard_normal),
+    builtin!("Generator", "uniform", Method, "(self, low=0.0, high=1.0, size=None)",
+        "Uniform floats in [low, high) (arrays broadcast).\n>>> np.random.default_rng(0).uniform(-1, 1, 2)\narray([ 0.27392337, -0.46042657])", gen_uniform),
+    builtin!("Generator", "choice", Method, "(self, a, size=None, replace=True, p=None, axis=0, shuffle=True)",
+        "Random samples from an array's first axis (or from range(a) for an int), with or without replacement, optionally with probabilities `p`.\n>>> np.random.default_rng(0).choice(10, 3, replace=False)\narray([6, 5, 1])", gen_choice),
+    builtin!("Generator", "permutation", Method, "(self, x, axis=0)",
+        "A shuffled arange(x) for an int, or a shuffled copy of an array along its first axis.\n>>> np.random.default_rng(0).permutation(5)\narray([4, 2, 1, 3, 0])", gen_permutation),
+    builtin!("Generator", "shuffle", Method, "(self, x, axis=0)",
+        "Shuffle an array along its first axis (or a list) in place; returns None.\n>>> rng = np.random.default_rng(0); a = np.arange(5); rng.shuffle(a); a\narray([4, 2, 1, 3, 0])", gen_shuffle),
+    builtin!("Generator", "exponential", Method, "(self, scale=1.0, size=None)",
+        "Exponential floats with mean `scale`. Raises ValueError if scale < 0.\n>>> np.random.default_rng(0).exponential(1.0, 2)\narray([1.00777124, 0.37002526])", gen_exponential),
+    builtin!("Generator", "binomial", Method, "(self, n, p, size=None)",
+        "Binomial counts: successes in n trials of probability p.\n>>> np.random.default_rng(0).binomial(10, 0.5, 3)\narray([6, 4, 4])", gen_binomial),
+    builtin!("Generator", "poisson", Method, "(self, lam=1.0, size=None)",
+        "Poisson counts with rate `lam`. Raises ValueError if lam < 0.\n>>> np.random.default_rng(0).poisson(3, 3)\narray([5, 2, 3])", gen_poisson),
+];
+
+/// The declaration named `name` in `table` (the first one if misnamed).
+fn decl(table: &'static [Builtin], name: &str) -> &'static Builtin {
+    table.iter().find(|b| b.name == name).unwrap_or(&table[0])
+}
+
+// ---------------------------------------------------------------------------
+// The two generators behind one interface.
+
+/// What the legacy `RandomState` and a `Generator` both provide.
+trait Rng {
+    const LEGACY: bool;
+    fn floats(&mut self, n: usize) -> Vec<f64>;
+    fn std_normal(&mut self, n: usize) -> Vec<f64>;
+    fn normal(&mut self, loc: f64, scale: f64, n: usize) -> Result<Vec<f64>, String>;
+    fn uniform(&mut self, low: f64, high: f64, n: usize) -> Result<Vec<f64>, String>;
+    fn exponential(&mut self, scale: f64, n: usize) -> Result<Vec<f64>, String>;
+    fn binomial(&mut self, trials: i64, p: f64, n: usize) -> Result<Vec<i64>, String>;
+    fn poisson(&mut self, lam: f64, n: usize) -> Result<Vec<i64>, String>;
+    fn ints(&mut self, low: i64, high: i64, endpoint: bool, n: usize) -> Result<Vec<i64>, String>;
+    fn choice_idx(&mut self, a: i64, is_array: bool, n: usize, replace: bool, p: Option<&[f64]>, shuffle: bool)
+        -> Result<Vec<i64>, String>;
+    fn shuffle_items<T>(&mut self, items: &mut [T]);
+    fn shuffle_rows<T>(&mut self, data: &mut [T], n_rows: usize);
+}
+
+impl Rng for RandomState {
+    const LEGACY: bool = true;
+    fn floats(&mut self, n: usize) -> Vec<f64> {
+        self.random_sample(n)
+    }
+    fn std_normal(&mut self, n: usize) -> Vec<f64> {
+        self.standard_normal(n)
+    }
+    fn normal(&mut self, loc: f64, scale: f64, n: usize) -> Result<Vec<f64>, String> {
+        RandomState::normal(self, loc, scale, n)
+    }
+    fn uniform(&mut self, low: f64, high: f64, n: usize) -> Result<Vec<f64>, String> {
+        RandomState::uniform(self, low, high, n)
+    }
+    fn exponential(&mut self, scale: f64, n: usize) -> Result<Vec<f64>, String> {
+        RandomState::exponential(self, scale, n)
+    }
+    fn binomial(&mut self, trials: i64, p: f64, n: usize) -> Result<Vec<i64>, String> {
+        RandomState::binomial(self, trials, p, n)
+    }
+    fn poisson(&mut self, lam: f64, n: usize) -> Result<Vec<i64>, String> {
+        RandomState::poisson(self, lam, n)
+    }
+    fn ints(&mut self, low: i64, high: i64, endpoint: bool, n: usize) -> Result<Vec<i64>, String> {
+        let high = i128::from(high) + i128::from(endpoint);
+        self.randint_wide(i128::from(low), high, n)
+    }
+    fn choice_idx(&mut self, a: i64, is_array: bool, n: usize, replace: bool, p: Option<&[f64]>, _: bool)
+        -> Result<Vec<i64>, String> {
+        if is_array {
+            self.choice_array(a.max(0) as usize, n, replace, p)
+        } else {
+            self.choice(a, n, replace, p)
+        }
+    }
+    fn shuffle_items<T>(&mut self, items: &mut [T]) {
+        self.shuffle(items)
+    }
+    fn shuffle_rows<T>(&mut self, data: &mut [T], n_rows: usize) {
+        RandomState::shuffle_rows(self, data, n_rows)
+    }
+}
+
+impl Rng for Generator {
+    const LEGACY: bool = false;
+    fn floats(&mut self, n: usize) -> Vec<f64> {
+        self.random(n)
+    }
+    fn std_normal(&mut self, n: usize) -> Vec<f64> {
+        self.standard_normal(n)
+    }
+    fn normal(&mut self, loc: f64, scale: f64, n: usize) -> Result<Vec<f64>, String> {
+        Generator::normal(self, loc, scale, n)
+    }
+    fn uniform(&mut self, low: f64, high: f64, n: usize) -> Result<Vec<f64>, String> {
+        Generator::uniform(self, low, high, n)
+    }
+    fn exponential(&mut self, scale: f64, n: usize) -> Result<Vec<f64>, String> {
+        Generator::exponential(self, scale, n)
+    }
+    fn binomial(&mut self, trials: i64, p: f64, n: usize) -> Result<Vec<i64>, String> {
+        Generator::binomial(self, trials, p, n)
+    }
+    fn poisson(&mut self, lam: f64, n: usize) -> Result<Vec<i64>, String> {
+        Generator::poisson(self, lam, n)
+    }
+    fn ints(&mut self, low: i64, high: i64, endpoint: bool, n: usize) -> Result<Vec<i64>, String> {
+        self.integers_wide(i128::from(low), i128::from(high), endpoint, n)
+    }
+    fn choice_idx(&mut self, a: i64, is_array: bool, n: usize, replace: bool, p: Option<&[f64]>, shuffle: bool)
+        -> Result<Vec<i64>, String> {
+        self.choice_full(a, is_array, n, replace, p, shuffle)
+    }
+    fn shuffle_items<T>(&mut self, items: &mut [T]) {
+        self.shuffle(items)
+    }
+    fn shuffle_rows<T>(&mut self, data: &mut [T], n_rows: usize) {
+        Generator::shuffle_rows(self, data, n_rows)
+    }
+}
+
+/// The legacy global state, seeded from the OS on first use.
+fn legacy(interp: &mut Interp) -> &mut RandomState {
+    interp.random.get_or_insert_with(RandomState::from_os)
+}
+
+/// A kernel error as NumPy raises it (`OverflowError` for uniform's range).
+fn kernel_error(msg: String) -> Unwind {
+    if msg.contains("exceeds valid bounds") {
+        raise(ExcKind::OverflowError, msg)
+    } else {
+        value_error(msg)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Sizes, parameters and results.
+
+/// The output shape for `size=` (None: a scalar result).
+fn size_shape(v: Option<&Value>) -> EvalResult<Option<Vec<usize>>> {
+    v.map(to_shape).transpose()
+}
+
+/// The number of draws for an output shape (MemoryError if too large).
+fn count(shape: &Option<Vec<usize>>) -> EvalResult<usize> {
+    match shape {
+        None => Ok(1),
+        Some(s) => Ok(check_allocation(s, DType::Float64)?),
+    }
+}
+
+fn float_result(shape: Option<Vec<usize>>, v: Vec<f64>) -> EvalResult {
+    match shape {
+        None => Ok(Value::Float(v.first().copied().unwrap_or(0.0))),
+        Some(s) => Ok(Value::array(NdArray::Float(Array::from_vec(s, v)?))),
+    }
+}
+
+fn int_result(shape: Option<Vec<usize>>, v: Vec<i64>) -> EvalResult {
+    match shape {
+        None => Ok(Value::Int(v.first().copied().unwrap_or(0))),
+        Some(s) => Ok(Value::array(NdArray::Int(Array::from_vec(s, v)?))),
+    }
+}
+
+/// A distribution parameter: a number, or an array (lists become arrays).
+fn param(v: Option<&Value>, default: Scalar, name: &str) -> EvalResult<NdArray> {
+    let Some(v) = v else {
+        return Ok(NdArray::from_scalar(default));
+    };
+    let a = match value_to_scalar(v) {
+        Some(s) => NdArray::from_scalar(s),
+        None => operand(v).map_err(|_| type_error(format!("{name} must be a number or an array of numbers, not {}", v.type_name())))?,
+    };
+    if a.dtype() == DType::Complex128 {
+        return Err(type_error(format!("{name} must be real, not complex")));
+    }
+    Ok(a)
+}
+
+/// Parameters broadcast to the output: `(shape, per-parameter values)`.
+/// All-scalar parameters give one value each and the shape of `size`
+/// (None when size is None); array parameters give one value per draw.
+fn broadcast(params: Vec<NdArray>, size: Option<Vec<usize>>) -> EvalResult<(Option<Vec<usize>>, Vec<NdArray>, bool)> {
+    if params.iter().all(|p| p.ndim() == 0) {
+        return Ok((size, params, true));
+    }
+    let shapes: Vec<&[usize]> = params.iter().map(|p| p.shape()).collect();
+    let common = broadcast_many(&shapes)?;
+    let shape = match size {
+        Some(s) => {
+            if broadcast_many(&[&common, &s])? != s {
+                return Err(value_error(format!(
+                    "shape mismatch: objects cannot be broadcast to a single shape (parameters {} and size {})",
+                    crate::array::broadcast::shape_compact(&common),
+                    crate::array::broadcast::shape_compact(&s)
+                )));
+            }
+            s
+        }
+        None => common,
+    };
+    check_allocation(&shape, DType::Float64)?;
+    let out: Vec<NdArray> = params
+        .iter()
+        .map(|p| with_array!(p, x => x.broadcast_to(&shape).map(|b| b.copy().into_nd())))
+        .collect::<Result<_, _>>()?;
+    Ok((Some(shape), out, false))
+}
+
+fn floats_of(a: &NdArray) -> Vec<f64> {
+    a.to_float().to_vec()
+}
+
+fn ints_of(a: &NdArray) -> Vec<i64> {
+    a.to_int().to_vec()
+}
+
+/// A continuous distribution with float parameters.
+fn continuous<R: Rng>(
+    rng: &mut R,
+    params: Vec<NdArray>,
+    size: Option<Vec<usize>>,
+    draw: fn(&mut R, &[f64], usize) -> Result<Vec<f64>, String>,
+) -> EvalResult {
+    let (shape, params, scalar) = broadcast(params, size)?;
+    let cols: Vec<Vec<f64>> = params.iter().map(floats_of).collect();
+    if scalar {
+        let p: Vec<f64> = cols.iter().map(|c| c[0]).collect();
+        let n = count(&shape)?;
+        let v = draw(rng, &p, n).map_err(kernel_error)?;
+        return float_result(shape, v);
+    }
+    let n = count(&shape)?;
+    // Check every parameter before drawing, as NumPy does.
+    for k in 0..n {
+        let p: Vec<f64> = cols.iter().map(|c| c[k]).collect();
+        draw(rng, &p, 0).map_err(kernel_error)?;
+    }
+    let mut out = Vec::with_capacity(n);
+    for k in 0..n {
+        let p: Vec<f64> = cols.iter().map(|c| c[k]).collect();
+        out.extend(draw(rng, &p, 1).map_err(kernel_error)?);
+    }
+    float_result(shape, out)
+}
+
+/// A discrete distribution with an int and a float parameter (binomial) or
+/// one float parameter (poisson).
+fn discrete<R: Rng>(
+    rng: &mut R,
+    params: Vec<NdArray>,
+    size: Option<Vec<usize>>,
+    draw: fn(&mut R, i64, f64, usize) -> Result<Vec<i64>, String>,
+) -> EvalResult {
+    let (shape, params, scalar) = broadcast(params, size)?;
+    let ints = ints_of(&params[0]);
+    let floats = params.get(1).map(floats_of).unwrap_or_else(|| floats_of(&params[0]));
+    let n = count(&shape)?;
+    if scalar {
+        let v = draw(rng, ints[0], floats[0], n).map_err(kernel_error)?;
+        return int_result(shape, v);
+    }
+    for k in 0..n {
+        draw(rng, ints[k], floats[k], 0).map_err(kernel_error)?;
+    }
+    let mut out = Vec::with_capacity(n);
+    for k in 0..n {
+        out.extend(draw(rng, ints[k], floats[k], 1).map_err(kernel_error)?);
+    }
+    int_result(shape, out)
+}
+
+fn draw_normal<R: Rng>(r: &mut R, p: &[f64], n: usize) -> Result<Vec<f64>, String> {
+    r.normal(p[0], p[1], n)
+}
+fn draw_uniform<R: Rng>(r: &mut R, p: &[f64], n: usize) -> Result<Vec<f64>, String> {
+    r.uniform(p[0], p[1], n)
+}
+fn draw_exponential<R: Rng>(r: &mut R, p: &[f64], n: usize) -> Result<Vec<f64>, String> {
+    r.exponential(p[0], n)
+}
+fn draw_binomial<R: Rng>(r: &mut R, trials: i64, p: f64, n: usize) -> Result<Vec<i64>, String> {
+    r.binomial(trials, p, n)
+}
+fn draw_poisson<R: Rng>(r: &mut R, _: i64, lam: f64, n: usize) -> Result<Vec<i64>, String> {
+    r.poisson(lam, n)
+}
+
+fn binomial_n(v: Option<&Value>) -> EvalResult<NdArray> {
+    let a = param(v, Scalar::Int(0), "n")?;
+    if a.dtype() == DType::Float64 {
+        let f = a.to_float().to_vec();
+        if f.iter().any(|x| !x.is_finite()) {
+            return Err(value_error("n must be a finite number"));
+        }
+    }
+    Ok(a)
+}
+
+/// `randint` / `integers`: bounds as int arrays (broadcast), `endpoint`.
+fn integers<R: Rng>(rng: &mut R, b: &Bound, base: usize, endpoint: bool) -> EvalResult {
+    let low = b.get(base).ok_or_else(|| type_error("missing required argument 'low'"))?;
+    let bound = |v: &Value| -> EvalResult<NdArray> {
+        match v {
+            Value::Int(_) | Value::Bool(_) => Ok(NdArray::from_scalar(Scalar::Int(to_index(v, "")?))),
+            Value::Float(_) | Value::Complex(_) | Value::Str(_) | Value::None => {
+                Err(type_error(format!("'{}' object cannot be interpreted as an integer", v.type_name())))
+            }
+            other => {
+                let a = operand(other)?;
+                match a.dtype() {
+                    DType::Int64 | DType::Bool => Ok(a.cast_to(DType::Int64)),
+                    d => Err(type_error(format!("Cannot cast array data from dtype('{}') to dtype('int64') according to the rule 'safe'", d.name()))),
+                }
+            }
+        }
+    };
+    let (low, high, high_given) = match b.get(base + 1) {
+        Some(h) => (bound(low)?, bound(h)?, true),
+        None => (NdArray::from_scalar(Scalar::Int(0)), bound(low)?, false),
+    };
+    let size = size_shape(b.get(base + 2))?;
+    if let Some(d) = optional_dtype(b.get(base + 3))? {
+        if d != DType::Int64 {
+            let what = if R::LEGACY { "randint" } else { "integers" };
+            return Err(type_error(format!("Unsupported dtype dtype('{}') for {what} (NPL draws int64 only)", d.name())));
+        }
+    }
+    let (shape, params, scalar) = broadcast(vec![low, high], size)?;
+    let lows = ints_of(&params[0]);
+    let highs = ints_of(&params[1]);
+    let n = count(&shape)?;
+    let fix = |e: String, hi: i64| -> Unwind {
+        if !high_given && ((endpoint && hi < 0) || (!endpoint && hi <= 0)) {
+            value_error(if endpoint { "high < 0" } else { "high <= 0" })
+        } else {
+            kernel_error(e)
+        }
+    };
+    if n == 0 {
+        return int_result(shape, Vec::new());
+    }
+    if scalar {
+        let v = rng.ints(lows[0], highs[0], endpoint, n).map_err(|e| fix(e, highs[0]))?;
+        return int_result(shape, v);
+    }
+    for k in 0..n {
+        let top = i128::from(highs[k]) - i128::from(!endpoint);
+        if i128::from(lows[k]) > top {
+            let e = if endpoint { "low > high" } else { "low >= high" };
+            return Err(fix(e.to_string(), highs[k]));
+        }
+    }
+    let mut out = Vec::with_capacity(n);
+    for k in 0..n {
+        out.extend(rng.ints(lows[k], highs[k], endpoint, 1).map_err(|e| fix(e, highs[k]))?);
+    }
+    int_result(shape, out)
+}
+
+/// Rows `idx` of `a` along its first axis, shaped `lead + a.shape[1:]`.
+fn take_rows(a: &NdArray, idx: &[i64], lead: &[usize]) -> EvalResult<NdArray> {
+    let mut shape = lead.to_vec();
+    shape.extend_from_slice(&a.shape()[1..]);
+    let rows = a.shape().first().copied().unwrap_or(0);
+    Ok(with_array!(a, x => {
+        let data = x.to_vec();
+        let row = if rows == 0 { 0 } else { data.len() / rows };
+        let mut out = Vec::with_capacity(idx.len() * row);
+        for &i in idx {
+            let i = i.max(0) as usize;
+            out.extend_from_slice(&data[i * row..(i + 1) * row]);
+        }
+        Array::from_vec(shape, out)?.into_nd()
+    }))
+}
+
+/// `choice(a, size, replace, p)` for either generator.
+fn choice<R: Rng>(rng: &mut R, a: &Value, size: Option<&Value>, replace: bool, p: Option<&Value>, shuffle: bool) -> EvalResult {
+    let shape = size_shape(size)?;
+    let n = count(&shape)?;
+    let arr = match a {
+        Value::Int(_) | Value::Bool(_) => None,
+        Value::Array(x) if x.ndim() == 0 => {
+            if matches!(x.dtype(), DType::Int64 | DType::Bool) {
+                None
+            } else {
+                return Err(value_error("a must be 1-dimensional or an integer"));
+            }
+        }
+        Value::Float(_) | Value::Complex(_) => return Err(value_error("a must be 1-dimensional or an integer")),
+        other => Some(operand(other)?),
+    };
+    if let Some(x) = &arr {
+        if x.ndim() == 0 || (R::LEGACY && x.ndim() != 1) {
+            return Err(value_error("a must be 1-dimensional"));
+        }
+    }
+    let p = match p {
+        None => None,
+        Some(v) => {
+            let pa = operand(v)?;
+            if pa.ndim() != 1 {
+                return Err(value_error("p must be 1-dimensional"));
+            }
+            Some(pa.to_float().to_vec())
+        }
+    };
+    let (pop, is_array) = match &arr {
+        Some(x) => (x.shape()[0] as i64, true),
+        None => (to_index(a, "")?, false),
+    };
+    let idx = rng.choice_idx(pop, is_array, n, replace, p.as_deref(), shuffle).map_err(kernel_error)?;
+    match (arr, shape) {
+        (None, shape) => int_result(shape, idx),
+        (Some(x), None) => {
+            let picked = take_rows(&x, &idx[..1.min(idx.len())], &[])?;
+            if picked.ndim() == 0 {
+                Ok(scalar_to_value(picked.get_flat(0)))
+            } else {
+                Ok(Value::array(picked))
+            }
+        }
+        (Some(x), Some(s)) => Ok(Value::array(take_rows(&x, &idx, &s)?)),
+    }
+}
+
+/// Shuffles an array's first axis (or a list) in place.
+fn shuffle<R: Rng>(rng: &mut R, x: &Value) -> EvalResult {
+    match x {
+        Value::List(l) => {
+            let mut items = l.borrow_mut();
+            rng.shuffle_items(&mut items[..]);
+            Ok(Value::None)
+        }
+        Value::Array(a) => {
+            if a.ndim() == 0 {
+                return Err(type_error("object of type 'numpy.ndarray' has no len()"));
+            }
+            let rows = a.shape()[0];
+            with_array!(&**a, arr => {
+                let mut data = arr.to_vec();
+                rng.shuffle_rows(&mut data, rows);
+                arr.assign_from_slice(&data)?;
+            });
+            Ok(Value::None)
+        }
+        other => Err(type_error(format!("shuffle needs an array or a list, not '{}'", other.type_name()))),
+    }
+}
+
+/// `permutation(x)`: a shuffled `arange(x)` or a shuffled copy of an array.
+fn permutation<R: Rng>(rng: &mut R, x: &Value) -> EvalResult {
+    let a = match x {
+        Value::Int(_) | Value::Bool(_) => {
+            let n = to_index(x, "")?.max(0) as usize;
+            check_allocation(&[n], DType::Int64)?;
+            let mut v: Vec<i64> = (0..n as i64).collect();
+            rng.shuffle_items(&mut v);
+            return Ok(Value::array(NdArray::Int(Array::from_vec(vec![n], v)?)));
+        }
+        Value::Float(_) | Value::Complex(_) => {
+            return Err(raise(ExcKind::IndexError, "x must be an integer or at least 1-dimensional"))
+        }
+        other => operand(other)?,
+    };
+    if a.ndim() == 0 {
+        return Err(raise(ExcKind::IndexError, "x must be an integer or at least 1-dimensional"));
+    }
+    let rows = a.shape()[0];
+    let out = with_array!(&a, arr => {
+        let mut data = arr.to_vec();
+        rng.shuffle_rows(&mut data, rows);
+        Array::from_vec(arr.shape().to_vec(), data)?.into_nd()
+    });
+    Ok(Value::array(out))
+}
+
+/// The shape from `rand(2, 3)`-style arguments (None when there are none).
+fn shape_args(args: &[Value]) -> EvalResult<Option<Vec<usize>>> {
+    if args.is_empty() {
+        return Ok(None);
+    }
+    let dims = args
+        .iter()
+        .map(|v| {
+            let d = to_index(v, "")?;
+            if d < 0 {
+                Err(value_error("negative dimensions are not allowed"))
+            } else {
+                Ok(d as usize)
+            }
+        })
+        .collect::<EvalResult<Vec<usize>>>()?;
+    Ok(Some(dims))
+}
+
+fn replace_flag(interp: &mut Interp, v: Option<&Value>) -> EvalResult<bool> {
+    match v {
+        Some(v) => {
+            let v = v.clone();
+            interp.truthy(&v)
+        }
+        None => Ok(true),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Legacy functions.
+
+fn np_seed(interp: &mut Interp, args: Args) -> EvalResult {
+    let b = bind(decl(BUILTINS, "seed"), args)?;
+    let rs = legacy(interp);
+    match b.get(0) {
+        None => rs.seed_from_os(),
+        Some(v @ (Value::Int(_) | Value::Bool(_))) => rs.seed(to_index(v, "")?).map_err(value_error)?,
+        Some(Value::Float(_)) => {
+            return Err(type_error("Cannot cast scalar from dtype('float64') to dtype('int64') according to the rule 'safe'"))
+        }
+        Some(v) => {
+            let a = operand(v)?;
+            if !matches!(a.dtype(), DType::Int64 | DType::Bool) {
+                return Err(type_error(format!(
+                    "Cannot cast array data from dtype('{}') to dtype('int64') according to the rule 'safe'",
+                    a.dtype().name()
+                )));
+            }
+            let words = a.to_int().to_vec();
+            if a.ndim() == 0 {
+                rs.seed(words[0]).map_err(value_error)?;
+            } else {
+                rs.seed_array(&words).map_err(value_error)?;
+            }
+        }
+    }
+    Ok(Value::None)
+}
+
+fn np_rand(interp: &mut Interp, args: Args) -> EvalResult {
+    let b = bind(decl(BUILTINS, "rand"), args)?;
+    let shape = shape_args(&b.rest)?;
+    let n = count(&shape)?;
+    let v = legacy(interp).floats(n);
+    float_result(shape, v)
+}
+
+fn np_randn(interp: &mut Interp, args: Args) -> EvalResult {
+    let b = bind(decl(BUILTINS, "randn"), args)?;
+    let shape = shape_args(&b.rest)?;
+    let n = count(&shape)?;
+    let v = legacy(interp).std_normal(n);
+    float_result(shape, v)
+}
+
+fn legacy_floats(interp: &mut Interp, name: &str, args: Args) -> EvalResult {
+    let b = bind(decl(BUILTINS, name), args)?;
+    let shape = size_shape(b.get(0))?;
+    let n = count(&shape)?;
+    let v = legacy(interp).floats(n);
+    float_result(shape, v)
+}
+
+fn np_random(interp: &mut Interp, args: Args) -> EvalResult {
+    legacy_floats(interp, "random", args)
+}
+
+fn np_random_sample(interp: &mut Interp, args: Args) -> EvalResult {
+    legacy_floats(interp, "random_sample", args)
+}
+
+fn np_ranf(interp: &mut Interp, args: Args) -> EvalResult {
+    legacy_floats(interp, "ranf", args)
+}
+
+fn np_randint(interp: &mut Interp, args: Args) -> EvalResult {
+    let b = bind(decl(BUILTINS, "randint"), args)?;
+    integers(legacy(interp), &b, 0, false)
+}
+
+fn np_uniform(interp: &mut Interp, args: Args) -> EvalResult {
+    let b = bind(decl(BUILTINS, "uniform"), args)?;
+    let params = vec![param(b.get(0), Scalar::Float(0.0), "low")?, param(b.get(1), Scalar::Float(1.0), "high")?];
+    let size = size_shape(b.get(2))?;
+    continuous(legacy(interp), params, size, draw_uniform)
+}
+
+fn np_normal(interp: &mut Interp, args: Args) -> EvalResult {
+    let b = bind(decl(BUILTINS, "normal"), args)?;
+    let params = vec![param(b.get(0), Scalar::Float(0.0), "loc")?, param(b.get(1), Scalar::Float(1.0), "scale")?];
+    let size = size_shape(b.get(2))?;
+    continuous(legacy(interp), params, size, draw_normal)
+}
+
+fn np_standard_normal(interp: &mut Interp, args: Args) -> EvalResult {
+    let b = bind(decl(BUILTINS, "standard_normal"), args)?;
+    let shape = size_shape(b.get(0))?;
+    let n = count(&shape)?;
+    let v = legacy(interp).std_normal(n);
+    float_result(shape, v)
+}
+
+fn np_choice(interp: &mut Interp, args: Args) -> EvalResult {
+    let mut b = bind(decl(BUILTINS, "choice"), args)?;
+    let a = b.required(0)?;
+    let replace = replace_flag(interp, b.get(2))?;
+    choice(legacy(interp), &a, b.get(1), replace, b.get(3), true)
+}
+
+fn np_shuffle(interp: &mut Interp, args: Args) -> EvalResult {
+    let mut b = bind(decl(BUILTINS, "shuffle"), args)?;
+    let x = b.required(0)?;
+    shuffle(legacy(interp), &x)
+}
+
+fn np_permutation(interp: &mut Interp, args: Args) -> EvalResult {
+    let mut b = bind(decl(BUILTINS, "permutation"), args)?;
+    let x = b.required(0)?;
+    permutation(legacy(interp), &x)
+}
+
+fn np_binomial(interp: &mut Interp, args: Args) -> EvalResult {
+    let b = bind(decl(BUILTINS, "binomial"), args)?;
+    let params = vec![binomial_n(b.get(0))?, param(b.get(1), Scalar::Float(0.5), "p")?];
+    let size = size_shape(b.get(2))?;
+    discrete(legacy(interp), params, size, draw_binomial)
+}
+
+fn np_poisson(interp: &mut Interp, args: Args) -> EvalResult {
+    let b = bind(decl(BUILTINS, "poisson"), args)?;
+    let params = vec![param(b.get(0), Scalar::Float(1.0), "lam")?];
+    let size = size_shape(b.get(1))?;
+    discrete(legacy(interp), params, size, draw_poisson)
+}
+
+fn np_exponential(interp: &mut Interp, args: Args) -> EvalResult {
+    let b = bind(decl(BUILTINS, "exponential"), args)?;
+    let params = vec![param(b.get(0), Scalar::Float(1.0), "scale")?];
+    let size = size_shape(b.get(1))?;
+    continuous(legacy(interp), params, size, draw_exponential)
+}
+
+// ---------------------------------------------------------------------------
+// Generator objects.
+
+/// A `numpy.random.Generator` (PCG64) as an NPL object.
+pub struct GeneratorObject {
+    gen: RefCell<Generator>,
+}
+
+impl NativeObject for GeneratorObject {
+    fn type_name(&self) -> &'static str {
+        "Generator"
+    }
+    fn repr(&self) -> String {
+        format!("Generator(PCG64) at 0x{:X}", self as *const Self as usize)
+    }
+    fn method(&self, name: &str) -> Option<&'static Builtin> {
+        GENERATOR_METHODS.iter().find(|b| b.name == name)
+    }
+    fn method_names(&self) -> Vec<&'static str> {
+        GENERATOR_METHODS.iter().map(|b| b.name).collect()
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// SeedSequence entropy words for a non-negative int.
+fn seed_words(v: i64, out: &mut Vec<u32>) -> EvalResult<()> {
+    if v < 0 {
+        return Err(value_error("expected non-negative integer"));
+    }
+    let mut x = v as u64;
+    out.push(x as u32);
+    x >>= 32;
+    while x > 0 {
+        out.push(x as u32);
+        x >>= 32;
+    }
+    Ok(())
+}
+
+fn np_default_rng(_: &mut Interp, args: Args) -> EvalResult {
+    let b = bind(decl(BUILTINS, "default_rng"), args)?;
+    let gen = match b.get(0) {
+        None => Generator::from_os(),
+        Some(Value::Object(o)) if o.as_any().is::<GeneratorObject>() => return Ok(Value::Object(o.clone())),
+        Some(v @ (Value::Int(_) | Value::Bool(_))) => Generator::new_seeded(to_index(v, "")?).map_err(value_error)?,
+        Some(v @ (Value::List(_) | Value::Tuple(_) | Value::Array(_))) => {
+            let a = operand(v)?;
+            if !matches!(a.dtype(), DType::Int64 | DType::Bool) {
+                return Err(type_error("SeedSequence expects int or sequence of ints for entropy"));
+            }
+            let ints = a.to_int().to_vec();
+            if a.ndim() == 0 {
+                Generator::new_seeded(ints[0]).map_err(value_error)?
+            } else {
+                let mut words = Vec::new();
+                for i in ints {
+                    seed_words(i, &mut words)?;
+                }
+                Generator::from_entropy_words(&words)
+            }
+        }
+        Some(other) => {
+            return Err(type_error(format!(
+                "SeedSequence expects int or sequence of ints for entropy not {}",
+                other.repr()
+            )))
+        }
+    };
+    Ok(Value::Object(Rc::new(GeneratorObject { gen: RefCell::new(gen) })))
+}
+
+/// The Generator a method was called on (positional 0).
+fn receiver(b: &Bound) -> EvalResult<Rc<dyn NativeObject>> {
+    match b.get_raw(0) {
+        Some(Value::Object(o)) if o.as_any().is::<GeneratorObject>() => Ok(o.clone()),
+        _ => Err(type_error("descriptor requires a 'numpy.random.Generator' object")),
+    }
+}
+
+/// Runs `f` on the receiver's generator.
+fn with_gen<T>(o: &Rc<dyn NativeObject>, f: impl FnOnce(&mut Generator) -> EvalResult<T>) -> EvalResult<T> {
+    let g = o.as_any().downcast_ref::<GeneratorObject>().ok_or_else(|| type_error("not a Generator"))?;
+    let mut gen = g.gen.try_borrow_mut().map_err(|_| raise(ExcKind::RuntimeError, "Generator is already in use"))?;
+    f(&mut gen)
+}
+
+fn only_axis0(b: &Bound, i: usize) -> EvalResult<()> {
+    match b.get(i) {
+        None => Ok(()),
+        Some(v) if to_index(v, "")? == 0 => Ok(()),
+        Some(_) => Err(raise(ExcKind::NotImplementedError, "NPL's Generator supports only axis=0")),
+    }
+}
+
+fn gen_random(_: &mut Interp, args: Args) -> EvalResult {
+    let b = bind(decl(GENERATOR_METHODS, "random"), args)?;
+    let o = receiver(&b)?;
+    let shape = size_shape(b.get(1))?;
+    let n = count(&shape)?;
+    let v = with_gen(&o, |g| Ok(g.floats(n)))?;
+    float_result(shape, v)
+}
+
+fn gen_integers(interp: &mut Interp, args: Args) -> EvalResult {
+    let b = bind(decl(GENERATOR_METHODS, "integers"), args)?;
+    let o = receiver(&b)?;
+    let endpoint = super::reductions::flag(interp, &b, 5)?;
+    with_gen(&o, |g| integers(g, &b, 1, endpoint))
+}
+
+fn gen_normal(_: &mut Interp, args: Args) -> EvalResult {
+    let b = bind(decl(GENERATOR_METHODS, "normal"), args)?;
+    let o = receiver(&b)?;
+    let params = vec![param(b.get(1), Scalar::Float(0.0), "loc")?, param(b.get(2), Scalar::Float(1.0), "scale")?];
+    let size = size_shape(b.get(3))?;
+    with_gen(&o, |g| continuous(g, params, size, draw_normal))
+}
+
+fn gen_standard_normal(_: &mut Interp, args: Args) -> EvalResult {
+    let b = bind(decl(GENERATOR_METHODS, "standard_normal"), args)?;
+    let o = receiver(&b)?;
+    let shape = size_shape(b.get(1))?;
+    let n = count(&shape)?;
+    let v = with_gen(&o, |g| Ok(g.std_normal(n)))?;
+    float_result(shape, v)
+}
+
+fn gen_uniform(_: &mut Interp, args: Args) -> EvalResult {
+    let b = bind(decl(GENERATOR_METHODS, "uniform"), args)?;
+    let o = receiver(&b)?;
+    let params = vec![param(b.get(1), Scalar::Float(0.0), "low")?, param(b.get(2), Scalar::Float(1.0), "high")?];
+    let size = size_shape(b.get(3))?;
+    with_gen(&o, |g| continuous(g, params, size, draw_uniform))
+}
+
+fn gen_choice(interp: &mut Interp, args: Args) -> EvalResult {
+    let mut b = bind(decl(GENERATOR_METHODS, "choice"), args)?;
+    let o = receiver(&b)?;
+    let a = b.required(1)?;
+    let replace = replace_flag(interp, b.get(3))?;
+    only_axis0(&b, 5)?;
+    let shuffle_flag = replace_flag(interp, b.get(6))?;
+    with_gen(&o, |g| choice(g, &a, b.get(2), replace, b.get(4), shuffle_flag))
+}
+
+fn gen_permutation(_: &mut Interp, args: Args) -> EvalResult {
+    let mut b = bind(decl(GENERATOR_METHODS, "permutation"), args)?;
+    let o = receiver(&b)?;
+    only_axis0(&b, 2)?;
+    let x = b.required(1)?;
+    with_gen(&o, |g| permutation(g, &x))
+}
+
+fn gen_shuffle(_: &mut Interp, args: Args) -> EvalResult {
+    let mut b = bind(decl(GENERATOR_METHODS, "shuffle"), args)?;
+    let o = receiver(&b)?;
+    only_axis0(&b, 2)?;
+    let x = b.required(1)?;
+    with_gen(&o, |g| shuffle(g, &x))
+}
+
+fn gen_exponential(_: &mut Interp, args: Args) -> EvalResult {
+    let b = bind(decl(GENERATOR_METHODS, "exponential"), args)?;
+    let o = receiver(&b)?;
+    let params = vec![param(b.get(1), Scalar::Float(1.0), "scale")?];
+    let size = size_shape(b.get(2))?;
+    with_gen(&o, |g| continuous(g, params, size, draw_exponential))
+}
+
+fn gen_binomial(_: &mut Interp, args: Args) -> EvalResult {
+    let b = bind(decl(GENERATOR_METHODS, "binomial"), args)?;
+    let o = receiver(&b)?;
+    let params = vec![binomial_n(b.get(1))?, param(b.get(2), Scalar::Float(0.5), "p")?];
+    let size = size_shape(b.get(3))?;
+    with_gen(&o, |g| discrete(g, params, size, draw_binomial))
+}
+
+fn gen_poisson(_: &mut Interp, args: Args) -> EvalResult {
+    let b = bind(decl(GENERATOR_METHODS, "poisson"), args)?;
+    let o = receiver(&b)?;
+    let params = vec![param(b.get(1), Scalar::Float(1.0), "lam")?];
+    let size = size_shape(b.get(2))?;
+    with_gen(&o, |g| discrete(g, params, size, draw_poisson))
+}

@@ -96,7 +96,26 @@ impl NplError {
         if !self.trace.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
         }
-        for loc in &self.trace {
+        let mut repeated = 0usize;
+        for (i, loc) in self.trace.iter().enumerate() {
+            let same_as_previous = i > 0 && {
+                let prev = &self.trace[i - 1];
+                std::rc::Rc::ptr_eq(&prev.source, &loc.source) && prev.span == loc.span
+            };
+            if same_as_previous {
+                repeated += 1;
+                if repeated >= 3 {
+                    let last_repeat = self.trace.get(i + 1).is_none_or(|next| {
+                        !(std::rc::Rc::ptr_eq(&next.source, &loc.source) && next.span == loc.span)
+                    });
+                    if last_repeat {
+                        out.push_str(&format!("  [Previous line repeated {} more times]\n", repeated - 2));
+                    }
+                    continue;
+                }
+            } else {
+                repeated = 0;
+            }
             let (line, col) = loc.source.line_col(loc.span.start);
             out.push_str(&format!("  {}:{}:{} in {}\n", loc.source.name, line, col, loc.function));
             let (text, start) = loc.source.line_at(loc.span.start);

@@ -291,7 +291,8 @@ fn power_of_ten(n: u64) -> f64 {
 }
 
 /// Rounds floats to `decimals` digits as NumPy does: scale by `10**decimals`,
-/// round half to even, unscale (so `round(2.675, 2)` is `2.67`, as NumPy).
+/// round half to even, unscale (so `round(2.675, 2)` is `2.68` as in NumPy,
+/// where Python's exact `round` gives `2.67`).
 fn round_float(x: &Array<f64>, decimals: i64) -> ArrayResult<Array<f64>> {
     if decimals == 0 {
         return map(x, rint);

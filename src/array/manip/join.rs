@@ -301,10 +301,11 @@ pub fn repeat(a: &NdArray, repeats: &[i64], axis: Option<isize>) -> ArrayResult<
         }
         Some(k) => (a.clone(), normalize_axis(k, a.ndim())?),
     };
-    if repeats.iter().any(|&r| r < 0) {
+    let n = src.shape()[ax];
+    // NumPy checks the counts it uses (none for an empty axis).
+    if repeats.iter().any(|&r| r < 0) && !(n == 0 && repeats.len() == 1) {
         return Err(negative_dims());
     }
-    let n = src.shape()[ax];
     if repeats.len() != 1 && repeats.len() != n {
         return Err(ArrayError::value(format!(
             "operands could not be broadcast together with shape ({n},) ({},)",

@@ -471,7 +471,7 @@ impl<'src> Lexer<'src> {
             let Some(next) = self.next_raw() else {
                 // End of input: close the last line and every open block.
                 let end = self.src.len();
-                if self.emitted_any && !self.at_line_start {
+                if self.emitted_any && !self.at_line_start && self.depth == 0 {
                     self.pending.push_back((end, Tok::Newline, end));
                 }
                 while self.indents.len() > 1 {

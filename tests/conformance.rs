@@ -1,8 +1,8 @@
 //! Runs every conformance case in `tests/conformance/` (copied from
-//! `../shared/conformance/`) through the `npl` binary and compares with
-//! what CPython + NumPy printed. Cases listed in
-//! `tests/conformance/expected_failures.txt` may fail (and must: a listed
-//! case that passes is reported so the list gets emptied).
+//! `../shared/conformance/`) and in `tests/cases/` (NPL's own cases) through
+//! the `npl` binary and compares with what CPython + NumPy printed. Cases
+//! listed in `tests/expected_failures.txt` may fail (and must: a listed case
+//! that passes is reported so the list gets emptied).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -81,7 +81,7 @@ fn run_case(bin: &str, case: &Path) -> Option<String> {
 #[test]
 fn conformance_cases_match_numpy() {
     let bin = env!("CARGO_BIN_EXE_npl");
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/conformance");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
     let expected_failures: Vec<String> = std::fs::read_to_string(root.join("expected_failures.txt"))
         .unwrap_or_default()
         .lines()
@@ -89,7 +89,8 @@ fn conformance_cases_match_numpy() {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .collect();
     let mut all = Vec::new();
-    cases(&root, &mut all);
+    cases(&root.join("conformance"), &mut all);
+    cases(&root.join("cases"), &mut all);
     assert!(!all.is_empty(), "no conformance cases found in {}", root.display());
     let (mut passed, mut failed, mut expected) = (0, Vec::new(), 0);
     let mut unexpectedly_passing = Vec::new();

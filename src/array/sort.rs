@@ -14,11 +14,45 @@ use num_complex::Complex64;
 use std::cmp::Ordering;
 
 /// NumPy's sort order for an element type.
-pub trait SortKey {
+pub trait SortKey: Copy {
     /// NumPy's total order (NaN last; complex lexicographic).
     fn cmp_key(&self, other: &Self) -> Ordering;
     /// Whether the element is NaN (or has a NaN part).
     fn is_nan_key(&self) -> bool;
+    /// An integer with the same order as [`SortKey::cmp_key`], for fast
+    /// sorting (`None` for types without one).
+    fn int_key(&self) -> Option<u64> {
+        None
+    }
+    /// Sorts values (equal values may change places, as in NumPy's default
+    /// sort; for floats `-0.0` goes before `0.0`).
+    fn sort_values(lane: &mut [Self]) {
+        lane.sort_by(|a, b| a.cmp_key(b));
+    }
+    /// The stable sorting permutation of `lane`.
+    fn argsort_lane(lane: &[Self]) -> Vec<usize> {
+        if lane.first().and_then(|v| v.int_key()).is_some() {
+            let mut pairs: Vec<(u64, u32)> = Vec::new();
+            if lane.len() <= u32::MAX as usize {
+                pairs = lane
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| (v.int_key().unwrap_or(u64::MAX), i as u32))
+                    .collect();
+            }
+            if !pairs.is_empty() || lane.is_empty() {
+                pairs.sort_by_key(|p| p.0);
+                return pairs.into_iter().map(|(_, i)| i as usize).collect();
+            }
+            let mut order: Vec<usize> = (0..lane.len()).collect();
+            order.sort_by_key(|&i| lane[i].int_key().unwrap_or(u64::MAX));
+            order
+        } else {
+            let mut order: Vec<usize> = (0..lane.len()).collect();
+            order.sort_by(|&i, &j| lane[i].cmp_key(&lane[j]));
+            order
+        }
+    }
 }
 
 impl SortKey for bool {
@@ -37,6 +71,12 @@ impl SortKey for i64 {
     fn is_nan_key(&self) -> bool {
         false
     }
+    fn int_key(&self) -> Option<u64> {
+        Some((*self as u64) ^ (1 << 63))
+    }
+    fn sort_values(lane: &mut [i64]) {
+        lane.sort_unstable();
+    }
 }
 
 fn cmp_f64(a: f64, b: f64) -> Ordering {
@@ -54,6 +94,49 @@ impl SortKey for f64 {
     }
     fn is_nan_key(&self) -> bool {
         self.is_nan()
+    }
+    fn int_key(&self) -> Option<u64> {
+        let v = *self;
+        if v.is_nan() {
+            return Some(u64::MAX);
+        }
+        // -0.0 and 0.0 are equal; flip the bits so integer order is float order.
+        let b = if v == 0.0 { 0u64 } else { v.to_bits() };
+        Some(if b >> 63 == 1 { !b } else { b | (1 << 63) })
+    }
+    fn sort_values(lane: &mut [f64]) {
+        // Sort order-preserving integer images (NaNs made one quiet NaN,
+        // which sorts last), then map them back.
+        let mut keys: Vec<u64> = lane
+            .iter()
+            .map(|&v| {
+                let b = if v.is_nan() {
+                    f64::NAN.to_bits() & !(1 << 63)
+                } else {
+                    v.to_bits()
+                };
+                if b >> 63 == 1 {
+                    !b
+                } else {
+                    b | (1 << 63)
+                }
+            })
+            .collect();
+        // Zeros of either sign and NaNs keep their input order (stable).
+        let zeros: Vec<f64> = lane.iter().copied().filter(|&v| v == 0.0).collect();
+        let nans: Vec<f64> = lane.iter().copied().filter(|v| v.is_nan()).collect();
+        keys.sort_unstable();
+        for (d, k) in lane.iter_mut().zip(keys) {
+            let b = if k >> 63 == 1 { k & !(1 << 63) } else { !k };
+            *d = f64::from_bits(b);
+        }
+        if zeros.len() > 1 {
+            if let Some(start) = lane.iter().position(|&v| v == 0.0) {
+                lane[start..start + zeros.len()].copy_from_slice(&zeros);
+            }
+        }
+        let n = lane.len();
+        lane[n - nans.len()..].copy_from_slice(&nans);
     }
 }
 
@@ -105,14 +188,25 @@ fn for_each_lane(shape: &[usize], axis: usize, mut f: impl FnMut(&mut dyn Iterat
     }
 }
 
-fn sort_typed<T: Element + SortKey>(x: &Array<T>, shape: Vec<usize>, axis: usize) -> ArrayResult<Array<T>> {
+fn sort_typed<T: Element + SortKey>(
+    x: &Array<T>,
+    shape: Vec<usize>,
+    axis: usize,
+) -> ArrayResult<Array<T>> {
     let mut data = x.to_vec();
+    if axis + 1 == shape.len() {
+        let n = shape[axis];
+        if n > 0 {
+            data.chunks_mut(n).for_each(T::sort_values);
+        }
+        return Array::from_vec(shape, data);
+    }
     let mut lane: Vec<T> = Vec::new();
     for_each_lane(&shape, axis, |pos| {
         let idx: Vec<usize> = pos.collect();
         lane.clear();
         lane.extend(idx.iter().map(|&p| data[p]));
-        lane.sort_by(|a, b| a.cmp_key(b));
+        T::sort_values(&mut lane);
         for (&p, &v) in idx.iter().zip(&lane) {
             data[p] = v;
         }
@@ -139,15 +233,29 @@ pub fn sort_inplace(a: &NdArray, axis: isize) -> ArrayResult<()> {
     }
 }
 
-fn argsort_typed<T: Element + SortKey>(x: &Array<T>, shape: Vec<usize>, axis: usize) -> ArrayResult<Array<i64>> {
+fn argsort_typed<T: Element + SortKey>(
+    x: &Array<T>,
+    shape: Vec<usize>,
+    axis: usize,
+) -> ArrayResult<Array<i64>> {
     let data = x.to_vec();
+    if axis + 1 == shape.len() {
+        let n = shape[axis];
+        let mut out = Vec::with_capacity(data.len());
+        if n > 0 {
+            for lane in data.chunks(n) {
+                out.extend(T::argsort_lane(lane).into_iter().map(|i| i as i64));
+            }
+        }
+        return Array::from_vec(shape, out);
+    }
     let mut out = vec![0i64; data.len()];
-    let mut order: Vec<usize> = Vec::new();
+    let mut lane: Vec<T> = Vec::new();
     for_each_lane(&shape, axis, |pos| {
         let idx: Vec<usize> = pos.collect();
-        order.clear();
-        order.extend(0..idx.len());
-        order.sort_by(|&i, &j| data[idx[i]].cmp_key(&data[idx[j]]));
+        lane.clear();
+        lane.extend(idx.iter().map(|&p| data[p]));
+        let order = T::argsort_lane(&lane);
         for (&p, &o) in idx.iter().zip(&order) {
             out[p] = o as i64;
         }
@@ -166,7 +274,9 @@ pub fn argsort(a: &NdArray, axis: Option<isize>) -> ArrayResult<NdArray> {
         return Ok(NdArray::Int(Array::from_vec(vec![1], vec![0])?));
     }
     let (shape, ax) = sort_layout(a, axis)?;
-    Ok(NdArray::Int(with_array!(a, x => argsort_typed(x, shape, ax)?)))
+    Ok(NdArray::Int(
+        with_array!(a, x => argsort_typed(x, shape, ax)?),
+    ))
 }
 
 /// The result of [`unique`]: the sorted unique values and, when asked,
@@ -188,8 +298,7 @@ where
     Array<T>: IntoNdArray,
 {
     let data = x.to_vec();
-    let mut order: Vec<usize> = (0..data.len()).collect();
-    order.sort_by(|&i, &j| data[i].cmp_key(&data[j]));
+    let order = T::argsort_lane(&data);
     let mut values = Vec::new();
     let mut index = Vec::new();
     let mut counts: Vec<i64> = Vec::new();
@@ -218,15 +327,32 @@ where
     let n = values.len();
     Ok(Unique {
         values: Array::from_vec(vec![n], values)?.into_nd(),
-        index: if want.0 { Some(NdArray::Int(Array::from_vec(vec![n], index)?)) } else { None },
-        inverse: if want.1 { Some(NdArray::Int(Array::from_vec(x.shape().to_vec(), inverse)?)) } else { None },
-        counts: if want.2 { Some(NdArray::Int(Array::from_vec(vec![n], counts)?)) } else { None },
+        index: if want.0 {
+            Some(NdArray::Int(Array::from_vec(vec![n], index)?))
+        } else {
+            None
+        },
+        inverse: if want.1 {
+            Some(NdArray::Int(Array::from_vec(x.shape().to_vec(), inverse)?))
+        } else {
+            None
+        },
+        counts: if want.2 {
+            Some(NdArray::Int(Array::from_vec(vec![n], counts)?))
+        } else {
+            None
+        },
     })
 }
 
 /// `np.unique(a, return_index, return_inverse, return_counts)` over the
 /// flattened array: sorted unique values (all NaNs count as one value).
-pub fn unique(a: &NdArray, return_index: bool, return_inverse: bool, return_counts: bool) -> ArrayResult<Unique> {
+pub fn unique(
+    a: &NdArray,
+    return_index: bool,
+    return_inverse: bool,
+    return_counts: bool,
+) -> ArrayResult<Unique> {
     let want = (return_index, return_inverse, return_counts);
     with_array!(a, x => unique_typed(x, want))
 }
@@ -290,7 +416,11 @@ pub fn searchsorted(a: &NdArray, v: &NdArray, right: bool) -> ArrayResult<NdArra
     }
     let dtype = a.dtype().max(v.dtype());
     let (aa, vv) = (a.cast_to(dtype), v.cast_to(dtype));
-    fn go<T: Element + SortKey>(a: &Array<T>, v: &Array<T>, right: bool) -> ArrayResult<Array<i64>> {
+    fn go<T: Element + SortKey>(
+        a: &Array<T>,
+        v: &Array<T>,
+        right: bool,
+    ) -> ArrayResult<Array<i64>> {
         let sorted = a.to_vec();
         let out: Vec<i64> = v
             .to_vec()
@@ -332,7 +462,11 @@ mod tests {
 
     #[test]
     fn argsort_is_stable_with_nans_last() {
-        let r = argsort(&f(&[3.0, f64::NAN, 1.0, f64::NAN, f64::NEG_INFINITY]), Some(-1)).unwrap();
+        let r = argsort(
+            &f(&[3.0, f64::NAN, 1.0, f64::NAN, f64::NEG_INFINITY]),
+            Some(-1),
+        )
+        .unwrap();
         assert_eq!(r.to_int().to_vec(), vec![4, 2, 0, 1, 3]);
     }
 
@@ -387,14 +521,20 @@ mod tests {
         assert_eq!(w.shape(), &[2, 2]);
         let e = nonzero(&NdArray::Int(Array::scalar(5))).unwrap_err();
         assert!(e.message.starts_with("Calling nonzero on 0d arrays"));
-        assert_eq!(argwhere(&NdArray::Int(Array::scalar(5))).unwrap().shape(), &[1, 0]);
+        assert_eq!(
+            argwhere(&NdArray::Int(Array::scalar(5))).unwrap().shape(),
+            &[1, 0]
+        );
     }
 
     #[test]
     fn searchsorted_sides() {
         let a = NdArray::Int(Array::from_slice(&[1, 2, 2, 3]));
         let v = NdArray::Int(Array::from_slice(&[2, 0, 5]));
-        assert_eq!(searchsorted(&a, &v, false).unwrap().to_int().to_vec(), vec![1, 0, 4]);
+        assert_eq!(
+            searchsorted(&a, &v, false).unwrap().to_int().to_vec(),
+            vec![1, 0, 4]
+        );
         let r = searchsorted(&a, &NdArray::Int(Array::scalar(2)), true).unwrap();
         assert_eq!(r.to_int().to_vec(), vec![3]);
     }
@@ -402,7 +542,13 @@ mod tests {
     #[test]
     fn sorting_zero_d_needs_axis_none() {
         let e = sort(&NdArray::Int(Array::scalar(5)), Some(-1)).unwrap_err();
-        assert_eq!(e.message, "axis -1 is out of bounds for array of dimension 0");
-        assert_eq!(sort(&NdArray::Int(Array::scalar(5)), None).unwrap().shape(), &[1]);
+        assert_eq!(
+            e.message,
+            "axis -1 is out of bounds for array of dimension 0"
+        );
+        assert_eq!(
+            sort(&NdArray::Int(Array::scalar(5)), None).unwrap().shape(),
+            &[1]
+        );
     }
 }

@@ -48,7 +48,45 @@ pub static BUILTINS: &[Builtin] = &[
         "A copy of the array (never a view).\n>>> np.copy(np.array([1, 2]))\narray([1, 2])", np_copy),
     builtin!("numpy", "meshgrid", Function, "(*xi, indexing='xy')",
         "Coordinate matrices from coordinate vectors.\n>>> X, Y = np.meshgrid([1, 2], [3, 4]); X\narray([[1, 2],\n       [1, 2]])", np_meshgrid),
+    builtin!("numpy", "fromfunction", Function, "(function, shape, dtype=float)",
+        "An array whose element at each index is function(*index), called once with index arrays.\n>>> np.fromfunction(lambda i, j: i + 10 * j, (2, 2))\narray([[ 0., 10.],\n       [ 1., 11.]])", np_fromfunction),
+    builtin!("numpy", "indices", Function, "(dimensions, dtype=int)",
+        "An array of index grids, one per axis.\n>>> np.indices((2, 2))[0]\narray([[0, 0],\n       [1, 1]])", np_indices),
 ];
+
+/// The index grids of `shape` (NumPy's `indices`), one array per axis.
+fn index_grids(shape: &[usize], dtype: DType) -> EvalResult<Vec<NdArray>> {
+    let size = crate::array::storage::check_allocation(shape, dtype)?;
+    let mut grids = Vec::with_capacity(shape.len());
+    for axis in 0..shape.len() {
+        let inner: usize = shape[axis + 1..].iter().product();
+        let n = shape[axis].max(1);
+        let data: Vec<i64> = (0..size).map(|k| ((k / inner.max(1)) % n) as i64).collect();
+        let a = NdArray::Int(crate::array::Array::from_vec(shape.to_vec(), data)?);
+        grids.push(a.cast_to(dtype));
+    }
+    Ok(grids)
+}
+
+pub(crate) fn np_fromfunction(interp: &mut Interp, args: Args) -> EvalResult {
+    let mut b = bind(&BUILTINS[17], args)?;
+    let f = b.required(0)?;
+    let shape = to_shape(&b.required(1)?)?;
+    let dtype = optional_dtype(b.get(2))?.unwrap_or(DType::Float64);
+    let grids = index_grids(&shape, dtype)?;
+    interp.call(&f, Args::positional(grids.into_iter().map(Value::array).collect()))
+}
+
+pub(crate) fn np_indices(_: &mut Interp, args: Args) -> EvalResult {
+    let mut b = bind(&BUILTINS[18], args)?;
+    let shape = to_shape(&b.required(0)?)?;
+    let dtype = optional_dtype(b.get(1))?.unwrap_or(DType::Int64);
+    let grids = index_grids(&shape, dtype)?;
+    if grids.is_empty() {
+        return Ok(Value::array(NdArray::zeros(vec![0], dtype)?));
+    }
+    Ok(Value::array(crate::array::manip::stack(&grids, 0)?))
+}
 
 pub(crate) fn np_array(interp: &mut Interp, args: Args) -> EvalResult {
     let mut b = bind(&BUILTINS[0], args)?;
@@ -227,5 +265,5 @@ pub(crate) fn np_meshgrid(_: &mut Interp, args: Args) -> EvalResult {
     let xs: Vec<NdArray> = b.rest.iter().map(operand).collect::<EvalResult<_>>()?;
     let xy = !matches!(b.get(1), Some(Value::Str(s)) if s.as_ref() == "ij");
     let grids = create::meshgrid(&xs, xy)?;
-    Ok(Value::list(grids.into_iter().map(Value::array).collect()))
+    Ok(Value::tuple(grids.into_iter().map(Value::array).collect()))
 }

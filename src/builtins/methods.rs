@@ -342,7 +342,7 @@ fn justify(args: Args, decl: &'static Builtin, align: char) -> EvalResult {
         '>' => (pad, 0),
         _ => {
             // Python's center puts the extra space on the left when the string length is odd.
-            let left = pad / 2 + (pad & n & 1);
+            let left = pad / 2 + (pad & width & 1);
             (left, pad - left)
         }
     };

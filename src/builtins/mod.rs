@@ -115,6 +115,8 @@ pub fn all_builtins() -> impl Iterator<Item = &'static Builtin> {
         methods::STR_METHODS,
         methods::LIST_METHODS,
         methods::DICT_METHODS,
+        methods::NUMBER_METHODS,
+        ndarray::DTYPE_PROPERTIES,
         creation::BUILTINS,
         math::BUILTINS,
         reductions::BUILTINS,
@@ -134,4 +136,27 @@ pub fn all_builtins() -> impl Iterator<Item = &'static Builtin> {
 /// The builtin declared in `module` under `name`.
 pub fn find(module: &str, name: &str) -> Option<&'static Builtin> {
     all_builtins().find(|b| b.module == module && b.name == name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_has_help_with_an_example() {
+        let mut missing = Vec::new();
+        for b in all_builtins() {
+            if b.doc.trim().is_empty() || !b.doc.contains(">>> ") {
+                missing.push(b.qualified_name());
+            }
+        }
+        assert!(missing.is_empty(), "builtins without help and example: {missing:?}");
+    }
+
+    #[test]
+    fn signatures_name_their_parameters() {
+        for b in all_builtins() {
+            assert!(b.signature.starts_with('(') && b.signature.ends_with(')'), "{}: {}", b.name, b.signature);
+        }
+    }
 }

@@ -5,7 +5,7 @@ use super::args::bind;
 use super::array_glue::{result_value, to_list};
 use super::convert::{parse_dtype, scalar_to_value, to_index};
 use super::shape::{dims_arg, shape_value};
-use super::{creation, math, reductions, shape, Builtin};
+use super::{math, reductions, shape, Builtin};
 use crate::array::{manip, NdArray};
 use crate::builtin;
 use crate::eval::error::{raise, type_error, value_error, EvalResult};

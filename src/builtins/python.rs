@@ -663,7 +663,24 @@ pub fn parse_int_str(s: &str, base: u32) -> EvalResult<i64> {
         Some(d) => (true, d),
         None => (false, t.strip_prefix('+').unwrap_or(t)),
     };
-    let digits = digits.replace('_', "");
+    let mut digits = digits.replace('_', "");
+    let prefix = match base {
+        16 => Some(["0x", "0X"]),
+        8 => Some(["0o", "0O"]),
+        2 => Some(["0b", "0B"]),
+        _ => None,
+    };
+    if let Some(prefixes) = prefix {
+        for p in prefixes {
+            if let Some(rest) = digits.strip_prefix(p) {
+                digits = rest.to_string();
+                break;
+            }
+        }
+    }
+    if !(2..=36).contains(&base) {
+        return Err(value_error("int() base must be >= 2 and <= 36, or 0"));
+    }
     if digits.is_empty() {
         return Err(err());
     }

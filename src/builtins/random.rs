@@ -35,7 +35,7 @@ pub static BUILTINS: &[Builtin] = &[
     builtin!("numpy.random", "randint", Function, "(low, high=None, size=None, dtype=int)",
         "Random ints in [low, high), or in [0, low) when high is omitted. Raises ValueError if low >= high.\n>>> np.random.seed(0); np.random.randint(1, 7, size=5)\narray([5, 6, 1, 4, 4])", np_randint),
     builtin!("numpy.random", "uniform", Function, "(low=0.0, high=1.0, size=None)",
-        "Uniform floats in [low, high); low and high may be arrays (broadcast).\n>>> np.random.seed(0); np.random.uniform(-1, 1, 3)\narray([ 0.09762701,  0.43037873,  0.20552675])", np_uniform),
+        "Uniform floats in [low, high); low and high may be arrays (broadcast).\n>>> np.random.seed(0); np.random.uniform(-1, 1, 3)\narray([0.09762701, 0.43037873, 0.20552675])", np_uniform),
     builtin!("numpy.random", "normal", Function, "(loc=0.0, scale=1.0, size=None)",
         "Normal (Gaussian) floats with mean `loc` and standard deviation `scale` (arrays broadcast). Raises ValueError if scale < 0.\n>>> np.random.seed(0); np.random.normal(10, 2, 3)\narray([13.52810469, 10.80031442, 11.95747597])", np_normal),
     builtin!("numpy.random", "standard_normal", Function, "(size=None)",
@@ -49,42 +49,82 @@ pub static BUILTINS: &[Builtin] = &[
     builtin!("numpy.random", "binomial", Function, "(n, p, size=None)",
         "Binomial counts: successes in n trials of probability p. Raises ValueError if n < 0 or p is outside [0, 1].\n>>> np.random.seed(0); np.random.binomial(10, 0.5, 4)\narray([5, 6, 5, 5])", np_binomial),
     builtin!("numpy.random", "poisson", Function, "(lam=1.0, size=None)",
-        "Poisson counts with rate `lam`. Raises ValueError if lam < 0.\n>>> np.random.seed(0); np.random.poisson(3, 4)\narray([5, 2, 3, 2])", np_poisson),
+        "Poisson counts with rate `lam`. Raises ValueError if lam < 0.\n>>> np.random.seed(0); np.random.poisson(3, 4)\narray([5, 6, 2, 0])", np_poisson),
     builtin!("numpy.random", "exponential", Function, "(scale=1.0, size=None)",
         "Exponential floats with mean `scale`. Raises ValueError if scale < 0.\n>>> np.random.seed(0); np.random.exponential(2.0, 2)\narray([1.59174902, 2.51186153])", np_exponential),
     builtin!("numpy.random", "default_rng", Function, "(seed=None)",
         "A new Generator (PCG64) seeded from an int, a list of ints, or OS entropy (None); its methods are random, integers, normal, uniform, choice, ...\n>>> rng = np.random.default_rng(42); rng.integers(0, 10, 3)\narray([0, 7, 6])", np_default_rng),
+    builtin!("numpy.random", "RandomState", Function, "(seed=None)",
+        "A legacy generator (MT19937) of its own, with the methods of np.random (rand, randn, randint, normal, choice, ...).\n>>> rs = np.random.RandomState(42); rs.randint(0, 10, 3)\narray([6, 3, 7])", np_random_state),
 ];
 
-/// Methods of `Generator` objects (`np.random.default_rng(seed)`).
+/// Methods of `Generator` objects (`np.random.default_rng(seed)`), then
+/// those of legacy `RandomState` objects (module `RandomState`).
 pub static GENERATOR_METHODS: &[Builtin] = &[
     builtin!("Generator", "random", Method, "(self, size=None)",
         "Uniform floats in [0, 1); `size` is an int or a shape tuple (None: one float).\n>>> np.random.default_rng(0).random(2)\narray([0.63696169, 0.26978671])", gen_random),
     builtin!("Generator", "integers", Method, "(self, low, high=None, size=None, dtype=int, endpoint=False)",
         "Random ints in [low, high) ([low, high] with endpoint=True), or from 0 when high is omitted.\n>>> np.random.default_rng(42).integers(1, 7, size=5)\narray([1, 5, 4, 3, 3])", gen_integers),
     builtin!("Generator", "normal", Method, "(self, loc=0.0, scale=1.0, size=None)",
-        "Normal floats with mean `loc` and standard deviation `scale` (arrays broadcast). Raises ValueError if scale < 0.\n>>> np.random.default_rng(0).normal(10, 2, 2)\narray([10.25146044,  9.73594077])", gen_normal),
+        "Normal floats with mean `loc` and standard deviation `scale` (arrays broadcast). Raises ValueError if scale < 0.\n>>> np.random.default_rng(0).normal(10, 2, 2)\narray([10.25146044,  9.73579027])", gen_normal),
     builtin!("Generator", "standard_normal", Method, "(self, size=None)",
         "Standard normal floats (mean 0, standard deviation 1).\n>>> np.random.default_rng(0).standard_normal(2)\narray([ 0.12573022, -0.13210486])", gen_standard_normal),
     builtin!("Generator", "uniform", Method, "(self, low=0.0, high=1.0, size=None)",
         "Uniform floats in [low, high) (arrays broadcast).\n>>> np.random.default_rng(0).uniform(-1, 1, 2)\narray([ 0.27392337, -0.46042657])", gen_uniform),
     builtin!("Generator", "choice", Method, "(self, a, size=None, replace=True, p=None, axis=0, shuffle=True)",
-        "Random samples from an array's first axis (or from range(a) for an int), with or without replacement, optionally with probabilities `p`.\n>>> np.random.default_rng(0).choice(10, 3, replace=False)\narray([6, 5, 1])", gen_choice),
+        "Random samples from an array's first axis (or from range(a) for an int), with or without replacement, optionally with probabilities `p`.\n>>> np.random.default_rng(0).choice(10, 3, replace=False)\narray([5, 9, 6])", gen_choice),
     builtin!("Generator", "permutation", Method, "(self, x, axis=0)",
-        "A shuffled arange(x) for an int, or a shuffled copy of an array along its first axis.\n>>> np.random.default_rng(0).permutation(5)\narray([4, 2, 1, 3, 0])", gen_permutation),
+        "A shuffled arange(x) for an int, or a shuffled copy of an array along its first axis.\n>>> np.random.default_rng(0).permutation(5)\narray([2, 4, 3, 0, 1])", gen_permutation),
     builtin!("Generator", "shuffle", Method, "(self, x, axis=0)",
-        "Shuffle an array along its first axis (or a list) in place; returns None.\n>>> rng = np.random.default_rng(0); a = np.arange(5); rng.shuffle(a); a\narray([4, 2, 1, 3, 0])", gen_shuffle),
+        "Shuffle an array along its first axis (or a list) in place; returns None.\n>>> rng = np.random.default_rng(0); a = np.arange(5); rng.shuffle(a); a\narray([2, 4, 3, 0, 1])", gen_shuffle),
     builtin!("Generator", "exponential", Method, "(self, scale=1.0, size=None)",
-        "Exponential floats with mean `scale`. Raises ValueError if scale < 0.\n>>> np.random.default_rng(0).exponential(1.0, 2)\narray([1.00777124, 0.37002526])", gen_exponential),
+        "Exponential floats with mean `scale`. Raises ValueError if scale < 0.\n>>> np.random.default_rng(0).exponential(1.0, 2)\narray([0.6799319, 1.0195971])", gen_exponential),
     builtin!("Generator", "binomial", Method, "(self, n, p, size=None)",
-        "Binomial counts: successes in n trials of probability p.\n>>> np.random.default_rng(0).binomial(10, 0.5, 3)\narray([6, 4, 4])", gen_binomial),
+        "Binomial counts: successes in n trials of probability p.\n>>> np.random.default_rng(0).binomial(10, 0.5, 3)\narray([6, 4, 2])", gen_binomial),
     builtin!("Generator", "poisson", Method, "(self, lam=1.0, size=None)",
-        "Poisson counts with rate `lam`. Raises ValueError if lam < 0.\n>>> np.random.default_rng(0).poisson(3, 3)\narray([5, 2, 3])", gen_poisson),
+        "Poisson counts with rate `lam`. Raises ValueError if lam < 0.\n>>> np.random.default_rng(0).poisson(3, 3)\narray([2, 0, 7])", gen_poisson),
+    // Methods of legacy `RandomState` objects (`np.random.RandomState(seed)`).
+    builtin!("RandomState", "seed", Method, "(self, seed=None)",
+        "Re-seed this RandomState (an int in [0, 2**32), a list of them, or None).\n>>> rs = np.random.RandomState(1); rs.seed(0); rs.rand()\n0.5488135039273248", rs_seed),
+    builtin!("RandomState", "rand", Method, "(self, *shape)",
+        "Uniform floats in [0, 1) of the given shape.\n>>> np.random.RandomState(0).rand(2)\narray([0.5488135 , 0.71518937])", rs_rand),
+    builtin!("RandomState", "randn", Method, "(self, *shape)",
+        "Standard normal floats of the given shape.\n>>> np.random.RandomState(0).randn(2)\narray([1.76405235, 0.40015721])", rs_randn),
+    builtin!("RandomState", "random", Method, "(self, size=None)",
+        "Uniform floats in [0, 1).\n>>> np.random.RandomState(0).random()\n0.5488135039273248", rs_random),
+    builtin!("RandomState", "random_sample", Method, "(self, size=None)",
+        "Uniform floats in [0, 1) (same as `random`).\n>>> np.random.RandomState(0).random_sample(2)\narray([0.5488135 , 0.71518937])", rs_random_sample),
+    builtin!("RandomState", "randint", Method, "(self, low, high=None, size=None, dtype=int)",
+        "Random ints in [low, high), or in [0, low) when high is omitted.\n>>> np.random.RandomState(0).randint(1, 7, size=5)\narray([5, 6, 1, 4, 4])", rs_randint),
+    builtin!("RandomState", "uniform", Method, "(self, low=0.0, high=1.0, size=None)",
+        "Uniform floats in [low, high).\n>>> np.random.RandomState(0).uniform(-1, 1, 2)\narray([0.09762701, 0.43037873])", rs_uniform),
+    builtin!("RandomState", "normal", Method, "(self, loc=0.0, scale=1.0, size=None)",
+        "Normal floats with mean `loc` and standard deviation `scale`.\n>>> np.random.RandomState(0).normal(10, 2, 2)\narray([13.52810469, 10.80031442])", rs_normal),
+    builtin!("RandomState", "standard_normal", Method, "(self, size=None)",
+        "Standard normal floats.\n>>> np.random.RandomState(0).standard_normal(2)\narray([1.76405235, 0.40015721])", rs_standard_normal),
+    builtin!("RandomState", "choice", Method, "(self, a, size=None, replace=True, p=None)",
+        "Random samples from a 1-D array (or from range(a) for an int).\n>>> np.random.RandomState(0).choice([10, 20, 30], size=4)\narray([10, 20, 10, 20])", rs_choice),
+    builtin!("RandomState", "shuffle", Method, "(self, x)",
+        "Shuffle an array along its first axis (or a list) in place; returns None.\n>>> a = np.arange(5); np.random.RandomState(0).shuffle(a); a\narray([2, 0, 1, 3, 4])", rs_shuffle),
+    builtin!("RandomState", "permutation", Method, "(self, x)",
+        "A shuffled arange(x) for an int, or a shuffled copy of an array.\n>>> np.random.RandomState(0).permutation(5)\narray([2, 0, 1, 3, 4])", rs_permutation),
+    builtin!("RandomState", "binomial", Method, "(self, n, p, size=None)",
+        "Binomial counts: successes in n trials of probability p.\n>>> np.random.RandomState(0).binomial(10, 0.5, 4)\narray([5, 6, 5, 5])", rs_binomial),
+    builtin!("RandomState", "poisson", Method, "(self, lam=1.0, size=None)",
+        "Poisson counts with rate `lam`.\n>>> np.random.RandomState(0).poisson(3, 4)\narray([5, 6, 2, 0])", rs_poisson),
+    builtin!("RandomState", "exponential", Method, "(self, scale=1.0, size=None)",
+        "Exponential floats with mean `scale`.\n>>> np.random.RandomState(0).exponential(2.0, 2)\narray([1.59174902, 2.51186153])", rs_exponential),
 ];
 
-/// The declaration named `name` in `table` (the first one if misnamed).
+/// The declaration of `module.name` in `table` (the first one if misnamed).
+fn decl_in(table: &'static [Builtin], module: &str, name: &str) -> &'static Builtin {
+    table.iter().find(|b| b.module == module && b.name == name).unwrap_or(&table[0])
+}
+
+/// The declaration named `name`: a `numpy.random` function or a `Generator` method.
 fn decl(table: &'static [Builtin], name: &str) -> &'static Builtin {
-    table.iter().find(|b| b.name == name).unwrap_or(&table[0])
+    let module = if std::ptr::eq(table, GENERATOR_METHODS) { "Generator" } else { "numpy.random" };
+    decl_in(table, module, name)
 }
 
 // ---------------------------------------------------------------------------
@@ -393,7 +433,7 @@ fn integers<R: Rng>(rng: &mut R, b: &Bound, base: usize, endpoint: bool) -> Eval
     if let Some(d) = optional_dtype(b.get(base + 3))? {
         if d != DType::Int64 {
             let what = if R::LEGACY { "randint" } else { "integers" };
-            return Err(type_error(format!("Unsupported dtype dtype('{}') for {what} (NPL draws int64 only)", d.name())));
+            return Err(type_error(format!("Unsupported dtype dtype('{}') for {what}", d.name())));
         }
     }
     let (shape, params, scalar) = broadcast(vec![low, high], size)?;
@@ -480,6 +520,10 @@ fn choice<R: Rng>(rng: &mut R, a: &Value, size: Option<&Value>, replace: bool, p
         Some(x) => (x.shape()[0] as i64, true),
         None => (to_index(a, "")?, false),
     };
+    // Sampling without replacement may shuffle the whole population.
+    if !replace && p.is_none() && n <= pop.max(0) as usize && (R::LEGACY || (pop > 10_000 && n as i64 > pop / 50)) {
+        check_allocation(&[pop.max(0) as usize], DType::Int64)?;
+    }
     let idx = rng.choice_idx(pop, is_array, n, replace, p.as_deref(), shuffle).map_err(kernel_error)?;
     match (arr, shape) {
         (None, shape) => int_result(shape, idx),
@@ -499,7 +543,7 @@ fn choice<R: Rng>(rng: &mut R, a: &Value, size: Option<&Value>, replace: bool, p
 fn shuffle<R: Rng>(rng: &mut R, x: &Value) -> EvalResult {
     match x {
         Value::List(l) => {
-            let mut items = l.borrow_mut();
+            let mut items = l.try_borrow_mut().map_err(|_| raise(ExcKind::RuntimeError, "list is being used elsewhere"))?;
             rng.shuffle_items(&mut items[..]);
             Ok(Value::None)
         }
@@ -576,12 +620,47 @@ fn replace_flag(interp: &mut Interp, v: Option<&Value>) -> EvalResult<bool> {
 }
 
 // ---------------------------------------------------------------------------
-// Legacy functions.
+// Legacy functions: the global state (`np.random.rand`) or a `RandomState`
+// object (`np.random.RandomState(0).rand`), one implementation for both.
 
-fn np_seed(interp: &mut Interp, args: Args) -> EvalResult {
-    let b = bind(decl(BUILTINS, "seed"), args)?;
-    let rs = legacy(interp);
-    match b.get(0) {
+/// Where a legacy call draws from, and the index of its first parameter
+/// after `self`.
+struct Legacy {
+    obj: Option<Rc<dyn NativeObject>>,
+    base: usize,
+}
+
+/// Binds a legacy call: a `numpy.random` function or a `RandomState` method.
+fn legacy_call(args: Args, name: &str, method: bool) -> EvalResult<(Bound, Legacy)> {
+    let (table, module) = if method { (GENERATOR_METHODS, "RandomState") } else { (BUILTINS, "numpy.random") };
+    let b = bind(decl_in(table, module, name), args)?;
+    let obj = if method {
+        match b.get_raw(0) {
+            Some(Value::Object(o)) if o.as_any().is::<RandomStateObject>() => Some(o.clone()),
+            _ => return Err(type_error("descriptor requires a 'numpy.random.RandomState' object")),
+        }
+    } else {
+        None
+    };
+    Ok((b, Legacy { obj, base: usize::from(method) }))
+}
+
+/// Runs `f` on the state a legacy call draws from.
+fn with_rs<T>(interp: &mut Interp, l: &Legacy, f: impl FnOnce(&mut RandomState) -> EvalResult<T>) -> EvalResult<T> {
+    match &l.obj {
+        None => f(legacy(interp)),
+        Some(o) => {
+            let r = o.as_any().downcast_ref::<RandomStateObject>().ok_or_else(|| type_error("not a RandomState"))?;
+            let mut state =
+                r.state.try_borrow_mut().map_err(|_| raise(ExcKind::RuntimeError, "RandomState is already in use"))?;
+            f(&mut state)
+        }
+    }
+}
+
+/// Seeds a legacy state from `seed(...)`'s argument.
+fn seed_state(rs: &mut RandomState, v: Option<&Value>) -> EvalResult<()> {
+    match v {
         None => rs.seed_from_os(),
         Some(v @ (Value::Int(_) | Value::Bool(_))) => rs.seed(to_index(v, "")?).map_err(value_error)?,
         Some(Value::Float(_)) => {
@@ -603,110 +682,184 @@ fn np_seed(interp: &mut Interp, args: Args) -> EvalResult {
             }
         }
     }
+    Ok(())
+}
+
+fn l_seed(interp: &mut Interp, args: Args, method: bool) -> EvalResult {
+    let (b, l) = legacy_call(args, "seed", method)?;
+    let v = b.get(l.base).cloned();
+    with_rs(interp, &l, |rs| seed_state(rs, v.as_ref()))?;
     Ok(Value::None)
 }
 
-fn np_rand(interp: &mut Interp, args: Args) -> EvalResult {
-    let b = bind(decl(BUILTINS, "rand"), args)?;
+fn l_rand(interp: &mut Interp, args: Args, method: bool) -> EvalResult {
+    let (b, l) = legacy_call(args, "rand", method)?;
     let shape = shape_args(&b.rest)?;
     let n = count(&shape)?;
-    let v = legacy(interp).floats(n);
+    let v = with_rs(interp, &l, |rs| Ok(rs.floats(n)))?;
     float_result(shape, v)
 }
 
-fn np_randn(interp: &mut Interp, args: Args) -> EvalResult {
-    let b = bind(decl(BUILTINS, "randn"), args)?;
+fn l_randn(interp: &mut Interp, args: Args, method: bool) -> EvalResult {
+    let (b, l) = legacy_call(args, "randn", method)?;
     let shape = shape_args(&b.rest)?;
     let n = count(&shape)?;
-    let v = legacy(interp).std_normal(n);
+    let v = with_rs(interp, &l, |rs| Ok(rs.std_normal(n)))?;
     float_result(shape, v)
 }
 
-fn legacy_floats(interp: &mut Interp, name: &str, args: Args) -> EvalResult {
-    let b = bind(decl(BUILTINS, name), args)?;
-    let shape = size_shape(b.get(0))?;
+fn l_floats(interp: &mut Interp, args: Args, method: bool, name: &str) -> EvalResult {
+    let (b, l) = legacy_call(args, name, method)?;
+    let shape = size_shape(b.get(l.base))?;
     let n = count(&shape)?;
-    let v = legacy(interp).floats(n);
+    let v = with_rs(interp, &l, |rs| Ok(rs.floats(n)))?;
     float_result(shape, v)
 }
 
-fn np_random(interp: &mut Interp, args: Args) -> EvalResult {
-    legacy_floats(interp, "random", args)
+fn l_random(interp: &mut Interp, args: Args, method: bool) -> EvalResult {
+    l_floats(interp, args, method, "random")
 }
 
-fn np_random_sample(interp: &mut Interp, args: Args) -> EvalResult {
-    legacy_floats(interp, "random_sample", args)
+fn l_random_sample(interp: &mut Interp, args: Args, method: bool) -> EvalResult {
+    l_floats(interp, args, method, "random_sample")
 }
 
 fn np_ranf(interp: &mut Interp, args: Args) -> EvalResult {
-    legacy_floats(interp, "ranf", args)
+    l_floats(interp, args, false, "ranf")
 }
 
-fn np_randint(interp: &mut Interp, args: Args) -> EvalResult {
-    let b = bind(decl(BUILTINS, "randint"), args)?;
-    integers(legacy(interp), &b, 0, false)
+fn l_randint(interp: &mut Interp, args: Args, method: bool) -> EvalResult {
+    let (b, l) = legacy_call(args, "randint", method)?;
+    with_rs(interp, &l, |rs| integers(rs, &b, l.base, false))
 }
 
-fn np_uniform(interp: &mut Interp, args: Args) -> EvalResult {
-    let b = bind(decl(BUILTINS, "uniform"), args)?;
-    let params = vec![param(b.get(0), Scalar::Float(0.0), "low")?, param(b.get(1), Scalar::Float(1.0), "high")?];
-    let size = size_shape(b.get(2))?;
-    continuous(legacy(interp), params, size, draw_uniform)
+fn l_uniform(interp: &mut Interp, args: Args, method: bool) -> EvalResult {
+    let (b, l) = legacy_call(args, "uniform", method)?;
+    let k = l.base;
+    let params = vec![param(b.get(k), Scalar::Float(0.0), "low")?, param(b.get(k + 1), Scalar::Float(1.0), "high")?];
+    let size = size_shape(b.get(k + 2))?;
+    with_rs(interp, &l, |rs| continuous(rs, params, size, draw_uniform))
 }
 
-fn np_normal(interp: &mut Interp, args: Args) -> EvalResult {
-    let b = bind(decl(BUILTINS, "normal"), args)?;
-    let params = vec![param(b.get(0), Scalar::Float(0.0), "loc")?, param(b.get(1), Scalar::Float(1.0), "scale")?];
-    let size = size_shape(b.get(2))?;
-    continuous(legacy(interp), params, size, draw_normal)
+fn l_normal(interp: &mut Interp, args: Args, method: bool) -> EvalResult {
+    let (b, l) = legacy_call(args, "normal", method)?;
+    let k = l.base;
+    let params = vec![param(b.get(k), Scalar::Float(0.0), "loc")?, param(b.get(k + 1), Scalar::Float(1.0), "scale")?];
+    let size = size_shape(b.get(k + 2))?;
+    with_rs(interp, &l, |rs| continuous(rs, params, size, draw_normal))
 }
 
-fn np_standard_normal(interp: &mut Interp, args: Args) -> EvalResult {
-    let b = bind(decl(BUILTINS, "standard_normal"), args)?;
-    let shape = size_shape(b.get(0))?;
+fn l_standard_normal(interp: &mut Interp, args: Args, method: bool) -> EvalResult {
+    let (b, l) = legacy_call(args, "standard_normal", method)?;
+    let shape = size_shape(b.get(l.base))?;
     let n = count(&shape)?;
-    let v = legacy(interp).std_normal(n);
+    let v = with_rs(interp, &l, |rs| Ok(rs.std_normal(n)))?;
     float_result(shape, v)
 }
 
-fn np_choice(interp: &mut Interp, args: Args) -> EvalResult {
-    let mut b = bind(decl(BUILTINS, "choice"), args)?;
-    let a = b.required(0)?;
-    let replace = replace_flag(interp, b.get(2))?;
-    choice(legacy(interp), &a, b.get(1), replace, b.get(3), true)
+fn l_choice(interp: &mut Interp, args: Args, method: bool) -> EvalResult {
+    let (b, l) = legacy_call(args, "choice", method)?;
+    let k = l.base;
+    let a = b.get_raw(k).cloned().ok_or_else(|| type_error("choice() missing required argument 'a' (pos 1)"))?;
+    let replace = replace_flag(interp, b.get(k + 2))?;
+    with_rs(interp, &l, |rs| choice(rs, &a, b.get(k + 1), replace, b.get(k + 3), true))
 }
 
-fn np_shuffle(interp: &mut Interp, args: Args) -> EvalResult {
-    let mut b = bind(decl(BUILTINS, "shuffle"), args)?;
-    let x = b.required(0)?;
-    shuffle(legacy(interp), &x)
+fn l_shuffle(interp: &mut Interp, args: Args, method: bool) -> EvalResult {
+    let (b, l) = legacy_call(args, "shuffle", method)?;
+    let x = b.get_raw(l.base).cloned().unwrap_or(Value::None);
+    with_rs(interp, &l, |rs| shuffle(rs, &x))
 }
 
-fn np_permutation(interp: &mut Interp, args: Args) -> EvalResult {
-    let mut b = bind(decl(BUILTINS, "permutation"), args)?;
-    let x = b.required(0)?;
-    permutation(legacy(interp), &x)
+fn l_permutation(interp: &mut Interp, args: Args, method: bool) -> EvalResult {
+    let (b, l) = legacy_call(args, "permutation", method)?;
+    let x = b.get_raw(l.base).cloned().unwrap_or(Value::None);
+    with_rs(interp, &l, |rs| permutation(rs, &x))
 }
 
-fn np_binomial(interp: &mut Interp, args: Args) -> EvalResult {
-    let b = bind(decl(BUILTINS, "binomial"), args)?;
-    let params = vec![binomial_n(b.get(0))?, param(b.get(1), Scalar::Float(0.5), "p")?];
-    let size = size_shape(b.get(2))?;
-    discrete(legacy(interp), params, size, draw_binomial)
+fn l_binomial(interp: &mut Interp, args: Args, method: bool) -> EvalResult {
+    let (b, l) = legacy_call(args, "binomial", method)?;
+    let k = l.base;
+    let params = vec![binomial_n(b.get(k))?, param(b.get(k + 1), Scalar::Float(0.5), "p")?];
+    let size = size_shape(b.get(k + 2))?;
+    with_rs(interp, &l, |rs| discrete(rs, params, size, draw_binomial))
 }
 
-fn np_poisson(interp: &mut Interp, args: Args) -> EvalResult {
-    let b = bind(decl(BUILTINS, "poisson"), args)?;
-    let params = vec![param(b.get(0), Scalar::Float(1.0), "lam")?];
-    let size = size_shape(b.get(1))?;
-    discrete(legacy(interp), params, size, draw_poisson)
+fn l_poisson(interp: &mut Interp, args: Args, method: bool) -> EvalResult {
+    let (b, l) = legacy_call(args, "poisson", method)?;
+    let params = vec![param(b.get(l.base), Scalar::Float(1.0), "lam")?];
+    let size = size_shape(b.get(l.base + 1))?;
+    with_rs(interp, &l, |rs| discrete(rs, params, size, draw_poisson))
 }
 
-fn np_exponential(interp: &mut Interp, args: Args) -> EvalResult {
-    let b = bind(decl(BUILTINS, "exponential"), args)?;
-    let params = vec![param(b.get(0), Scalar::Float(1.0), "scale")?];
-    let size = size_shape(b.get(1))?;
-    continuous(legacy(interp), params, size, draw_exponential)
+fn l_exponential(interp: &mut Interp, args: Args, method: bool) -> EvalResult {
+    let (b, l) = legacy_call(args, "exponential", method)?;
+    let params = vec![param(b.get(l.base), Scalar::Float(1.0), "scale")?];
+    let size = size_shape(b.get(l.base + 1))?;
+    with_rs(interp, &l, |rs| continuous(rs, params, size, draw_exponential))
+}
+
+/// Declares the `numpy.random` function and the `RandomState` method of
+/// one legacy implementation.
+macro_rules! legacy_pair {
+    ($($np:ident $rs:ident => $imp:ident;)*) => {
+        $(
+            fn $np(interp: &mut Interp, args: Args) -> EvalResult {
+                $imp(interp, args, false)
+            }
+            fn $rs(interp: &mut Interp, args: Args) -> EvalResult {
+                $imp(interp, args, true)
+            }
+        )*
+    };
+}
+
+legacy_pair! {
+    np_seed rs_seed => l_seed;
+    np_rand rs_rand => l_rand;
+    np_randn rs_randn => l_randn;
+    np_random rs_random => l_random;
+    np_random_sample rs_random_sample => l_random_sample;
+    np_randint rs_randint => l_randint;
+    np_uniform rs_uniform => l_uniform;
+    np_normal rs_normal => l_normal;
+    np_standard_normal rs_standard_normal => l_standard_normal;
+    np_choice rs_choice => l_choice;
+    np_shuffle rs_shuffle => l_shuffle;
+    np_permutation rs_permutation => l_permutation;
+    np_binomial rs_binomial => l_binomial;
+    np_poisson rs_poisson => l_poisson;
+    np_exponential rs_exponential => l_exponential;
+}
+
+/// A legacy `numpy.random.RandomState` (MT19937) as an NPL object.
+pub struct RandomStateObject {
+    state: RefCell<RandomState>,
+}
+
+impl NativeObject for RandomStateObject {
+    fn type_name(&self) -> &'static str {
+        "RandomState"
+    }
+    fn repr(&self) -> String {
+        format!("RandomState(MT19937) at 0x{:X}", self as *const Self as usize)
+    }
+    fn method(&self, name: &str) -> Option<&'static Builtin> {
+        GENERATOR_METHODS.iter().find(|b| b.module == "RandomState" && b.name == name)
+    }
+    fn method_names(&self) -> Vec<&'static str> {
+        GENERATOR_METHODS.iter().filter(|b| b.module == "RandomState").map(|b| b.name).collect()
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+fn np_random_state(_: &mut Interp, args: Args) -> EvalResult {
+    let b = bind(decl_in(BUILTINS, "numpy.random", "RandomState"), args)?;
+    let mut rs = RandomState::from_os();
+    seed_state(&mut rs, b.get(0))?;
+    Ok(Value::Object(Rc::new(RandomStateObject { state: RefCell::new(rs) })))
 }
 
 // ---------------------------------------------------------------------------
@@ -725,10 +878,10 @@ impl NativeObject for GeneratorObject {
         format!("Generator(PCG64) at 0x{:X}", self as *const Self as usize)
     }
     fn method(&self, name: &str) -> Option<&'static Builtin> {
-        GENERATOR_METHODS.iter().find(|b| b.name == name)
+        GENERATOR_METHODS.iter().find(|b| b.module == "Generator" && b.name == name)
     }
     fn method_names(&self) -> Vec<&'static str> {
-        GENERATOR_METHODS.iter().map(|b| b.name).collect()
+        GENERATOR_METHODS.iter().filter(|b| b.module == "Generator").map(|b| b.name).collect()
     }
     fn as_any(&self) -> &dyn std::any::Any {
         self

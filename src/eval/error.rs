@@ -66,17 +66,20 @@ pub struct NplError {
     pub located: bool,
     /// Extra explanation printed under the message (shapes aligned, hints).
     pub note: Option<String>,
+    /// Text Python's traceback adds after the message but `str(e)` omits
+    /// (`. Did you mean: 'array'?`).
+    pub suffix: Option<String>,
 }
 
 impl NplError {
     /// An exception of `kind` with `message`, not yet located.
     pub fn new(kind: ExcKind, message: impl Into<String>) -> Self {
-        NplError { exc: ExceptionValue::new(kind, message), trace: vec![], located: false, note: None }
+        NplError { exc: ExceptionValue::new(kind, message), trace: vec![], located: false, note: None, suffix: None }
     }
 
     /// An error raising an existing exception object.
     pub fn from_exception(exc: Rc<ExceptionValue>) -> Self {
-        NplError { exc, trace: vec![], located: false, note: None }
+        NplError { exc, trace: vec![], located: false, note: None, suffix: None }
     }
 
     /// The exception's kind.
@@ -130,6 +133,9 @@ impl NplError {
             out.push_str(&format!("    {}{}\n", " ".repeat(pad_n), "^".repeat(width)));
         }
         out.push_str(&self.last_line());
+        if let Some(suffix) = &self.suffix {
+            out.push_str(suffix);
+        }
         out.push('\n');
         if let Some(note) = &self.note {
             out.push_str(note);

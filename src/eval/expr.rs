@@ -293,11 +293,9 @@ impl Interp {
         if let Some(v) = self.numpy.get(name) {
             return Ok(v);
         }
-        let mut message = format!("name '{name}' is not defined");
-        if let Some(s) = self.suggest_name(name) {
-            message.push_str(&format!(". Did you mean: '{s}'?"));
-        }
-        Err(raise(ExcKind::NameError, message))
+        let mut err = super::error::NplError::new(ExcKind::NameError, format!("name '{name}' is not defined"));
+        err.suffix = self.suggest_name(name).map(|s| format!(". Did you mean: '{s}'?"));
+        Err(Unwind::Raise(Box::new(err)))
     }
 
     fn suggest_name(&self, name: &str) -> Option<String> {
@@ -407,6 +405,18 @@ impl Interp {
                 crate::builtins::BuiltinKind::Property => (b.func)(self, Args::positional(vec![v.clone()])),
                 _ => Ok(Value::Method(Rc::new(BoundMethod { receiver: v.clone(), method: b }))),
             };
+        }
+        if let Value::Type(t) = v {
+            let table: &[&'static [crate::builtins::Builtin]] = match t {
+                TypeObj::Str => &[crate::builtins::methods::STR_METHODS],
+                TypeObj::List => &[crate::builtins::methods::LIST_METHODS],
+                TypeObj::Dict => &[crate::builtins::methods::DICT_METHODS],
+                TypeObj::NdArray => &[crate::builtins::ndarray::BUILTINS],
+                _ => &[],
+            };
+            if let Some(b) = table.iter().flat_map(|t| t.iter()).find(|b| b.name == name && b.kind == crate::builtins::BuiltinKind::Method) {
+                return Ok(Value::Builtin(b));
+            }
         }
         match (v, name) {
             (Value::Type(t), "__name__") => return Ok(Value::str(t.name())),

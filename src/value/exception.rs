@@ -141,7 +141,7 @@ impl ExcKind {
             ExcKind::TabError => "TabError",
             ExcKind::LinAlgError => "LinAlgError",
             ExcKind::AxisError => "AxisError",
-            ExcKind::UFuncOutputCastingError => "_UFuncOutputCastingError",
+            ExcKind::UFuncOutputCastingError => "UFuncTypeError",
             ExcKind::UnicodeError => "UnicodeError",
             ExcKind::EOFError => "EOFError",
         }

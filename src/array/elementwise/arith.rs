@@ -2,7 +2,7 @@
 //! operation and dtype, out of place and in place.
 
 use super::cmath;
-use super::kernels::{map, zip_map, zip_update};
+use super::kernels::{fold_pairs, map, zip_map, zip_update};
 use super::{unsupported_types, BinaryOp};
 use crate::array::error::{ArrayError, ArrayResult};
 use crate::array::storage::{Array, IntoNdArray, NdArray};
@@ -128,17 +128,29 @@ fn int_rshift(x: i64, y: i64) -> i64 {
 pub(super) fn int_binary(op: BinaryOp, a: &Array<i64>, b: &Array<i64>) -> ArrayResult<NdArray> {
     use BinaryOp::*;
     let mut overflow = false;
+    // Sign bits of overflowing sums and differences, or-ed together: checked
+    // first by a reduction where the layout allows (so both loops
+    // vectorize), else while computing.
+    let mut signs = 0i64;
     let r = match op {
-        Add => zip_map(a, b, |x, y| {
-            let (r, o) = x.overflowing_add(y);
-            overflow |= o;
-            r
-        })?,
-        Sub => zip_map(a, b, |x, y| {
-            let (r, o) = x.overflowing_sub(y);
-            overflow |= o;
-            r
-        })?,
+        Add => match fold_pairs(a, b, 0i64, |s, x, y| s | add_overflow_bits(x, y, x.wrapping_add(y))) {
+            Some(bits) if bits < 0 => return Err(ArrayError::int_overflow()),
+            Some(_) => zip_map(a, b, i64::wrapping_add)?,
+            None => zip_map(a, b, |x, y| {
+                let r = x.wrapping_add(y);
+                signs |= add_overflow_bits(x, y, r);
+                r
+            })?,
+        },
+        Sub => match fold_pairs(a, b, 0i64, |s, x, y| s | sub_overflow_bits(x, y, x.wrapping_sub(y))) {
+            Some(bits) if bits < 0 => return Err(ArrayError::int_overflow()),
+            Some(_) => zip_map(a, b, i64::wrapping_sub)?,
+            None => zip_map(a, b, |x, y| {
+                let r = x.wrapping_sub(y);
+                signs |= sub_overflow_bits(x, y, r);
+                r
+            })?,
+        },
         Mul => zip_map(a, b, |x, y| {
             let (r, o) = x.overflowing_mul(y);
             overflow |= o;
@@ -172,40 +184,64 @@ pub(super) fn int_binary(op: BinaryOp, a: &Array<i64>, b: &Array<i64>) -> ArrayR
         Minimum | Fmin => zip_map(a, b, |x, y| x.min(y))?,
         _ => return Err(unsupported_types(op.ufunc_name())),
     };
-    if overflow {
+    if overflow || signs < 0 {
         return Err(ArrayError::int_overflow());
     }
     Ok(r.into_nd())
 }
 
+/// Negative exactly when `x + y` overflowed to `r` (both operands' signs
+/// differ from the result's).
+#[inline(always)]
+pub(crate) fn add_overflow_bits(x: i64, y: i64, r: i64) -> i64 {
+    (x ^ r) & (y ^ r)
+}
+
+/// Negative exactly when `x - y` overflowed to `r`.
+#[inline(always)]
+pub(crate) fn sub_overflow_bits(x: i64, y: i64, r: i64) -> i64 {
+    (x ^ y) & (x ^ r)
+}
+
 /// `target op= b` for int64 arrays. On overflow `target` is left
-/// unchanged: `+=` and `-=` are undone (wrapping arithmetic is reversible),
-/// the other operations that can overflow are computed aside first.
+/// unchanged: `+=` and `-=` are checked first (or undone, for layouts the
+/// check does not cover), the other operations that can overflow are
+/// computed aside first.
 pub(super) fn int_update(op: BinaryOp, t: &Array<i64>, b: &Array<i64>) -> ArrayResult<()> {
     use BinaryOp::*;
     match op {
         Add | Sub => {
-            let mut overflow = false;
-            if op == Add {
-                zip_update(t, b, |x, y| {
-                    let (r, o) = x.overflowing_add(y);
-                    overflow |= o;
-                    r
-                })?;
-                if overflow {
-                    zip_update(t, b, i64::wrapping_sub)?;
-                }
+            let add = op == Add;
+            let checked = if add {
+                fold_pairs(t, b, 0i64, |s, x, y| s | add_overflow_bits(x, y, x.wrapping_add(y)))
             } else {
-                zip_update(t, b, |x, y| {
-                    let (r, o) = x.overflowing_sub(y);
-                    overflow |= o;
+                fold_pairs(t, b, 0i64, |s, x, y| s | sub_overflow_bits(x, y, x.wrapping_sub(y)))
+            };
+            let mut signs = checked.unwrap_or(0);
+            if signs < 0 {
+                return Err(ArrayError::int_overflow());
+            }
+            match (add, checked) {
+                (true, Some(_)) => zip_update(t, b, i64::wrapping_add)?,
+                (false, Some(_)) => zip_update(t, b, i64::wrapping_sub)?,
+                (true, None) => zip_update(t, b, |x, y| {
+                    let r = x.wrapping_add(y);
+                    signs |= add_overflow_bits(x, y, r);
                     r
-                })?;
-                if overflow {
+                })?,
+                (false, None) => zip_update(t, b, |x, y| {
+                    let r = x.wrapping_sub(y);
+                    signs |= sub_overflow_bits(x, y, r);
+                    r
+                })?,
+            }
+            if signs < 0 {
+                // Undo: wrapping arithmetic is reversible.
+                if add {
+                    zip_update(t, b, i64::wrapping_sub)?;
+                } else {
                     zip_update(t, b, i64::wrapping_add)?;
                 }
-            }
-            if overflow {
                 return Err(ArrayError::int_overflow());
             }
             Ok(())

@@ -74,6 +74,9 @@ impl<const N: usize> Walk<N> {
 
     /// Calls `row` with every operand's buffer offset at the start of each
     /// inner row, in C order. Does nothing when the shape has a zero axis.
+    /// (Inlined always, so that state the callers' closures capture stays in
+    /// registers and their loops vectorize.)
+    #[inline(always)]
     pub fn for_each_row(&self, starts: [usize; N], mut row: impl FnMut([usize; N])) {
         if self.shape.contains(&0) {
             return;
@@ -189,6 +192,29 @@ pub(crate) fn zip_map<A: Element, B: Element, O: Element>(
     drop(abuf);
     drop(bbuf);
     Array::from_vec(shape, out)
+}
+
+/// Folds `f` over the element pairs of `a` and `b` broadcast together, for
+/// the layouts that are plain slices (one shape, both contiguous; or one
+/// operand a single element and the other contiguous of the full shape);
+/// `None` for other layouts. A pure reduction like this vectorizes, which
+/// a flag updated inside an elementwise loop does not.
+#[inline(always)]
+pub(crate) fn fold_pairs<A: Element, B: Element, S>(a: &Array<A>, b: &Array<B>, init: S, mut f: impl FnMut(S, A, B) -> S) -> Option<S> {
+    let (abuf, bbuf) = (a.buffer(), b.buffer());
+    let (ao, bo) = (a.offset(), b.offset());
+    if a.shape() == b.shape() && a.is_c_contiguous() && b.is_c_contiguous() {
+        let n = a.size();
+        Some(abuf[ao..ao + n].iter().zip(&bbuf[bo..bo + n]).fold(init, |s, (&x, &y)| f(s, x, y)))
+    } else if b.size() == 1 && b.ndim() <= a.ndim() && a.is_c_contiguous() {
+        let y = bbuf[bo];
+        Some(abuf[ao..ao + a.size()].iter().fold(init, |s, &x| f(s, x, y)))
+    } else if a.size() == 1 && a.ndim() <= b.ndim() && b.is_c_contiguous() {
+        let x = abuf[ao];
+        Some(bbuf[bo..bo + b.size()].iter().fold(init, |s, &y| f(s, x, y)))
+    } else {
+        None
+    }
 }
 
 /// A new array of `f(c, x, y)` over three operands broadcast together.

@@ -77,6 +77,13 @@ pub(crate) fn trunc(x: f64) -> f64 {
     (if r.abs() > x.abs() { r - 1.0f64.copysign(x) } else { r }).copysign(x)
 }
 
+/// Whether `a` holds `i64::MIN` (whose negation and absolute value
+/// overflow), by a reduction that vectorizes: only `i64::MIN` has the sign
+/// of its negation and is not zero.
+fn has_int_min(a: &Array<i64>) -> bool {
+    a.with_slice(|s| s.iter().fold(0i64, |acc, &v| acc | (v & v.wrapping_neg()))) < 0
+}
+
 /// `np.sign` of a float: -1, 0 or 1, NaN stays NaN, `-0.0` gives `0.0`.
 #[inline]
 fn float_sign(x: f64) -> f64 {
@@ -101,15 +108,10 @@ pub(super) fn unary(op: UnaryOp, a: &NdArray) -> ArrayResult<NdArray> {
                 "The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.",
             )),
             NdArray::Int(x) => {
-                let mut overflow = false;
-                let r = map(x, |v| {
-                    overflow |= v == i64::MIN;
-                    v.wrapping_neg()
-                })?;
-                if overflow {
+                if has_int_min(x) {
                     return Err(ArrayError::int_overflow());
                 }
-                Ok(r.into_nd())
+                apply(x, i64::wrapping_neg)
             }
             NdArray::Float(x) => apply(x, |v| -v),
             NdArray::Complex(x) => apply(x, |v| -v),
@@ -132,15 +134,10 @@ pub(super) fn unary(op: UnaryOp, a: &NdArray) -> ArrayResult<NdArray> {
         Abs => match a {
             NdArray::Bool(x) => apply(x, |v| v),
             NdArray::Int(x) => {
-                let mut overflow = false;
-                let r = map(x, |v| {
-                    overflow |= v == i64::MIN;
-                    v.wrapping_abs()
-                })?;
-                if overflow {
+                if has_int_min(x) {
                     return Err(ArrayError::int_overflow());
                 }
-                Ok(r.into_nd())
+                apply(x, i64::wrapping_abs)
             }
             NdArray::Float(x) => apply(x, f64::abs),
             NdArray::Complex(x) => Ok(cmath::abs_array(x)?.into_nd()),

@@ -12,6 +12,13 @@
 //! operands (`sqrt`, `sin`, `rint`, `arctan2`, ...), NPL gives `float64`.
 //! Integer overflow in `+ - * ** //`, `negative`, `absolute` and `square`
 //! raises [`ErrorKind::Overflow`] instead of wrapping.
+//!
+//! Speed: the operation is matched once, outside the loop; each operation
+//! and dtype gets its own monomorphized loop (module `kernels`) over contiguous
+//! slices, with fast paths for same-shape contiguous operands and for a
+//! size-1 operand, and a strided path whose inner loop runs over the last
+//! (merged) axis. Operands are cast to the loop dtype once, up front (a
+//! no-op when the dtype already matches).
 
 mod arith;
 mod cmath;

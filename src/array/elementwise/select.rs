@@ -34,11 +34,16 @@ trait Clamp: Element {
     /// loop for scalar bounds (which keeps the element on ties).
     fn clamp_to(self, lo: Self, hi: Self, scalar_bounds: bool) -> Self;
 
-    /// [`Clamp::clamp_to`] with scalar bounds, written to vectorize; `None`
-    /// when the bounds need the general rule (NaN bounds).
-    fn scalar_clamp(lo: Self, hi: Self) -> Option<fn(Self, Self, Self) -> Self> {
+    /// Whether [`Clamp::clamp_fast`] gives the result for these scalar
+    /// bounds (not for NaN bounds, nor for bool and complex).
+    fn has_fast_clamp(lo: Self, hi: Self) -> bool {
         let _ = (lo, hi);
-        None
+        false
+    }
+
+    /// [`Clamp::clamp_to`] with scalar bounds, written to vectorize.
+    fn clamp_fast(self, lo: Self, hi: Self) -> Self {
+        self.clamp_to(lo, hi, true)
     }
 }
 
@@ -52,8 +57,8 @@ impl Clamp for i64 {
     fn clamp_to(self, lo: Self, hi: Self, _: bool) -> Self {
         self.max(lo).min(hi)
     }
-    fn scalar_clamp(_: Self, _: Self) -> Option<fn(Self, Self, Self) -> Self> {
-        Some(|x, lo, hi| x.max(lo).min(hi))
+    fn has_fast_clamp(_: Self, _: Self) -> bool {
+        true
     }
 }
 
@@ -77,16 +82,17 @@ impl Clamp for f64 {
             }
         }
     }
-    fn scalar_clamp(lo: Self, hi: Self) -> Option<fn(Self, Self, Self) -> Self> {
+    fn has_fast_clamp(lo: Self, hi: Self) -> bool {
+        !lo.is_nan() && !hi.is_nan()
+    }
+    fn clamp_fast(self, lo: Self, hi: Self) -> Self {
         // With bounds that are not NaN: a NaN element stays, ties keep it.
-        (!lo.is_nan() && !hi.is_nan()).then_some(|x: f64, lo: f64, hi: f64| {
-            let v = if x < lo { lo } else { x };
-            if v > hi {
-                hi
-            } else {
-                v
-            }
-        })
+        let v = if self < lo { lo } else { self };
+        if v > hi {
+            hi
+        } else {
+            v
+        }
     }
 }
 
@@ -111,8 +117,8 @@ fn clamp<T: Clamp>(a: &NdArray, lo: &NdArray, hi: &NdArray, cast: fn(&NdArray) -
     let (x, lo, hi) = (cast(a), cast(lo), cast(hi));
     if scalar_bounds && lo.ndim() <= x.ndim() && hi.ndim() <= x.ndim() {
         let (l, h) = (lo.get_flat(0), hi.get_flat(0));
-        if let Some(f) = T::scalar_clamp(l, h) {
-            return map(&x, |v| f(v, l, h));
+        if T::has_fast_clamp(l, h) {
+            return map(&x, |v| v.clamp_fast(l, h));
         }
     }
     zip3_map(&x, &lo, &hi, |v, l, h| v.clamp_to(l, h, scalar_bounds))

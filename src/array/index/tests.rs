@@ -2,7 +2,7 @@
 //! gives for the same index.
 
 use super::*;
-use crate::array::{ErrorKind, Scalar};
+use crate::array::{Array, ErrorKind, Scalar};
 
 fn arange(n: i64, shape: &[usize]) -> NdArray {
     NdArray::Int(Array::from_vec(shape.to_vec(), (0..n).collect()).unwrap())

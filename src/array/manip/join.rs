@@ -8,32 +8,62 @@ use crate::array::storage::{check_allocation, Array, IntoNdArray, NdArray};
 
 /// Concatenates typed arrays (already of one dtype and checked shapes)
 /// along `axis` into a fresh C-contiguous array of `shape`.
-fn concat_typed<T: Element>(parts: &[Array<T>], axis: usize, shape: Vec<usize>) -> ArrayResult<Array<T>> {
+fn concat_typed<T: Element>(
+    parts: &[Array<T>],
+    axis: usize,
+    shape: Vec<usize>,
+) -> ArrayResult<Array<T>> {
     let size = check_allocation(&shape, T::DTYPE)?;
     let mut out = Vec::with_capacity(size);
     let outer: usize = shape[..axis].iter().product();
     let inner: usize = shape[axis + 1..].iter().product();
-    let data: Vec<Vec<T>> = parts.iter().map(|p| p.to_vec()).collect();
+    let contiguous: Vec<Array<T>> = parts.iter().map(|p| p.as_contiguous()).collect();
+    let bufs: Vec<_> = contiguous.iter().map(|p| p.buffer()).collect();
     for o in 0..outer {
-        for (p, d) in parts.iter().zip(&data) {
+        for (p, b) in contiguous.iter().zip(&bufs) {
             let chunk = p.shape()[axis] * inner;
-            out.extend_from_slice(&d[o * chunk..(o + 1) * chunk]);
+            if chunk == 0 {
+                continue;
+            }
+            let start = p.offset() + o * chunk;
+            out.extend_from_slice(&b[start..start + chunk]);
         }
     }
     Array::from_vec(shape, out)
 }
 
 /// Casts every array to `dtype` and concatenates the typed arrays.
-fn concat_as(arrays: &[NdArray], axis: usize, shape: Vec<usize>, dtype: DType) -> ArrayResult<NdArray> {
+fn concat_as(
+    arrays: &[NdArray],
+    axis: usize,
+    shape: Vec<usize>,
+    dtype: DType,
+) -> ArrayResult<NdArray> {
     Ok(match dtype {
-        DType::Bool => concat_typed(&arrays.iter().map(|a| a.to_bool()).collect::<Vec<_>>(), axis, shape)?.into_nd(),
-        DType::Int64 => concat_typed(&arrays.iter().map(|a| a.to_int()).collect::<Vec<_>>(), axis, shape)?.into_nd(),
-        DType::Float64 => {
-            concat_typed(&arrays.iter().map(|a| a.to_float()).collect::<Vec<_>>(), axis, shape)?.into_nd()
-        }
-        DType::Complex128 => {
-            concat_typed(&arrays.iter().map(|a| a.to_complex()).collect::<Vec<_>>(), axis, shape)?.into_nd()
-        }
+        DType::Bool => concat_typed(
+            &arrays.iter().map(|a| a.to_bool()).collect::<Vec<_>>(),
+            axis,
+            shape,
+        )?
+        .into_nd(),
+        DType::Int64 => concat_typed(
+            &arrays.iter().map(|a| a.to_int()).collect::<Vec<_>>(),
+            axis,
+            shape,
+        )?
+        .into_nd(),
+        DType::Float64 => concat_typed(
+            &arrays.iter().map(|a| a.to_float()).collect::<Vec<_>>(),
+            axis,
+            shape,
+        )?
+        .into_nd(),
+        DType::Complex128 => concat_typed(
+            &arrays.iter().map(|a| a.to_complex()).collect::<Vec<_>>(),
+            axis,
+            shape,
+        )?
+        .into_nd(),
     })
 }
 
@@ -44,7 +74,11 @@ pub fn concatenate(arrays: &[NdArray], axis: Option<isize>) -> ArrayResult<NdArr
     if arrays.is_empty() {
         return Err(ArrayError::value("need at least one array to concatenate"));
     }
-    let dtype = arrays.iter().map(|a| a.dtype()).max().unwrap_or(DType::Float64);
+    let dtype = arrays
+        .iter()
+        .map(|a| a.dtype())
+        .max()
+        .unwrap_or(DType::Float64);
     let Some(axis) = axis else {
         let flat: Vec<NdArray> = arrays.iter().map(ravel).collect();
         let n = flat.iter().map(|a| a.size()).sum();
@@ -53,7 +87,9 @@ pub fn concatenate(arrays: &[NdArray], axis: Option<isize>) -> ArrayResult<NdArr
     let first = &arrays[0];
     let nd = first.ndim();
     if nd == 0 {
-        return Err(ArrayError::value("zero-dimensional arrays cannot be concatenated"));
+        return Err(ArrayError::value(
+            "zero-dimensional arrays cannot be concatenated",
+        ));
     }
     let ax = normalize_axis(axis, nd)?;
     let mut shape = first.shape().to_vec();
@@ -85,7 +121,9 @@ pub fn stack(arrays: &[NdArray], axis: isize) -> ArrayResult<NdArray> {
     }
     let shape = arrays[0].shape().to_vec();
     if arrays.iter().any(|a| a.shape() != shape.as_slice()) {
-        return Err(ArrayError::value("all input arrays must have the same shape"));
+        return Err(ArrayError::value(
+            "all input arrays must have the same shape",
+        ));
     }
     let ax = normalize_axis(axis, shape.len() + 1)?;
     let expanded = arrays
@@ -108,7 +146,9 @@ pub fn atleast_1d(a: &NdArray) -> NdArray {
 pub fn atleast_2d(a: &NdArray) -> NdArray {
     match a.ndim() {
         0 => with_array!(a, x => x.view(vec![1, 1], vec![0, 0], x.offset()).into_nd()),
-        1 => with_array!(a, x => x.view(vec![1, x.shape()[0]], vec![0, x.strides()[0]], x.offset()).into_nd()),
+        1 => {
+            with_array!(a, x => x.view(vec![1, x.shape()[0]], vec![0, x.strides()[0]], x.offset()).into_nd())
+        }
         _ => a.clone(),
     }
 }
@@ -137,7 +177,11 @@ pub fn vstack(arrays: &[NdArray]) -> ArrayResult<NdArray> {
 /// 1-d arrays).
 pub fn hstack(arrays: &[NdArray]) -> ArrayResult<NdArray> {
     let v: Vec<NdArray> = arrays.iter().map(atleast_1d).collect();
-    let axis = if v.first().map(|a| a.ndim() == 1).unwrap_or(false) { 0 } else { 1 };
+    let axis = if v.first().map(|a| a.ndim() == 1).unwrap_or(false) {
+        0
+    } else {
+        1
+    };
     concatenate(&v, Some(axis))
 }
 
@@ -186,7 +230,7 @@ fn split_at(a: &NdArray, axis: usize, points: &[isize]) -> Vec<NdArray> {
             with_array!(a, x => {
                 let mut shape = x.shape().to_vec();
                 shape[axis] = len;
-                let empty = shape.iter().any(|&k| k == 0);
+                let empty = shape.contains(&0);
                 let off = if empty { x.offset() as isize } else { x.offset() as isize + st * x.strides()[axis] };
                 x.view(shape, x.strides().to_vec(), off as usize).into_nd()
             })
@@ -237,10 +281,15 @@ pub fn split(a: &NdArray, spec: &SplitSpec, axis: isize) -> ArrayResult<Vec<NdAr
     if let SplitSpec::Sections(s) = spec {
         let ax = split_axis(a, axis)?;
         if *s == 0 {
-            return Err(ArrayError::new(ErrorKind::ZeroDivision, "integer modulo by zero"));
+            return Err(ArrayError::new(
+                ErrorKind::ZeroDivision,
+                "integer modulo by zero",
+            ));
         }
         if *s > 0 && a.shape()[ax] as i64 % *s != 0 {
-            return Err(ArrayError::value("array split does not result in an equal division"));
+            return Err(ArrayError::value(
+                "array split does not result in an equal division",
+            ));
         }
     }
     array_split(a, spec, axis)
@@ -261,7 +310,11 @@ pub fn tile(a: &NdArray, reps: &[i64]) -> ArrayResult<NdArray> {
     ashape.extend_from_slice(a.shape());
     let mut r = vec![1usize; d - reps.len()];
     r.extend(reps.iter().map(|&v| v as usize));
-    let out_shape: Vec<usize> = ashape.iter().zip(&r).map(|(&s, &t)| s.saturating_mul(t)).collect();
+    let out_shape: Vec<usize> = ashape
+        .iter()
+        .zip(&r)
+        .map(|(&s, &t)| s.saturating_mul(t))
+        .collect();
     check_allocation(&out_shape, a.dtype())?;
     let dims: Vec<isize> = ashape.iter().map(|&n| n as isize).collect();
     let src = reshape(a, &dims)?;
@@ -312,7 +365,13 @@ pub fn repeat(a: &NdArray, repeats: &[i64], axis: Option<isize>) -> ArrayResult<
             repeats.len()
         )));
     }
-    let count = |i: usize| -> usize { (if repeats.len() == 1 { repeats[0] } else { repeats[i] }) as usize };
+    let count = |i: usize| -> usize {
+        (if repeats.len() == 1 {
+            repeats[0]
+        } else {
+            repeats[i]
+        }) as usize
+    };
     let total: usize = (0..n).map(count).fold(0usize, |s, c| s.saturating_add(c));
     let mut shape = src.shape().to_vec();
     shape[ax] = total;

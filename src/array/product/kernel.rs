@@ -33,23 +33,136 @@ impl<T: Copy> Mat<'_, T> {
 /// Element types with a matrix-product kernel.
 pub(crate) trait Product: Element {
     /// `out (m x n, row-major) = a (m x k) @ b (k x n)`.
-    fn gemm(a: Mat<Self>, b: Mat<Self>, m: usize, k: usize, n: usize, out: &mut [Self]) -> ArrayResult<()>;
-    /// Dot product of two strided vectors of length `n`.
-    fn dot(x: &[Self], xo: isize, xs: isize, y: &[Self], yo: isize, ys: isize, n: usize) -> ArrayResult<Self>;
+    fn gemm(
+        a: Mat<Self>,
+        b: Mat<Self>,
+        m: usize,
+        k: usize,
+        n: usize,
+        out: &mut [Self],
+    ) -> ArrayResult<()>;
+    /// Dot product of two strided vectors of length `n`, the way NumPy's
+    /// `dot` (`copy`: operands BLAS cannot take are copied first) or
+    /// `matmul`/`vdot` (`!copy`: such operands make NumPy use its own loop)
+    /// computes it.
+    fn dot(x: Vec1<Self>, y: Vec1<Self>, n: usize, copy: bool) -> ArrayResult<Self>;
 }
 
-/// Problems up to this many multiply-adds use the in-order FMA kernel.
-const SMALL_GEMM: usize = 1 << 15;
+/// A strided vector operand: element i is `buf[off + i*stride]`.
+#[derive(Clone, Copy)]
+pub(crate) struct Vec1<'a, T> {
+    pub buf: &'a [T],
+    pub off: isize,
+    pub stride: isize,
+}
+
+impl<T: Copy> Vec1<'_, T> {
+    #[inline]
+    fn at(&self, i: usize) -> T {
+        self.buf[(self.off + i as isize * self.stride) as usize]
+    }
+    fn to_vec(self, n: usize) -> Vec<T> {
+        (0..n).map(|i| self.at(i)).collect()
+    }
+}
+
+/// Runs a BLAS-style dot on operands NumPy would hand to BLAS: those with
+/// positive strides (copied first when `copy`), else NumPy's own loop.
+fn blas_or_loop<T: Copy, R>(
+    x: Vec1<T>,
+    y: Vec1<T>,
+    n: usize,
+    copy: bool,
+    blas: impl Fn(Vec1<T>, Vec1<T>) -> R,
+    plain: impl Fn(Vec1<T>, Vec1<T>) -> R,
+) -> R {
+    if x.stride > 0 && y.stride > 0 {
+        return blas(x, y);
+    }
+    if !copy {
+        return plain(x, y);
+    }
+    let (xv, yv);
+    let x = if x.stride > 0 {
+        x
+    } else {
+        xv = x.to_vec(n);
+        Vec1 {
+            buf: &xv,
+            off: 0,
+            stride: 1,
+        }
+    };
+    let y = if y.stride > 0 {
+        y
+    } else {
+        yv = y.to_vec(n);
+        Vec1 {
+            buf: &yv,
+            off: 0,
+            stride: 1,
+        }
+    };
+    blas(x, y)
+}
+
+/// Problems up to this many multiply-adds use the in-order FMA kernels.
+const SMALL_GEMM: usize = 1 << 18;
 
 #[inline(always)]
 fn fma_gemm_body(a: Mat<f64>, b: Mat<f64>, m: usize, k: usize, n: usize, out: &mut [f64]) {
+    // Rows of A and columns of B packed contiguously; four output columns
+    // at a time so that four independent FMA chains overlap.
+    let ap = if a.cs == 1 {
+        None
+    } else {
+        Some(dense(a, m, k))
+    };
+    let bt = dense(
+        Mat {
+            buf: b.buf,
+            off: b.off,
+            rs: b.cs,
+            cs: b.rs,
+        },
+        n,
+        k,
+    );
     for i in 0..m {
-        for j in 0..n {
+        let row: &[f64] = match &ap {
+            Some(p) => &p[i * k..(i + 1) * k],
+            None => {
+                let s = (a.off + i as isize * a.rs) as usize;
+                &a.buf[s..s + k]
+            }
+        };
+        let mut j = 0;
+        while j + 4 <= n {
+            let (c0, c1, c2, c3) = (
+                &bt[j * k..(j + 1) * k],
+                &bt[(j + 1) * k..(j + 2) * k],
+                &bt[(j + 2) * k..(j + 3) * k],
+                &bt[(j + 3) * k..(j + 4) * k],
+            );
+            let (mut s0, mut s1, mut s2, mut s3) = (0.0f64, 0.0f64, 0.0f64, 0.0f64);
+            for q in 0..k {
+                let x = row[q];
+                s0 = x.mul_add(c0[q], s0);
+                s1 = x.mul_add(c1[q], s1);
+                s2 = x.mul_add(c2[q], s2);
+                s3 = x.mul_add(c3[q], s3);
+            }
+            out[i * n + j..i * n + j + 4].copy_from_slice(&[s0, s1, s2, s3]);
+            j += 4;
+        }
+        while j < n {
+            let c = &bt[j * k..(j + 1) * k];
             let mut acc = 0.0f64;
             for q in 0..k {
-                acc = a.at(i, q).mul_add(b.at(q, j), acc);
+                acc = row[q].mul_add(c[q], acc);
             }
             out[i * n + j] = acc;
+            j += 1;
         }
     }
 }
@@ -70,7 +183,7 @@ fn fma_gemm(a: Mat<f64>, b: Mat<f64>, m: usize, k: usize, n: usize, out: &mut [f
     fma_gemm_body(a, b, m, k, n, out)
 }
 
-/// Copies a strided operand into a row-major vector (for negative strides).
+/// Copies a strided operand into a row-major vector.
 fn dense<T: Copy>(a: Mat<T>, rows: usize, cols: usize) -> Vec<T> {
     let mut v = Vec::with_capacity(rows * cols);
     for i in 0..rows {
@@ -91,14 +204,23 @@ fn with_view<T: nalgebra::Scalar + Copy, R>(
 ) -> R {
     if a.rs >= 0 && a.cs >= 0 && a.off >= 0 {
         let start = a.off as usize;
-        let span = (rows.saturating_sub(1)) * a.rs as usize + (cols.saturating_sub(1)) * a.cs as usize + 1;
+        let span =
+            (rows.saturating_sub(1)) * a.rs as usize + (cols.saturating_sub(1)) * a.cs as usize + 1;
         if start + span <= a.buf.len() {
-            let v = DMatrixView::from_slice_with_strides(&a.buf[start..start + span], rows, cols, a.rs as usize, a.cs as usize);
+            let v = DMatrixView::from_slice_with_strides(
+                &a.buf[start..start + span],
+                rows,
+                cols,
+                a.rs as usize,
+                a.cs as usize,
+            );
             return f(v);
         }
     }
     let d = dense(a, rows, cols);
-    f(DMatrixView::from_slice_with_strides(&d, rows, cols, cols, 1))
+    f(DMatrixView::from_slice_with_strides(
+        &d, rows, cols, cols, 1,
+    ))
 }
 
 macro_rules! nalgebra_gemm {
@@ -114,10 +236,16 @@ macro_rules! nalgebra_gemm {
     };
 }
 nalgebra_gemm!(nalgebra_gemm_f64, f64, 1.0, 0.0);
-nalgebra_gemm!(nalgebra_gemm_c64, Complex64, Complex64::new(1.0, 0.0), Complex64::new(0.0, 0.0));
 
 impl Product for f64 {
-    fn gemm(a: Mat<f64>, b: Mat<f64>, m: usize, k: usize, n: usize, out: &mut [f64]) -> ArrayResult<()> {
+    fn gemm(
+        a: Mat<f64>,
+        b: Mat<f64>,
+        m: usize,
+        k: usize,
+        n: usize,
+        out: &mut [f64],
+    ) -> ArrayResult<()> {
         if m == 0 || n == 0 {
             return Ok(());
         }
@@ -125,7 +253,24 @@ impl Product for f64 {
             out.iter_mut().for_each(|v| *v = 0.0);
             return Ok(());
         }
-        if m.saturating_mul(k).saturating_mul(n) <= SMALL_GEMM {
+        if m == 1 && n == 1 {
+            // NumPy's matmul takes a row times a column as a dot product.
+            let x = Vec1 {
+                buf: a.buf,
+                off: a.off,
+                stride: a.cs,
+            };
+            let y = Vec1 {
+                buf: b.buf,
+                off: b.off,
+                stride: b.rs,
+            };
+            out[0] = Self::dot(x, y, k, false)?;
+            return Ok(());
+        }
+        // nalgebra hands matrices with every dimension above 5 to
+        // matrixmultiply; smaller ones stay on the in-order FMA kernel.
+        if m.saturating_mul(k).saturating_mul(n) <= SMALL_GEMM || m <= 5 || k <= 5 || n <= 5 {
             fma_gemm(a, b, m, k, n, out);
         } else {
             nalgebra_gemm_f64(a, b, m, k, n, out);
@@ -133,27 +278,31 @@ impl Product for f64 {
         Ok(())
     }
 
-    fn dot(x: &[f64], xo: isize, xs: isize, y: &[f64], yo: isize, ys: isize, n: usize) -> ArrayResult<f64> {
-        let at = |buf: &[f64], o: isize, s: isize, i: usize| buf[(o + i as isize * s) as usize];
-        if xs > 0 && ys > 0 && !(xs == 1 && ys == 1) {
-            return Ok(strided_ddot(n, |i| at(x, xo, xs, i), |i| at(y, yo, ys, i)));
+    fn dot(x: Vec1<f64>, y: Vec1<f64>, n: usize, copy: bool) -> ArrayResult<f64> {
+        if n == 0 {
+            return Ok(0.0);
         }
-        // Contiguous (negative strides are copied first, as NumPy does).
-        let xv: Vec<f64>;
-        let yv: Vec<f64>;
-        let xsl: &[f64] = if xs == 1 {
-            &x[xo as usize..xo as usize + n]
-        } else {
-            xv = (0..n).map(|i| at(x, xo, xs, i)).collect();
-            &xv
-        };
-        let ysl: &[f64] = if ys == 1 {
-            &y[yo as usize..yo as usize + n]
-        } else {
-            yv = (0..n).map(|i| at(y, yo, ys, i)).collect();
-            &yv
-        };
-        Ok(ddot(xsl, ysl))
+        Ok(blas_or_loop(
+            x,
+            y,
+            n,
+            copy,
+            |x, y| {
+                if x.stride == 1 && y.stride == 1 {
+                    let (xo, yo) = (x.off as usize, y.off as usize);
+                    ddot(&x.buf[xo..xo + n], &y.buf[yo..yo + n])
+                } else {
+                    strided_ddot(n, |i| x.at(i), |i| y.at(i))
+                }
+            },
+            |x, y| {
+                let mut sum = 0.0;
+                for i in 0..n {
+                    sum += x.at(i) * y.at(i);
+                }
+                sum
+            },
+        ))
     }
 }
 
@@ -224,31 +373,158 @@ fn strided_ddot(n: usize, x: impl Fn(usize) -> f64, y: impl Fn(usize) -> f64) ->
 }
 
 impl Product for Complex64 {
-    fn gemm(a: Mat<Complex64>, b: Mat<Complex64>, m: usize, k: usize, n: usize, out: &mut [Complex64]) -> ArrayResult<()> {
+    fn gemm(
+        a: Mat<Complex64>,
+        b: Mat<Complex64>,
+        m: usize,
+        k: usize,
+        n: usize,
+        out: &mut [Complex64],
+    ) -> ArrayResult<()> {
         if m == 0 || n == 0 {
             return Ok(());
         }
-        if m.saturating_mul(k).saturating_mul(n) <= SMALL_GEMM || k == 0 {
+        if m == 1 && n == 1 {
+            let x = Vec1 {
+                buf: a.buf,
+                off: a.off,
+                stride: a.cs,
+            };
+            let y = Vec1 {
+                buf: b.buf,
+                off: b.off,
+                stride: b.rs,
+            };
+            out[0] = Self::dot(x, y, k, false)?;
+            return Ok(());
+        }
+        if m.saturating_mul(k).saturating_mul(n) <= (1 << 15) {
             zgemm_small(a, b, m, k, n, out);
         } else {
-            nalgebra_gemm_c64(a, b, m, k, n, out);
+            // Pack A by rows and B by columns so the inner loops run on
+            // contiguous memory.
+            let ap = dense(a, m, k);
+            let bt = dense(
+                Mat {
+                    buf: b.buf,
+                    off: b.off,
+                    rs: b.cs,
+                    cs: b.rs,
+                },
+                n,
+                k,
+            );
+            let pa = Mat {
+                buf: &ap,
+                off: 0,
+                rs: k as isize,
+                cs: 1,
+            };
+            let pb = Mat {
+                buf: &bt,
+                off: 0,
+                rs: 1,
+                cs: k as isize,
+            };
+            zgemm_small(pa, pb, m, k, n, out);
         }
         Ok(())
     }
 
-    fn dot(x: &[Complex64], xo: isize, xs: isize, y: &[Complex64], yo: isize, ys: isize, n: usize) -> ArrayResult<Complex64> {
-        let mut acc = Complex64::new(0.0, 0.0);
-        for i in 0..n {
-            acc += x[(xo + i as isize * xs) as usize] * y[(yo + i as isize * ys) as usize];
+    fn dot(x: Vec1<Complex64>, y: Vec1<Complex64>, n: usize, copy: bool) -> ArrayResult<Complex64> {
+        if n == 0 {
+            return Ok(Complex64::new(0.0, 0.0));
         }
-        Ok(acc)
+        Ok(blas_or_loop(
+            x,
+            y,
+            n,
+            copy,
+            |x, y| zdot(x, y, n),
+            |x, y| {
+                let (mut sr, mut si) = (0.0f64, 0.0f64);
+                for i in 0..n {
+                    let (a, b) = (x.at(i), y.at(i));
+                    sr += a.re * b.re - a.im * b.im;
+                    si += a.re * b.im + a.im * b.re;
+                }
+                Complex64::new(sr, si)
+            },
+        ))
     }
+}
+
+/// OpenBLAS's `zdotu` (Haswell kernel for unit strides: blocks of eight
+/// with four FMA partial sums re·re, im·im, re·im, im·re in two lanes each;
+/// the rest, and strided operands, added in order).
+fn zdot(x: Vec1<Complex64>, y: Vec1<Complex64>, n: usize) -> Complex64 {
+    #[cfg(target_arch = "x86_64")]
+    if std::is_x86_feature_detected!("fma") {
+        // SAFETY: the CPU supports FMA, checked just above.
+        return unsafe { zdot_hw(x, y, n) };
+    }
+    zdot_body(x, y, n)
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "fma")]
+fn zdot_hw(x: Vec1<Complex64>, y: Vec1<Complex64>, n: usize) -> Complex64 {
+    zdot_body(x, y, n)
+}
+
+#[inline(always)]
+fn zdot_body(x: Vec1<Complex64>, y: Vec1<Complex64>, n: usize) -> Complex64 {
+    let mut d = [0.0f64; 4];
+    let mut i = 0;
+    if x.stride == 1 && y.stride == 1 {
+        let n1 = n & !7;
+        if n1 > 0 {
+            let mut direct = [[0.0f64; 4]; 4];
+            let mut cross = [[0.0f64; 4]; 4];
+            while i < n1 {
+                for j in 0..4 {
+                    for c in 0..2 {
+                        let (a, b) = (x.at(i + 2 * j + c), y.at(i + 2 * j + c));
+                        direct[j][2 * c] = a.re.mul_add(b.re, direct[j][2 * c]);
+                        direct[j][2 * c + 1] = a.im.mul_add(b.im, direct[j][2 * c + 1]);
+                        cross[j][2 * c] = a.re.mul_add(b.im, cross[j][2 * c]);
+                        cross[j][2 * c + 1] = a.im.mul_add(b.re, cross[j][2 * c + 1]);
+                    }
+                }
+                i += 8;
+            }
+            let fold = |r: &[[f64; 4]; 4]| {
+                let s: Vec<f64> = (0..4)
+                    .map(|l| (r[0][l] + r[1][l]) + (r[2][l] + r[3][l]))
+                    .collect();
+                [s[0] + s[2], s[1] + s[3]]
+            };
+            let (p, q) = (fold(&direct), fold(&cross));
+            d = [p[0], p[1], q[0], q[1]];
+        }
+    }
+    while i < n {
+        let (a, b) = (x.at(i), y.at(i));
+        d[0] += a.re * b.re;
+        d[1] += a.im * b.im;
+        d[2] += a.re * b.im;
+        d[3] += a.im * b.re;
+        i += 1;
+    }
+    Complex64::new(d[0] - d[1], d[2] + d[3])
 }
 
 /// Small complex products as OpenBLAS's `zgemm` kernels compute them: four
 /// real FMA chains (re·re, im·im, re·im, im·re) combined at the end.
 #[inline(always)]
-fn zgemm_body(a: Mat<Complex64>, b: Mat<Complex64>, m: usize, k: usize, n: usize, out: &mut [Complex64]) {
+fn zgemm_body(
+    a: Mat<Complex64>,
+    b: Mat<Complex64>,
+    m: usize,
+    k: usize,
+    n: usize,
+    out: &mut [Complex64],
+) {
     for i in 0..m {
         for j in 0..n {
             let (mut rr, mut ii, mut ri, mut ir) = (0.0f64, 0.0f64, 0.0f64, 0.0f64);
@@ -266,11 +542,25 @@ fn zgemm_body(a: Mat<Complex64>, b: Mat<Complex64>, m: usize, k: usize, n: usize
 
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "fma")]
-fn zgemm_hw(a: Mat<Complex64>, b: Mat<Complex64>, m: usize, k: usize, n: usize, out: &mut [Complex64]) {
+fn zgemm_hw(
+    a: Mat<Complex64>,
+    b: Mat<Complex64>,
+    m: usize,
+    k: usize,
+    n: usize,
+    out: &mut [Complex64],
+) {
     zgemm_body(a, b, m, k, n, out)
 }
 
-fn zgemm_small(a: Mat<Complex64>, b: Mat<Complex64>, m: usize, k: usize, n: usize, out: &mut [Complex64]) {
+fn zgemm_small(
+    a: Mat<Complex64>,
+    b: Mat<Complex64>,
+    m: usize,
+    k: usize,
+    n: usize,
+    out: &mut [Complex64],
+) {
     #[cfg(target_arch = "x86_64")]
     if std::is_x86_feature_detected!("fma") {
         // SAFETY: the CPU supports FMA, checked just above.
@@ -281,7 +571,14 @@ fn zgemm_small(a: Mat<Complex64>, b: Mat<Complex64>, m: usize, k: usize, n: usiz
 }
 
 impl Product for i64 {
-    fn gemm(a: Mat<i64>, b: Mat<i64>, m: usize, k: usize, n: usize, out: &mut [i64]) -> ArrayResult<()> {
+    fn gemm(
+        a: Mat<i64>,
+        b: Mat<i64>,
+        m: usize,
+        k: usize,
+        n: usize,
+        out: &mut [i64],
+    ) -> ArrayResult<()> {
         for i in 0..m {
             for j in 0..n {
                 let mut acc = 0i64;
@@ -298,18 +595,27 @@ impl Product for i64 {
         Ok(())
     }
 
-    fn dot(x: &[i64], xo: isize, xs: isize, y: &[i64], yo: isize, ys: isize, n: usize) -> ArrayResult<i64> {
+    fn dot(x: Vec1<i64>, y: Vec1<i64>, n: usize, _copy: bool) -> ArrayResult<i64> {
         let mut acc = 0i64;
         for i in 0..n {
-            let p = x[(xo + i as isize * xs) as usize].checked_mul(y[(yo + i as isize * ys) as usize]);
-            acc = p.and_then(|p| acc.checked_add(p)).ok_or_else(ArrayError::int_overflow)?;
+            let p = x.at(i).checked_mul(y.at(i));
+            acc = p
+                .and_then(|p| acc.checked_add(p))
+                .ok_or_else(ArrayError::int_overflow)?;
         }
         Ok(acc)
     }
 }
 
 impl Product for bool {
-    fn gemm(a: Mat<bool>, b: Mat<bool>, m: usize, k: usize, n: usize, out: &mut [bool]) -> ArrayResult<()> {
+    fn gemm(
+        a: Mat<bool>,
+        b: Mat<bool>,
+        m: usize,
+        k: usize,
+        n: usize,
+        out: &mut [bool],
+    ) -> ArrayResult<()> {
         for i in 0..m {
             for j in 0..n {
                 out[i * n + j] = (0..k).any(|q| a.at(i, q) && b.at(q, j));
@@ -318,7 +624,7 @@ impl Product for bool {
         Ok(())
     }
 
-    fn dot(x: &[bool], xo: isize, xs: isize, y: &[bool], yo: isize, ys: isize, n: usize) -> ArrayResult<bool> {
-        Ok((0..n).any(|i| x[(xo + i as isize * xs) as usize] && y[(yo + i as isize * ys) as usize]))
+    fn dot(x: Vec1<bool>, y: Vec1<bool>, n: usize, _copy: bool) -> ArrayResult<bool> {
+        Ok((0..n).any(|i| x.at(i) && y.at(i)))
     }
 }

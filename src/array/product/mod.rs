@@ -10,10 +10,10 @@ mod kernel;
 use super::broadcast::{broadcast_shapes, shape_compact};
 use super::dtype::Element;
 use super::error::{ArrayError, ArrayResult};
-use super::manip::{moveaxis, normalize_axis, ravel, reshape, transpose};
+use super::manip::{normalize_axis, ravel, reshape, transpose};
 use super::reduce::BOOL_SUBTRACT;
 use super::storage::{check_allocation, Array, IntoNdArray, NdArray};
-use kernel::{Mat, Product};
+use kernel::{Mat, Product, Vec1};
 use num_complex::Complex64;
 
 /// Runs `$body` with `$x`, `$y` bound to the two arrays cast to their
@@ -85,7 +85,7 @@ impl Arith for f64 {
 }
 impl Arith for Complex64 {
     fn mul(a: Complex64, b: Complex64) -> ArrayResult<Complex64> {
-        Ok(a * b)
+        Ok(super::reduce::complex_mul_fma(a, b))
     }
     fn sub(a: Complex64, b: Complex64) -> ArrayResult<Complex64> {
         Ok(a - b)
@@ -96,31 +96,68 @@ impl Arith for Complex64 {
 }
 
 /// `f(a, b)` elementwise with broadcasting (C-contiguous result).
-fn zip_broadcast<T: Element>(a: &Array<T>, b: &Array<T>, f: impl Fn(T, T) -> ArrayResult<T>) -> ArrayResult<Array<T>> {
+fn zip_broadcast<T: Element>(
+    a: &Array<T>,
+    b: &Array<T>,
+    f: impl Fn(T, T) -> ArrayResult<T>,
+) -> ArrayResult<Array<T>> {
     let shape = broadcast_shapes(a.shape(), b.shape())?;
     check_allocation(&shape, T::DTYPE)?;
     let x = a.broadcast_to(&shape)?.to_vec();
     let y = b.broadcast_to(&shape)?.to_vec();
-    let out = x.into_iter().zip(y).map(|(p, q)| f(p, q)).collect::<ArrayResult<Vec<T>>>()?;
+    let out = x
+        .into_iter()
+        .zip(y)
+        .map(|(p, q)| f(p, q))
+        .collect::<ArrayResult<Vec<T>>>()?;
     Array::from_vec(shape, out)
 }
 
 /// `a * b` with broadcasting and promotion (the 0-d cases of the products).
-fn multiply(a: &NdArray, b: &NdArray) -> ArrayResult<NdArray> {
-    with_pair!(a, b, |x, y| Ok(zip_broadcast(&x, &y, Arith::mul)?.into_nd()))
+/// With `blas_scalar`, a 0-d complex operand multiplies without fusing, as
+/// the BLAS `axpy` that NumPy's `dot` uses for a scalar does.
+fn multiply(a: &NdArray, b: &NdArray, blas_scalar: bool) -> ArrayResult<NdArray> {
+    if blas_scalar
+        && (a.ndim() == 0 || b.ndim() == 0)
+        && a.dtype().max(b.dtype()) == super::DType::Complex128
+    {
+        let (x, y) = (a.to_complex(), b.to_complex());
+        return Ok(zip_broadcast(&x, &y, |p, q| Ok(p * q))?.into_nd());
+    }
+    with_pair!(
+        a,
+        b,
+        |x, y| Ok(zip_broadcast(&x, &y, Arith::mul)?.into_nd())
+    )
 }
 
-/// Dot product of two 1-d arrays of equal length.
-fn vector_dot<T: Product>(x: &Array<T>, y: &Array<T>) -> ArrayResult<T> {
+/// Dot product of two 1-d arrays of equal length; `copy` as in
+/// [`Product::dot`] (true for `dot`/`inner`, false for `matmul`/`vdot`).
+fn vector_dot<T: Product>(x: &Array<T>, y: &Array<T>, copy: bool) -> ArrayResult<T> {
     let n = x.size();
     let (xb, yb) = (x.buffer(), y.buffer());
-    T::dot(&xb, x.offset() as isize, x.strides()[0], &yb, y.offset() as isize, y.strides()[0], n)
+    let xv = Vec1 {
+        buf: &xb,
+        off: x.offset() as isize,
+        stride: x.strides()[0],
+    };
+    let yv = Vec1 {
+        buf: &yb,
+        off: y.offset() as isize,
+        stride: y.strides()[0],
+    };
+    T::dot(xv, yv, n, copy)
 }
 
 /// Batched matrix product of two arrays with at least two dimensions
 /// (leading dimensions broadcast). `drop_rows`/`drop_cols` remove the
 /// length-1 row/column axes that stood in for 1-d operands.
-fn matmul_typed<T: Product>(a: &Array<T>, b: &Array<T>, drop_rows: bool, drop_cols: bool) -> ArrayResult<Array<T>> {
+fn matmul_typed<T: Product>(
+    a: &Array<T>,
+    b: &Array<T>,
+    drop_rows: bool,
+    drop_cols: bool,
+) -> ArrayResult<Array<T>> {
     let (na, nb) = (a.ndim(), b.ndim());
     let (m, k, n) = (a.shape()[na - 2], a.shape()[na - 1], b.shape()[nb - 1]);
     let batch_a = &a.shape()[..na - 2];
@@ -157,12 +194,22 @@ fn matmul_typed<T: Product>(a: &Array<T>, b: &Array<T>, drop_rows: bool, drop_co
     let plane = m * n;
     for t in 0..nbatch {
         let (mut ao, mut bo) = (av.offset() as isize, bv.offset() as isize);
-        for d in 0..nd {
-            ao += idx[d] as isize * av.strides()[d];
-            bo += idx[d] as isize * bv.strides()[d];
+        for ((&i, &sa), &sb) in idx.iter().zip(av.strides()).zip(bv.strides()) {
+            ao += i as isize * sa;
+            bo += i as isize * sb;
         }
-        let am = Mat { buf: &abuf, off: ao, rs: av.strides()[nd], cs: av.strides()[nd + 1] };
-        let bm = Mat { buf: &bbuf, off: bo, rs: bv.strides()[nd], cs: bv.strides()[nd + 1] };
+        let am = Mat {
+            buf: &abuf,
+            off: ao,
+            rs: av.strides()[nd],
+            cs: av.strides()[nd + 1],
+        };
+        let bm = Mat {
+            buf: &bbuf,
+            off: bo,
+            rs: bv.strides()[nd],
+            cs: bv.strides()[nd + 1],
+        };
         T::gemm(am, bm, m, k, n, &mut out[t * plane..(t + 1) * plane])?;
         for d in (0..nd).rev() {
             idx[d] += 1;
@@ -195,7 +242,11 @@ pub fn matmul(a: &NdArray, b: &NdArray) -> ArrayResult<NdArray> {
         }
     }
     let ak = a.shape()[a.ndim() - 1];
-    let bk = if b.ndim() == 1 { b.shape()[0] } else { b.shape()[b.ndim() - 2] };
+    let bk = if b.ndim() == 1 {
+        b.shape()[0]
+    } else {
+        b.shape()[b.ndim() - 2]
+    };
     if ak != bk {
         return Err(ArrayError::value(format!(
             "matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size {bk} is different from {ak})"
@@ -204,10 +255,20 @@ pub fn matmul(a: &NdArray, b: &NdArray) -> ArrayResult<NdArray> {
     let a_vec = a.ndim() == 1;
     let b_vec = b.ndim() == 1;
     with_pair!(a, b, |x, y| {
-        let x2 = if a_vec { x.view(vec![1, ak], vec![0, x.strides()[0]], x.offset()) } else { x };
-        let y2 = if b_vec { y.view(vec![bk, 1], vec![y.strides()[0], 0], y.offset()) } else { y };
+        let x2 = if a_vec {
+            x.view(vec![1, ak], vec![0, x.strides()[0]], x.offset())
+        } else {
+            x
+        };
+        let y2 = if b_vec {
+            y.view(vec![bk, 1], vec![y.strides()[0], 0], y.offset())
+        } else {
+            y
+        };
         if a_vec && b_vec {
-            return Ok(Array::scalar(vector_dot(&x2.view(vec![ak], vec![x2.strides()[1]], x2.offset()), &y2.view(vec![bk], vec![y2.strides()[0]], y2.offset()))?).into_nd());
+            let xv = x2.view(vec![ak], vec![x2.strides()[1]], x2.offset());
+            let yv = y2.view(vec![bk], vec![y2.strides()[0]], y2.offset());
+            return Ok(Array::scalar(vector_dot(&xv, &yv, false)?).into_nd());
         }
         Ok(matmul_typed(&x2, &y2, a_vec, b_vec)?.into_nd())
     })
@@ -220,7 +281,7 @@ pub fn matmul(a: &NdArray, b: &NdArray) -> ArrayResult<NdArray> {
 /// (dim 1) != 2 (dim 0)".
 pub fn dot(a: &NdArray, b: &NdArray) -> ArrayResult<NdArray> {
     if a.ndim() == 0 || b.ndim() == 0 {
-        return multiply(a, b);
+        return multiply(a, b, true);
     }
     let da = a.ndim() - 1;
     let db = if b.ndim() == 1 { 0 } else { b.ndim() - 2 };
@@ -229,54 +290,116 @@ pub fn dot(a: &NdArray, b: &NdArray) -> ArrayResult<NdArray> {
         return Err(not_aligned(a.shape(), b.shape(), da, db));
     }
     if a.ndim() == 1 && b.ndim() == 1 {
-        return with_pair!(a, b, |x, y| Ok(Array::scalar(vector_dot(&x, &y)?).into_nd()));
+        return with_pair!(a, b, |x, y| Ok(
+            Array::scalar(vector_dot(&x, &y, true)?).into_nd()
+        ));
     }
-    let mut out_shape: Vec<usize> = a.shape()[..da].to_vec();
-    out_shape.extend(b.shape().iter().enumerate().filter(|&(i, _)| i != db).map(|(_, &d)| d));
-    let m: usize = a.shape()[..da].iter().product();
-    let n: usize = b.size() / k.max(1);
-    let n = if k == 0 { b.shape().iter().enumerate().filter(|&(i, _)| i != db).map(|(_, &d)| d).product() } else { n };
+    if a.ndim() > 2 || b.ndim() > 2 {
+        // NumPy's general N-d dot: one strided dot product per element.
+        return with_pair!(a, b, |x, y| Ok(dot_nd(&x, &y, db)?.into_nd()));
+    }
+    let m = if a.ndim() == 2 { a.shape()[0] } else { 1 };
+    let n = if b.ndim() == 2 { b.shape()[1] } else { 1 };
     let a2 = reshape(a, &[m as isize, k as isize])?;
-    let b2 = if b.ndim() == 1 {
-        reshape(b, &[k as isize, 1])?
-    } else {
-        reshape(&moveaxis(b, &[db as isize], &[0])?, &[k as isize, n as isize])?
-    };
-    let r = with_pair!(&a2, &b2, |x, y| Ok(matmul_typed(&x, &y, false, false)?.into_nd()))?;
-    let dims: Vec<isize> = out_shape.iter().map(|&d| d as isize).collect();
-    reshape(&r, &dims)
+    let b2 = reshape(b, &[k as isize, n as isize])?;
+    with_pair!(&a2, &b2, |x, y| Ok(matmul_typed(
+        &x,
+        &y,
+        a.ndim() == 1,
+        b.ndim() == 1
+    )?
+    .into_nd()))
+}
+
+/// `dot` for operands with more than two dimensions: a sum product over
+/// the last axis of `a` and axis `db` of `b` for every output element.
+fn dot_nd<T: Product>(a: &Array<T>, b: &Array<T>, db: usize) -> ArrayResult<Array<T>> {
+    let da = a.ndim() - 1;
+    let k = a.shape()[da];
+    let ashape = &a.shape()[..da];
+    let bshape: Vec<usize> = b
+        .shape()
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != db)
+        .map(|(_, &d)| d)
+        .collect();
+    let bstrides: Vec<isize> = b
+        .strides()
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != db)
+        .map(|(_, &d)| d)
+        .collect();
+    let mut shape = ashape.to_vec();
+    shape.extend_from_slice(&bshape);
+    let size = check_allocation(&shape, T::DTYPE)?;
+    let (abuf, bbuf) = (a.buffer(), b.buffer());
+    let ao = element_offsets(ashape, &a.strides()[..da], a.offset());
+    let bo = element_offsets(&bshape, &bstrides, b.offset());
+    let mut out = Vec::with_capacity(size);
+    for &p in &ao {
+        for &q in &bo {
+            let x = Vec1 {
+                buf: &abuf,
+                off: p,
+                stride: a.strides()[da],
+            };
+            let y = Vec1 {
+                buf: &bbuf,
+                off: q,
+                stride: b.strides()[db],
+            };
+            out.push(T::dot(x, y, k, false)?);
+        }
+    }
+    Array::from_vec(shape, out)
+}
+
+/// Buffer offsets of every index of `shape` in C order.
+fn element_offsets(shape: &[usize], strides: &[isize], base: usize) -> Vec<isize> {
+    let count: usize = shape.iter().product();
+    let mut out = Vec::with_capacity(count);
+    let mut idx = vec![0usize; shape.len()];
+    for _ in 0..count {
+        out.push(
+            base as isize
+                + idx
+                    .iter()
+                    .zip(strides)
+                    .map(|(&i, &s)| i as isize * s)
+                    .sum::<isize>(),
+        );
+        for d in (0..shape.len()).rev() {
+            idx[d] += 1;
+            if idx[d] < shape[d] {
+                break;
+            }
+            idx[d] = 0;
+        }
+    }
+    out
 }
 
 /// `np.inner(a, b)`: sum product over the last axes of both; the result
-/// has shape `a.shape[:-1] + b.shape[:-1]`.
+/// has shape `a.shape[:-1] + b.shape[:-1]`. As in NumPy, this is `dot`
+/// with the last two axes of `b` swapped.
 pub fn inner(a: &NdArray, b: &NdArray) -> ArrayResult<NdArray> {
     if a.ndim() == 0 || b.ndim() == 0 {
-        return multiply(a, b);
+        return multiply(a, b, true);
     }
-    let (da, db) = (a.ndim() - 1, b.ndim() - 1);
-    let k = a.shape()[da];
-    if k != b.shape()[db] {
-        return Err(not_aligned(a.shape(), b.shape(), da, db));
+    if b.ndim() < 2 {
+        return dot(a, b);
     }
-    if a.ndim() == 1 && b.ndim() == 1 {
-        return with_pair!(a, b, |x, y| Ok(Array::scalar(vector_dot(&x, &y)?).into_nd()));
-    }
-    let mut out_shape: Vec<usize> = a.shape()[..da].to_vec();
-    out_shape.extend_from_slice(&b.shape()[..db]);
-    let m: usize = a.shape()[..da].iter().product();
-    let n: usize = b.shape()[..db].iter().product();
-    let a2 = reshape(a, &[m as isize, k as isize])?;
-    let b2 = transpose(&reshape(b, &[n as isize, k as isize])?, None)?;
-    let r = with_pair!(&a2, &b2, |x, y| Ok(matmul_typed(&x, &y, false, false)?.into_nd()))?;
-    let dims: Vec<isize> = out_shape.iter().map(|&d| d as isize).collect();
-    reshape(&r, &dims)
+    let nb = b.ndim() as isize;
+    dot(a, &super::manip::swapaxes(b, nb - 1, nb - 2)?)
 }
 
 /// `np.outer(a, b)`: `a.ravel()[:, None] * b.ravel()[None, :]`.
 pub fn outer(a: &NdArray, b: &NdArray) -> ArrayResult<NdArray> {
     let (x, y) = (ravel(a), ravel(b));
     let (m, n) = (x.size() as isize, y.size() as isize);
-    multiply(&reshape(&x, &[m, 1])?, &reshape(&y, &[1, n])?)
+    multiply(&reshape(&x, &[m, 1])?, &reshape(&y, &[1, n])?, false)
 }
 
 /// `np.vdot(a, b)`: dot product of the flattened arrays, conjugating `a`
@@ -290,20 +413,26 @@ pub fn vdot(a: &NdArray, b: &NdArray) -> ArrayResult<NdArray> {
             a.size()
         )));
     }
+    // NumPy conjugates inside zdotc; negating imaginary parts is exact, so
+    // conjugating first gives the same sums.
     let x = match ravel(a) {
         NdArray::Complex(z) => NdArray::Complex(z.map(|v| v.conj())),
-        other => other.copy(),
+        other => other,
     };
-    let y = ravel(b).copy();
-    with_pair!(&x, &y, |p, q| Ok(Array::scalar(vector_dot(&p, &q)?).into_nd()))
+    let y = ravel(b);
+    with_pair!(&x, &y, |p, q| Ok(
+        Array::scalar(vector_dot(&p, &q, false)?).into_nd()
+    ))
 }
 
 /// `np.cross(a, b)`: cross product of 3-vectors (or 2-vectors, as NumPy,
 /// giving the z component) along the last axis, broadcasting the others.
 pub fn cross(a: &NdArray, b: &NdArray) -> ArrayResult<NdArray> {
-    let bad = || ArrayError::value("incompatible dimensions for cross product\n(dimension must be 2 or 3)");
+    let bad = || {
+        ArrayError::value("incompatible dimensions for cross product\n(dimension must be 2 or 3)")
+    };
     if a.ndim() == 0 || b.ndim() == 0 {
-        return Err(bad());
+        return Err(ArrayError::value("At least one array has zero dimension"));
     }
     let (la, lb) = (a.shape()[a.ndim() - 1], b.shape()[b.ndim() - 1]);
     if !(la == 2 || la == 3) || !(lb == 2 || lb == 3) {
@@ -317,7 +446,13 @@ pub fn cross(a: &NdArray, b: &NdArray) -> ArrayResult<NdArray> {
             shape_compact(sb)
         ))
     })?;
-    fn go<T: Arith>(a: &Array<T>, b: &Array<T>, la: usize, lb: usize, lead: &[usize]) -> ArrayResult<Array<T>> {
+    fn go<T: Arith>(
+        a: &Array<T>,
+        b: &Array<T>,
+        la: usize,
+        lb: usize,
+        lead: &[usize],
+    ) -> ArrayResult<Array<T>> {
         let mut ta = lead.to_vec();
         ta.push(la);
         let mut tb = lead.to_vec();
@@ -377,7 +512,10 @@ pub fn tensordot(a: &NdArray, b: &NdArray, axes: &TensorAxes) -> ArrayResult<NdA
     let (xa, xb): (Vec<isize>, Vec<isize>) = match axes {
         TensorAxes::Count(n) => {
             let n = *n as isize;
-            ((a.ndim() as isize - n..a.ndim() as isize).collect(), (0..n).collect())
+            (
+                (a.ndim() as isize - n..a.ndim() as isize).collect(),
+                (0..n).collect(),
+            )
         }
         TensorAxes::Pairs(p, q) => (p.clone(), q.clone()),
     };
@@ -404,16 +542,21 @@ pub fn tensordot(a: &NdArray, b: &NdArray, axes: &TensorAxes) -> ArrayResult<NdA
     let n: usize = notin_b.iter().map(|&k| b.shape()[k]).product();
     let at = reshape(&transpose(a, Some(&perm_a))?, &[m as isize, n2 as isize])?;
     let bt = reshape(&transpose(b, Some(&perm_b))?, &[n2 as isize, n as isize])?;
-    let r = with_pair!(&at, &bt, |x, y| Ok(matmul_typed(&x, &y, false, false)?.into_nd()))?;
-    let dims: Vec<isize> =
-        notin_a.iter().map(|&k| a.shape()[k] as isize).chain(notin_b.iter().map(|&k| b.shape()[k] as isize)).collect();
+    let r = with_pair!(&at, &bt, |x, y| Ok(
+        matmul_typed(&x, &y, false, false)?.into_nd()
+    ))?;
+    let dims: Vec<isize> = notin_a
+        .iter()
+        .map(|&k| a.shape()[k] as isize)
+        .chain(notin_b.iter().map(|&k| b.shape()[k] as isize))
+        .collect();
     reshape(&r, &dims)
 }
 
 /// `np.kron(a, b)`: the Kronecker product (blocks `a[i] * b`).
 pub fn kron(a: &NdArray, b: &NdArray) -> ArrayResult<NdArray> {
     if a.ndim() == 0 || b.ndim() == 0 {
-        return multiply(a, b);
+        return multiply(a, b, false);
     }
     let nd = a.ndim().max(b.ndim());
     let pad = |s: &[usize]| {
@@ -422,9 +565,19 @@ pub fn kron(a: &NdArray, b: &NdArray) -> ArrayResult<NdArray> {
         v
     };
     let (sa, sb) = (pad(a.shape()), pad(b.shape()));
-    let shape: Vec<usize> = sa.iter().zip(&sb).map(|(&p, &q)| p.saturating_mul(q)).collect();
+    let shape: Vec<usize> = sa
+        .iter()
+        .zip(&sb)
+        .map(|(&p, &q)| p.saturating_mul(q))
+        .collect();
     check_allocation(&shape, a.dtype().max(b.dtype()))?;
-    fn go<T: Arith>(a: &Array<T>, b: &Array<T>, sa: &[usize], sb: &[usize], shape: &[usize]) -> ArrayResult<Array<T>> {
+    fn go<T: Arith>(
+        a: &Array<T>,
+        b: &Array<T>,
+        sa: &[usize],
+        sb: &[usize],
+        shape: &[usize],
+    ) -> ArrayResult<Array<T>> {
         let (x, y) = (a.to_vec(), b.to_vec());
         let size: usize = shape.iter().product();
         let nd = shape.len();

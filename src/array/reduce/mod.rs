@@ -12,9 +12,12 @@
 //! end; duplicates raise NumPy's `ValueError`, out-of-range axes its
 //! `AxisError`.
 
+mod extrema;
 pub(crate) mod iter;
 pub mod stats;
 
+pub(crate) use extrema::BOOL_SUBTRACT;
+pub use extrema::{all, any, argmax, argmin, count_nonzero, max, min, ptp};
 pub use stats::{average, corrcoef, cov, median, percentile, quantile};
 
 use super::dtype::{DType, Element};
@@ -26,7 +29,12 @@ use num_complex::Complex64;
 
 /// Number of elements a reduction over the axes in `mask` combines.
 pub(crate) fn reduced_count(shape: &[usize], mask: &[bool]) -> usize {
-    shape.iter().zip(mask).filter(|(_, &m)| m).map(|(&n, _)| n).product()
+    shape
+        .iter()
+        .zip(mask)
+        .filter(|(_, &m)| m)
+        .map(|(&n, _)| n)
+        .product()
 }
 
 /// The result array of a reduction: `data` laid out with the plan's output
@@ -113,7 +121,14 @@ fn float_sum(a: &NdArray, mask: &[bool]) -> (Plan, Vec<f64>) {
 fn int_sum(x: &Array<i64>, mask: &[bool]) -> ArrayResult<(Plan, Vec<i64>)> {
     let plan = Plan::new(x.shape(), x.strides(), mask, false);
     let mut acc = vec![0i128; plan.out_size];
-    fold(&plan.dims, plan.total, &x.buffer(), x.offset(), &mut acc, |a, v| a + v as i128);
+    fold(
+        &plan.dims,
+        plan.total,
+        &x.buffer(),
+        x.offset(),
+        &mut acc,
+        |a, v| a + v as i128,
+    );
     let out = acc
         .into_iter()
         .map(|v| i64::try_from(v).map_err(|_| ArrayError::int_overflow()))
@@ -158,20 +173,44 @@ pub fn prod(a: &NdArray, axis: Option<&[isize]>, keepdims: bool) -> ArrayResult<
     fn int_prod(x: &Array<i64>, mask: &[bool]) -> ArrayResult<(Plan, Vec<i64>)> {
         let plan = Plan::new(x.shape(), x.strides(), mask, false);
         let mut acc = vec![(1i64, false); plan.out_size];
-        fold(&plan.dims, plan.total, &x.buffer(), x.offset(), &mut acc, |(a, bad), v| match a.checked_mul(v) {
-            Some(p) => (p, bad),
-            None => (0, true),
-        });
+        fold(
+            &plan.dims,
+            plan.total,
+            &x.buffer(),
+            x.offset(),
+            &mut acc,
+            |(a, bad), v| match a.checked_mul(v) {
+                Some(p) => (p, bad),
+                None => (0, true),
+            },
+        );
         let out = acc
             .into_iter()
-            .map(|(v, bad)| if bad { Err(ArrayError::int_overflow()) } else { Ok(v) })
+            .map(|(v, bad)| {
+                if bad {
+                    Err(ArrayError::int_overflow())
+                } else {
+                    Ok(v)
+                }
+            })
             .collect::<ArrayResult<Vec<i64>>>()?;
         Ok((plan, out))
     }
-    fn seq_prod<T: Element + std::ops::Mul<Output = T>>(x: &Array<T>, mask: &[bool], one: T) -> (Plan, Vec<T>) {
+    fn seq_prod<T: Element + std::ops::Mul<Output = T>>(
+        x: &Array<T>,
+        mask: &[bool],
+        one: T,
+    ) -> (Plan, Vec<T>) {
         let plan = Plan::new(x.shape(), x.strides(), mask, false);
         let mut out = vec![one; plan.out_size];
-        fold(&plan.dims, plan.total, &x.buffer(), x.offset(), &mut out, |a, v| a * v);
+        fold(
+            &plan.dims,
+            plan.total,
+            &x.buffer(),
+            x.offset(),
+            &mut out,
+            |a, v| a * v,
+        );
         (plan, out)
     }
     Ok(match a {
@@ -192,10 +231,24 @@ pub fn prod(a: &NdArray, axis: Option<&[isize]>, keepdims: bool) -> ArrayResult<
             let mut out = vec![Complex64::new(1.0, 0.0); plan.out_size];
             let buf = x.buffer();
             if plan.dims[0].out == 0 {
-                fold(&plan.dims, plan.total, &buf, x.offset(), &mut out, |a, v| a * v);
+                fold(
+                    &plan.dims,
+                    plan.total,
+                    &buf,
+                    x.offset(),
+                    &mut out,
+                    |a, v| a * v,
+                );
             } else {
                 // Elementwise calls run NumPy's SIMD complex multiply, which fuses.
-                fold(&plan.dims, plan.total, &buf, x.offset(), &mut out, complex_mul_fma);
+                fold(
+                    &plan.dims,
+                    plan.total,
+                    &buf,
+                    x.offset(),
+                    &mut out,
+                    complex_mul_fma,
+                );
             }
             reduction_result(&shape, &mask, keepdims, &plan.out_strides, out)?.into_nd()
         }
@@ -206,7 +259,10 @@ pub fn prod(a: &NdArray, axis: Option<&[isize]>, keepdims: bool) -> ArrayResult<
 /// `im = fma(ar, bi, ai*br)`.
 #[inline]
 pub(crate) fn complex_mul_fma(a: Complex64, b: Complex64) -> Complex64 {
-    Complex64::new(a.re.mul_add(b.re, -(a.im * b.im)), a.re.mul_add(b.im, a.im * b.re))
+    Complex64::new(
+        a.re.mul_add(b.re, -(a.im * b.im)),
+        a.re.mul_add(b.im, a.im * b.re),
+    )
 }
 
 /// Arithmetic mean over `axis` (`np.mean`): the sum (in float64 for bools
@@ -233,7 +289,12 @@ pub fn mean(a: &NdArray, axis: Option<&[isize]>, keepdims: bool) -> ArrayResult<
 
 /// Visits every element of `shape` in C order with the offsets of three
 /// operands (each `base + index · strides`).
-fn walk3(shape: &[usize], strides: [&[isize]; 3], base: [isize; 3], mut f: impl FnMut(usize, usize, usize)) {
+fn walk3(
+    shape: &[usize],
+    strides: [&[isize]; 3],
+    base: [isize; 3],
+    mut f: impl FnMut(usize, usize, usize),
+) {
     let size: usize = shape.iter().product();
     if size == 0 {
         return;
@@ -277,22 +338,67 @@ fn walk3(shape: &[usize], strides: [&[isize]; 3], base: [isize; 3], mut f: impl 
 }
 
 /// Squared deviations from the mean, laid out like `x` (NumPy's `order='K'`).
-fn deviations<S: Element>(
+fn deviations<S: Element + HasMean>(
     x: &Array<S>,
     mean_strides: &[isize],
     mean: &[S::Mean],
     dev: impl Fn(S, S::Mean) -> f64,
-) -> (Vec<isize>, Vec<f64>)
-where
-    S: HasMean,
-{
+) -> (Vec<isize>, Vec<f64>) {
     let shape = x.shape();
     let kstrides = k_order_strides(shape, x.strides());
     let mut out = vec![0.0f64; x.size()];
+    if out.is_empty() {
+        return (kstrides, out);
+    }
     let buf = x.buffer();
-    walk3(shape, [x.strides(), mean_strides, &kstrides], [x.offset() as isize, 0, 0], |i, m, o| {
-        out[o] = dev(buf[i], mean[m]);
-    });
+    let nd = shape.len();
+    if nd == 0 {
+        if let (Some(&v), Some(&m)) = (buf.get(x.offset()), mean.first()) {
+            out[0] = dev(v, m);
+        }
+        return (kstrides, out);
+    }
+    // Walk the outer axes; run the last axis as a slice loop when possible.
+    let (n, xs, ms, ks) = (
+        shape[nd - 1],
+        x.strides()[nd - 1],
+        mean_strides[nd - 1],
+        kstrides[nd - 1],
+    );
+    let outer = &shape[..nd - 1];
+    walk3(
+        outer,
+        [
+            &x.strides()[..nd - 1],
+            &mean_strides[..nd - 1],
+            &kstrides[..nd - 1],
+        ],
+        [x.offset() as isize, 0, 0],
+        |i, m, o| {
+            if xs == 1 && ks == 1 && ms == 0 {
+                let mv = mean[m];
+                for (d, &v) in out[o..o + n].iter_mut().zip(&buf[i..i + n]) {
+                    *d = dev(v, mv);
+                }
+            } else if xs == 1 && ks == 1 && ms == 1 {
+                for ((d, &v), &mv) in out[o..o + n]
+                    .iter_mut()
+                    .zip(&buf[i..i + n])
+                    .zip(&mean[m..m + n])
+                {
+                    *d = dev(v, mv);
+                }
+            } else {
+                let (mut p, mut q, mut r) = (i as isize, m as isize, o as isize);
+                for _ in 0..n {
+                    out[r as usize] = dev(buf[p as usize], mean[q as usize]);
+                    p += xs;
+                    q += ms;
+                    r += ks;
+                }
+            }
+        },
+    );
     (kstrides, out)
 }
 
@@ -336,10 +442,16 @@ fn variance(a: &NdArray, mask: &[bool], ddof: f64) -> ArrayResult<(Plan, Vec<f64
                 d * d
             }
             match a {
-                NdArray::Bool(x) => deviations(x, &p.out_strides, &m, |v, m| sq(v as u8 as f64 - m)),
+                NdArray::Bool(x) => {
+                    deviations(x, &p.out_strides, &m, |v, m| sq(v as u8 as f64 - m))
+                }
                 NdArray::Int(x) => deviations(x, &p.out_strides, &m, |v, m| sq(v as f64 - m)),
                 NdArray::Float(x) => deviations(x, &p.out_strides, &m, |v, m| sq(v - m)),
-                NdArray::Complex(_) => unreachable!("complex handled above"),
+                NdArray::Complex(_) => {
+                    return Err(ArrayError::type_error(
+                        "complex variance takes the path above",
+                    ))
+                }
             }
         }
     };
@@ -373,315 +485,6 @@ pub fn std(a: &NdArray, axis: Option<&[isize]>, ddof: f64, keepdims: bool) -> Ar
     let (p, v) = variance(a, &mask, ddof)?;
     let v = v.into_iter().map(f64::sqrt).collect();
     Ok(reduction_result(a.shape(), &mask, keepdims, &p.out_strides, v)?.into_nd())
-}
-
-/// Element types with NumPy's `maximum`/`minimum` (NaN propagates; complex
-/// numbers compare lexicographically).
-pub(crate) trait Extremum: Element {
-    /// A value every element beats in `max`.
-    const LOWEST: Self;
-    /// A value every element beats in `min`.
-    const HIGHEST: Self;
-    /// Whether the value is (or contains) NaN.
-    fn is_nan_like(self) -> bool;
-    /// `self > other`, lexicographically for complex numbers.
-    fn gt(self, other: Self) -> bool;
-    /// `self < other`, lexicographically for complex numbers.
-    fn lt(self, other: Self) -> bool;
-}
-
-impl Extremum for bool {
-    const LOWEST: bool = false;
-    const HIGHEST: bool = true;
-    fn is_nan_like(self) -> bool {
-        false
-    }
-    fn gt(self, other: bool) -> bool {
-        self & !other
-    }
-    fn lt(self, other: bool) -> bool {
-        !self & other
-    }
-}
-
-impl Extremum for i64 {
-    const LOWEST: i64 = i64::MIN;
-    const HIGHEST: i64 = i64::MAX;
-    fn is_nan_like(self) -> bool {
-        false
-    }
-    fn gt(self, other: i64) -> bool {
-        self > other
-    }
-    fn lt(self, other: i64) -> bool {
-        self < other
-    }
-}
-
-impl Extremum for f64 {
-    const LOWEST: f64 = f64::NEG_INFINITY;
-    const HIGHEST: f64 = f64::INFINITY;
-    fn is_nan_like(self) -> bool {
-        self.is_nan()
-    }
-    fn gt(self, other: f64) -> bool {
-        self > other
-    }
-    fn lt(self, other: f64) -> bool {
-        self < other
-    }
-}
-
-impl Extremum for Complex64 {
-    const LOWEST: Complex64 = Complex64::new(f64::NEG_INFINITY, f64::NEG_INFINITY);
-    const HIGHEST: Complex64 = Complex64::new(f64::INFINITY, f64::INFINITY);
-    fn is_nan_like(self) -> bool {
-        self.re.is_nan() || self.im.is_nan()
-    }
-    fn gt(self, o: Complex64) -> bool {
-        self.re > o.re || (self.re == o.re && self.im > o.im)
-    }
-    fn lt(self, o: Complex64) -> bool {
-        self.re < o.re || (self.re == o.re && self.im < o.im)
-    }
-}
-
-#[inline]
-fn max_step<T: Extremum>(acc: T, x: T) -> T {
-    if acc.is_nan_like() || (acc.gt(x) && !x.is_nan_like()) {
-        acc
-    } else {
-        x
-    }
-}
-
-#[inline]
-fn min_step<T: Extremum>(acc: T, x: T) -> T {
-    if acc.is_nan_like() || (acc.lt(x) && !x.is_nan_like()) {
-        acc
-    } else {
-        x
-    }
-}
-
-fn extreme_of<T: Extremum>(x: &Array<T>, mask: &[bool], keepdims: bool, is_max: bool) -> ArrayResult<Array<T>> {
-    let plan = Plan::new(x.shape(), x.strides(), mask, false);
-    let buf = x.buffer();
-    let out = if is_max {
-        let mut out = vec![T::LOWEST; plan.out_size];
-        fold(&plan.dims, plan.total, &buf, x.offset(), &mut out, max_step);
-        out
-    } else {
-        let mut out = vec![T::HIGHEST; plan.out_size];
-        fold(&plan.dims, plan.total, &buf, x.offset(), &mut out, min_step);
-        out
-    };
-    reduction_result(x.shape(), mask, keepdims, &plan.out_strides, out)
-}
-
-fn extreme(a: &NdArray, axis: Option<&[isize]>, keepdims: bool, is_max: bool) -> ArrayResult<NdArray> {
-    let mask = axis_mask(axis, a.ndim())?;
-    if reduced_count(a.shape(), &mask) == 0 {
-        return Err(ArrayError::value(format!(
-            "zero-size array to reduction operation {} which has no identity",
-            if is_max { "maximum" } else { "minimum" }
-        )));
-    }
-    Ok(with_array!(a, x => extreme_of(x, &mask, keepdims, is_max)?.into_nd()))
-}
-
-/// Largest element over `axis` (`np.max`), keeping the dtype; NaN
-/// propagates; an empty reduction raises NumPy's `ValueError`.
-pub fn max(a: &NdArray, axis: Option<&[isize]>, keepdims: bool) -> ArrayResult<NdArray> {
-    extreme(a, axis, keepdims, true)
-}
-
-/// Smallest element over `axis` (`np.min`), keeping the dtype; NaN
-/// propagates; an empty reduction raises NumPy's `ValueError`.
-pub fn min(a: &NdArray, axis: Option<&[isize]>, keepdims: bool) -> ArrayResult<NdArray> {
-    extreme(a, axis, keepdims, false)
-}
-
-/// Range `max - min` over `axis` (`np.ptp`). Bool arrays raise NumPy's
-/// `TypeError`; int64 overflow raises `OverflowError`.
-pub fn ptp(a: &NdArray, axis: Option<&[isize]>, keepdims: bool) -> ArrayResult<NdArray> {
-    let hi = max(a, axis, keepdims)?;
-    let lo = min(a, axis, keepdims)?;
-    // Both results share one layout (same plan), so their buffers zip.
-    fn sub<T: Element>(
-        h: &Array<T>,
-        l: &Array<T>,
-        f: impl Fn(T, T) -> ArrayResult<T>,
-    ) -> ArrayResult<Array<T>> {
-        let hb = h.buffer();
-        let lb = l.buffer();
-        let data = hb.iter().zip(lb.iter()).map(|(&x, &y)| f(x, y)).collect::<ArrayResult<Vec<T>>>()?;
-        let n = data.len();
-        Ok(Array::from_vec(vec![n], data)?.view(h.shape().to_vec(), h.strides().to_vec(), 0))
-    }
-    Ok(match (&hi, &lo) {
-        (NdArray::Int(h), NdArray::Int(l)) => {
-            NdArray::Int(sub(h, l, |x, y| x.checked_sub(y).ok_or_else(ArrayError::int_overflow))?)
-        }
-        (NdArray::Float(h), NdArray::Float(l)) => NdArray::Float(sub(h, l, |x, y| Ok(x - y))?),
-        (NdArray::Complex(h), NdArray::Complex(l)) => NdArray::Complex(sub(h, l, |x, y| Ok(x - y))?),
-        _ => return Err(ArrayError::type_error(BOOL_SUBTRACT)),
-    })
-}
-
-/// NumPy's message for subtracting booleans.
-pub(crate) const BOOL_SUBTRACT: &str = "numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.";
-
-/// Truth value of an element (non-zero; NaN is true).
-pub(crate) trait Truthy: Element {
-    /// Whether the element is non-zero.
-    fn truthy(self) -> bool;
-}
-impl Truthy for bool {
-    fn truthy(self) -> bool {
-        self
-    }
-}
-impl Truthy for i64 {
-    fn truthy(self) -> bool {
-        self != 0
-    }
-}
-impl Truthy for f64 {
-    fn truthy(self) -> bool {
-        self != 0.0
-    }
-}
-impl Truthy for Complex64 {
-    fn truthy(self) -> bool {
-        self.re != 0.0 || self.im != 0.0
-    }
-}
-
-fn logical(a: &NdArray, axis: Option<&[isize]>, keepdims: bool, all: bool) -> ArrayResult<NdArray> {
-    let mask = axis_mask(axis, a.ndim())?;
-    fn go<T: Truthy>(x: &Array<T>, mask: &[bool], keepdims: bool, all: bool) -> ArrayResult<Array<bool>> {
-        let plan = Plan::new(x.shape(), x.strides(), mask, false);
-        let mut out = vec![all; plan.out_size];
-        let buf = x.buffer();
-        if all {
-            fold(&plan.dims, plan.total, &buf, x.offset(), &mut out, |a, v| a & v.truthy());
-        } else {
-            fold(&plan.dims, plan.total, &buf, x.offset(), &mut out, |a, v| a | v.truthy());
-        }
-        reduction_result(x.shape(), mask, keepdims, &plan.out_strides, out)
-    }
-    Ok(NdArray::Bool(with_array!(a, x => go(x, &mask, keepdims, all)?)))
-}
-
-/// Whether every element over `axis` is non-zero (`np.all`); `True` when empty.
-pub fn all(a: &NdArray, axis: Option<&[isize]>, keepdims: bool) -> ArrayResult<NdArray> {
-    logical(a, axis, keepdims, true)
-}
-
-/// Whether any element over `axis` is non-zero (`np.any`); `False` when empty.
-pub fn any(a: &NdArray, axis: Option<&[isize]>, keepdims: bool) -> ArrayResult<NdArray> {
-    logical(a, axis, keepdims, false)
-}
-
-/// Number of non-zero elements over `axis` (`np.count_nonzero`), as int64.
-pub fn count_nonzero(a: &NdArray, axis: Option<&[isize]>, keepdims: bool) -> ArrayResult<NdArray> {
-    let mask = axis_mask(axis, a.ndim())?;
-    fn go<T: Truthy>(x: &Array<T>, mask: &[bool], keepdims: bool) -> ArrayResult<Array<i64>> {
-        let plan = Plan::new(x.shape(), x.strides(), mask, false);
-        let mut out = vec![0i64; plan.out_size];
-        fold(&plan.dims, plan.total, &x.buffer(), x.offset(), &mut out, |a, v| a + v.truthy() as i64);
-        reduction_result(x.shape(), mask, keepdims, &plan.out_strides, out)
-    }
-    Ok(NdArray::Int(with_array!(a, x => go(x, &mask, keepdims)?)))
-}
-
-/// Index of the first largest (`is_max`) or smallest element of each lane.
-fn arg_lane<T: Extremum>(buf: &[T], start: isize, n: usize, stride: isize, is_max: bool) -> i64 {
-    let mut best = buf[start as usize];
-    let mut at = 0usize;
-    if best.is_nan_like() {
-        return 0;
-    }
-    let mut p = start;
-    for i in 1..n {
-        p += stride;
-        let v = buf[p as usize];
-        if v.is_nan_like() {
-            return i as i64;
-        }
-        let better = if is_max { v.gt(best) } else { v.lt(best) };
-        if better {
-            best = v;
-            at = i;
-        }
-    }
-    at as i64
-}
-
-fn arg_extreme(a: &NdArray, axis: Option<isize>, keepdims: bool, is_max: bool) -> ArrayResult<NdArray> {
-    let name = if is_max { "argmax" } else { "argmin" };
-    let empty = || ArrayError::value(format!("attempt to get {name} of an empty sequence"));
-    let shape = a.shape().to_vec();
-    let nd = shape.len();
-    match axis {
-        None => {
-            if a.size() == 0 {
-                return Err(empty());
-            }
-            let flat = a.copy();
-            let idx = with_array!(&flat, x => {
-                let b = x.buffer();
-                arg_lane(&b, 0, x.size(), 1, is_max)
-            });
-            if keepdims {
-                Ok(NdArray::Int(Array::full(vec![1; nd], idx)?))
-            } else {
-                Ok(NdArray::Int(Array::scalar(idx)))
-            }
-        }
-        Some(ax) => {
-            if nd == 0 {
-                normalize_axis(ax, 1)?;
-                return Ok(NdArray::Int(Array::scalar(0)));
-            }
-            let ax = normalize_axis(ax, nd)?;
-            let n = shape[ax];
-            if n == 0 {
-                return Err(empty());
-            }
-            let mut oshape = shape.clone();
-            oshape.remove(ax);
-            let out_size: usize = oshape.iter().product();
-            let mut out = Vec::with_capacity(out_size);
-            with_array!(a, x => {
-                let b = x.buffer();
-                let st = x.strides().to_vec();
-                let mut ostr: Vec<isize> = st.clone();
-                ostr.remove(ax);
-                let zeros = vec![0isize; oshape.len()];
-                walk3(&oshape, [&ostr, &zeros, &zeros], [x.offset() as isize, 0, 0], |p, _, _| {
-                    out.push(arg_lane(&b, p as isize, n, st[ax], is_max));
-                });
-            });
-            if keepdims {
-                oshape.insert(ax, 1);
-            }
-            Ok(NdArray::Int(Array::from_vec(oshape, out)?))
-        }
-    }
-}
-
-/// Index of the first largest element (`np.argmax`): over the flattened
-/// array when `axis` is `None`, else along `axis`. A NaN counts as largest
-/// (the first NaN wins); empty input raises NumPy's `ValueError`.
-pub fn argmax(a: &NdArray, axis: Option<isize>, keepdims: bool) -> ArrayResult<NdArray> {
-    arg_extreme(a, axis, keepdims, true)
-}
-
-/// Index of the first smallest element (`np.argmin`); see [`argmax`].
-pub fn argmin(a: &NdArray, axis: Option<isize>, keepdims: bool) -> ArrayResult<NdArray> {
-    arg_extreme(a, axis, keepdims, false)
 }
 
 /// Runs a scan along `axis` of a C-ordered copy: `step(prev, x)` gives each
@@ -749,7 +552,9 @@ fn checked_mul(a: i64, b: i64) -> ArrayResult<i64> {
 /// dimensions raise NumPy's `ValueError`.
 pub fn trace(a: &NdArray, offset: isize) -> ArrayResult<NdArray> {
     if a.ndim() < 2 {
-        return Err(ArrayError::value("diag requires an array of at least two dimensions"));
+        return Err(ArrayError::value(
+            "diag requires an array of at least two dimensions",
+        ));
     }
     let d = super::manip::diagonal(a, offset, 0, 1)?;
     sum(&d, Some(&[-1]), false)

@@ -16,10 +16,10 @@ fn lanes<T: Element>(x: &Array<T>, mask: &[bool]) -> (usize, Vec<T>) {
     let mut shape = Vec::with_capacity(x.ndim());
     let mut strides = Vec::with_capacity(x.ndim());
     for pass in [false, true] {
-        for i in 0..x.ndim() {
-            if mask[i] == pass {
-                shape.push(x.shape()[i]);
-                strides.push(x.strides()[i]);
+        for ((&n, &s), &m) in x.shape().iter().zip(x.strides()).zip(mask) {
+            if m == pass {
+                shape.push(n);
+                strides.push(s);
             }
         }
     }
@@ -58,7 +58,24 @@ impl Real for f64 {
 }
 
 fn sort_lane<T: SortKey + Copy>(lane: &mut [T]) {
-    lane.sort_by(|a, b| a.cmp_key(b));
+    T::sort_values(lane);
+}
+
+/// The middle element(s) of a lane without NaNs: `(lower, upper)`, equal
+/// for odd lengths (a selection, not a full sort).
+fn middle<T: SortKey + Copy>(lane: &mut [T]) -> (T, T) {
+    let n = lane.len();
+    let cmp = |a: &T, b: &T| a.cmp_key(b);
+    let (lo_part, &mut hi, _) = lane.select_nth_unstable_by(n / 2, cmp);
+    if n % 2 == 1 {
+        return (hi, hi);
+    }
+    let lo = lo_part
+        .iter()
+        .copied()
+        .max_by(|a, b| a.cmp_key(b))
+        .unwrap_or(hi);
+    (lo, hi)
 }
 
 /// Median over `axis` (`np.median`): the mean of the middle element(s) of
@@ -75,14 +92,14 @@ pub fn median(a: &NdArray, axis: Option<&[isize]>, keepdims: bool) -> ArrayResul
         }
         data.chunks_mut(n)
             .map(|lane| {
-                sort_lane(lane);
-                if lane[n - 1].is_nan_key() {
+                if lane.iter().any(|v| v.is_nan_key()) {
                     return f64::NAN;
                 }
+                let (lo, hi) = middle(lane);
                 if n % 2 == 1 {
-                    (0.0 + lane[n / 2].f()) / 1.0
+                    (0.0 + hi.f()) / 1.0
                 } else {
-                    ((0.0 + lane[n / 2 - 1].f()) + lane[n / 2].f()) / 2.0
+                    ((0.0 + lo.f()) + hi.f()) / 2.0
                 }
             })
             .collect()
@@ -99,14 +116,14 @@ pub fn median(a: &NdArray, axis: Option<&[isize]>, keepdims: bool) -> ArrayResul
             } else {
                 data.chunks_mut(n)
                     .map(|lane| {
-                        sort_lane(lane);
-                        if lane[n - 1].is_nan_key() {
+                        if lane.iter().any(|v| v.is_nan_key()) {
                             return Complex64::new(f64::NAN, 0.0);
                         }
+                        let (lo, hi) = middle(lane);
                         if n % 2 == 1 {
-                            complex_div(zero + lane[n / 2], Complex64::new(1.0, 0.0))
+                            complex_div(zero + hi, Complex64::new(1.0, 0.0))
                         } else {
-                            complex_div((zero + lane[n / 2 - 1]) + lane[n / 2], Complex64::new(2.0, 0.0))
+                            complex_div((zero + lo) + hi, Complex64::new(2.0, 0.0))
                         }
                     })
                     .collect()
@@ -118,25 +135,47 @@ pub fn median(a: &NdArray, axis: Option<&[isize]>, keepdims: bool) -> ArrayResul
 
 /// Number of lanes of a reduction (product of the kept axes).
 fn reduced_out_count(shape: &[usize], mask: &[bool]) -> usize {
-    shape.iter().zip(mask).filter(|(_, &m)| !m).map(|(&n, _)| n).product()
+    shape
+        .iter()
+        .zip(mask)
+        .filter(|(_, &m)| !m)
+        .map(|(&n, _)| n)
+        .product()
 }
 
 /// Percentiles `q` (in [0, 100]) over `axis` with NumPy's default linear
 /// method (`np.percentile`). The result has shape `q.shape + reduced shape`
 /// and dtype float64; lanes holding NaN give NaN.
-pub fn percentile(a: &NdArray, q: &NdArray, axis: Option<&[isize]>, keepdims: bool) -> ArrayResult<NdArray> {
+pub fn percentile(
+    a: &NdArray,
+    q: &NdArray,
+    axis: Option<&[isize]>,
+    keepdims: bool,
+) -> ArrayResult<NdArray> {
     if a.dtype() == DType::Complex128 {
         return Err(ArrayError::type_error("a must be an array of real numbers"));
     }
-    let qs: Vec<f64> = q.to_float().to_vec().into_iter().map(|v| v / 100.0).collect();
+    let qs: Vec<f64> = q
+        .to_float()
+        .to_vec()
+        .into_iter()
+        .map(|v| v / 100.0)
+        .collect();
     if !qs.iter().all(|&v| (0.0..=1.0).contains(&v)) {
-        return Err(ArrayError::value("Percentiles must be in the range [0, 100]"));
+        return Err(ArrayError::value(
+            "Percentiles must be in the range [0, 100]",
+        ));
     }
     quantiles(a, q.shape(), &qs, axis, keepdims)
 }
 
 /// Quantiles `q` (in [0, 1]) over `axis` (`np.quantile`); see [`percentile`].
-pub fn quantile(a: &NdArray, q: &NdArray, axis: Option<&[isize]>, keepdims: bool) -> ArrayResult<NdArray> {
+pub fn quantile(
+    a: &NdArray,
+    q: &NdArray,
+    axis: Option<&[isize]>,
+    keepdims: bool,
+) -> ArrayResult<NdArray> {
     if a.dtype() == DType::Complex128 {
         return Err(ArrayError::type_error("a must be an array of real numbers"));
     }
@@ -147,17 +186,30 @@ pub fn quantile(a: &NdArray, q: &NdArray, axis: Option<&[isize]>, keepdims: bool
     quantiles(a, q.shape(), &qs, axis, keepdims)
 }
 
-fn quantiles(a: &NdArray, qshape: &[usize], qs: &[f64], axis: Option<&[isize]>, keepdims: bool) -> ArrayResult<NdArray> {
+fn quantiles(
+    a: &NdArray,
+    qshape: &[usize],
+    qs: &[f64],
+    axis: Option<&[isize]>,
+    keepdims: bool,
+) -> ArrayResult<NdArray> {
     if qshape.len() > 2 {
         return Err(ArrayError::value("q must be a scalar or 1d"));
     }
     let mask = axis_mask_strict(axis, a.ndim())?;
     let mut oshape = qshape.to_vec();
     oshape.extend(kept_shape(a.shape(), &mask, keepdims));
-    fn go<T: Real>(x: &Array<T>, mask: &[bool], qs: &[f64], lerp: impl Fn(T, T, f64) -> ArrayResult<f64>) -> ArrayResult<Vec<f64>> {
+    fn go<T: Real>(
+        x: &Array<T>,
+        mask: &[bool],
+        qs: &[f64],
+        lerp: impl Fn(T, T, f64) -> ArrayResult<f64>,
+    ) -> ArrayResult<Vec<f64>> {
         let (n, mut data) = lanes(x, mask);
         if n == 0 {
-            return Err(ArrayError::index("index -1 is out of bounds for axis 0 with size 0"));
+            return Err(ArrayError::index(
+                "index -1 is out of bounds for axis 0 with size 0",
+            ));
         }
         let nl = data.len() / n;
         let mut out = vec![0.0; qs.len() * nl];
@@ -193,17 +245,27 @@ fn quantiles(a: &NdArray, qshape: &[usize], qs: &[f64], axis: Option<&[isize]>, 
         NdArray::Bool(_) => return Err(ArrayError::type_error(BOOL_SUBTRACT)),
         NdArray::Int(x) => go(x, &mask, qs, |a, b, t| {
             let d = b.checked_sub(a).ok_or_else(ArrayError::int_overflow)? as f64;
-            Ok(if t >= 0.5 { b as f64 - d * (1.0 - t) } else { a as f64 + d * t })
+            Ok(if t >= 0.5 {
+                b as f64 - d * (1.0 - t)
+            } else {
+                a as f64 + d * t
+            })
         })?,
         NdArray::Float(x) => go(x, &mask, qs, |a, b, t| Ok(lerp_f(a, b, t)))?,
-        NdArray::Complex(_) => return Err(ArrayError::type_error("a must be an array of real numbers")),
+        NdArray::Complex(_) => {
+            return Err(ArrayError::type_error("a must be an array of real numbers"))
+        }
     };
     Ok(NdArray::Float(Array::from_vec(oshape, out)?))
 }
 
 /// Sum over `mask` of `x` cast on the fly to the pairwise-summed type `T`
 /// (NumPy's buffered `add.reduce(x, dtype=T)`).
-fn cast_pairwise<S: Element, T: Element + PairwiseSum>(x: &Array<S>, mask: &[bool], conv: impl Fn(S) -> T) -> (Plan, Vec<T>) {
+fn cast_pairwise<S: Element, T: Element + PairwiseSum>(
+    x: &Array<S>,
+    mask: &[bool],
+    conv: impl Fn(S) -> T,
+) -> (Plan, Vec<T>) {
     let plan = Plan::new(x.shape(), x.strides(), mask, S::DTYPE != T::DTYPE);
     let mut out = vec![T::default(); plan.out_size];
     // The sum depends only on how the elements are cut into calls, so the
@@ -242,20 +304,28 @@ pub fn average(
         Some(ax) => Some(normalize_axes(ax, nd)?),
         None => None,
     };
-    let ax_isize: Option<Vec<isize>> = axes.as_ref().map(|v| v.iter().map(|&k| k as isize).collect());
+    let ax_isize: Option<Vec<isize>> = axes
+        .as_ref()
+        .map(|v| v.iter().map(|&k| k as isize).collect());
     let Some(w) = weights else {
         let avg = mean(a, ax_isize.as_deref(), keepdims)?;
         if avg.size() == 0 {
             return Err(ArrayError::new(ErrorKind::ZeroDivision, "division by zero"));
         }
         let scl = (a.size() / avg.size()) as f64;
-        let scl_arr = NdArray::full(avg.shape().to_vec(), crate::array::Scalar::Float(scl), avg.dtype())?;
+        let scl_arr = NdArray::full(
+            avg.shape().to_vec(),
+            crate::array::Scalar::Float(scl),
+            avg.dtype(),
+        )?;
         return Ok((avg, scl_arr));
     };
     // Validate and broadcast the weights.
     let wgt: NdArray = if a.shape() != w.shape() {
         let Some(axes) = &axes else {
-            return Err(ArrayError::type_error("Axis must be specified when shapes of a and weights differ."));
+            return Err(ArrayError::type_error(
+                "Axis must be specified when shapes of a and weights differ.",
+            ));
         };
         let want: Vec<usize> = axes.iter().map(|&k| a.shape()[k]).collect();
         if w.shape() != want.as_slice() {
@@ -268,8 +338,15 @@ pub fn average(
         order.sort_by_key(|&i| axes[i]);
         let perm: Vec<isize> = order.iter().map(|&i| i as isize).collect();
         let t = crate::array::manip::transpose(w, Some(&perm))?;
-        let bshape: Vec<isize> =
-            (0..nd).map(|k| if axes.contains(&k) { a.shape()[k] as isize } else { 1 }).collect();
+        let bshape: Vec<isize> = (0..nd)
+            .map(|k| {
+                if axes.contains(&k) {
+                    a.shape()[k] as isize
+                } else {
+                    1
+                }
+            })
+            .collect();
         crate::array::manip::reshape(&t, &bshape)?
     } else {
         w.clone()
@@ -278,9 +355,15 @@ pub fn average(
     let mask = axis_mask(ax_isize.as_deref(), nd)?;
     let wmask = axis_mask(ax_isize.as_deref(), wgt.ndim())?;
     let scl = sum_as(&wgt, &wmask, keepdims, result)?;
-    let zero = scl.to_scalars().iter().any(|s| s.to_c64() == Complex64::new(0.0, 0.0));
+    let zero = scl
+        .to_scalars()
+        .iter()
+        .any(|s| s.to_c64() == Complex64::new(0.0, 0.0));
     if zero {
-        return Err(ArrayError::new(ErrorKind::ZeroDivision, "Weights sum to zero, can't be normalized"));
+        return Err(ArrayError::new(
+            ErrorKind::ZeroDivision,
+            "Weights sum to zero, can't be normalized",
+        ));
     }
     // a * wgt in the result dtype, laid out like `a`.
     let prod = multiply_broadcast(a, &wgt, result)?;
@@ -304,13 +387,24 @@ fn multiply_broadcast(a: &NdArray, b: &NdArray, dtype: DType) -> ArrayResult<NdA
         s
     };
     let size = crate::array::storage::check_allocation(&shape, dtype)?;
-    fn go<T: Element + std::ops::Mul<Output = T>>(a: &Array<T>, b: &Array<T>, shape: &[usize], ks: &[isize], size: usize) -> ArrayResult<Array<T>> {
+    fn go<T: Element + std::ops::Mul<Output = T>>(
+        a: &Array<T>,
+        b: &Array<T>,
+        shape: &[usize],
+        ks: &[isize],
+        size: usize,
+    ) -> ArrayResult<Array<T>> {
         let b = b.broadcast_to(shape)?;
         let mut out = vec![T::default(); size];
         let (ab, bb) = (a.buffer(), b.buffer());
-        super::walk3(shape, [a.strides(), b.strides(), ks], [a.offset() as isize, b.offset() as isize, 0], |i, j, o| {
-            out[o] = ab[i] * bb[j];
-        });
+        super::walk3(
+            shape,
+            [a.strides(), b.strides(), ks],
+            [a.offset() as isize, b.offset() as isize, 0],
+            |i, j, o| {
+                out[o] = ab[i] * bb[j];
+            },
+        );
         Ok(Array::from_vec(vec![size], out)?.view(shape.to_vec(), ks.to_vec(), 0))
     }
     Ok(if dtype == DType::Complex128 {
@@ -327,19 +421,31 @@ fn divide_broadcast(num: &NdArray, den: &NdArray) -> ArrayResult<(NdArray, NdArr
         let n = num.to_complex().broadcast_to(&shape)?.to_vec();
         let d = den.to_complex().broadcast_to(&shape)?.to_vec();
         let q: Vec<Complex64> = n.iter().zip(&d).map(|(&x, &y)| complex_div(x, y)).collect();
-        Ok((Array::from_vec(shape.clone(), q)?.into_nd(), Array::from_vec(shape, d)?.into_nd()))
+        Ok((
+            Array::from_vec(shape.clone(), q)?.into_nd(),
+            Array::from_vec(shape, d)?.into_nd(),
+        ))
     } else {
         let n = num.to_float().broadcast_to(&shape)?.to_vec();
         let d = den.to_float().broadcast_to(&shape)?.to_vec();
         let q: Vec<f64> = n.iter().zip(&d).map(|(&x, &y)| x / y).collect();
-        Ok((Array::from_vec(shape.clone(), q)?.into_nd(), Array::from_vec(shape, d)?.into_nd()))
+        Ok((
+            Array::from_vec(shape.clone(), q)?.into_nd(),
+            Array::from_vec(shape, d)?.into_nd(),
+        ))
     }
 }
 
 /// Covariance matrix (`np.cov`): rows are variables unless `rowvar` is
 /// false; `y` adds more variables; normalized by `n - ddof` where `ddof`
 /// defaults to 1 (0 with `bias`). A single variable gives a 0-d array.
-pub fn cov(m: &NdArray, y: Option<&NdArray>, rowvar: bool, bias: bool, ddof: Option<i64>) -> ArrayResult<NdArray> {
+pub fn cov(
+    m: &NdArray,
+    y: Option<&NdArray>,
+    rowvar: bool,
+    bias: bool,
+    ddof: Option<i64>,
+) -> ArrayResult<NdArray> {
     if m.ndim() > 2 {
         return Err(ArrayError::value("m has more than 2 dimensions"));
     }
@@ -409,7 +515,12 @@ fn copy_keep_order(x: &NdArray, dtype: DType) -> ArrayResult<NdArray> {
         let mut out = vec![T::default(); x.size()];
         let xb = x.buffer();
         let zeros = vec![0isize; shape.len()];
-        super::walk3(&shape, [x.strides(), &zeros, &ks], [x.offset() as isize, 0, 0], |i, _, o| out[o] = xb[i]);
+        super::walk3(
+            &shape,
+            [x.strides(), &zeros, &ks],
+            [x.offset() as isize, 0, 0],
+            |i, _, o| out[o] = xb[i],
+        );
         let n = out.len();
         Ok(Array::from_vec(vec![n], out)?.view(shape, ks, 0))
     }
@@ -419,7 +530,10 @@ fn copy_keep_order(x: &NdArray, dtype: DType) -> ArrayResult<NdArray> {
 
 /// `x - m` where `m` has shape (rows, 1), result laid out like `x`.
 fn subtract_rows(x: &NdArray, m: &NdArray) -> ArrayResult<NdArray> {
-    fn go<T: Element + std::ops::Sub<Output = T>>(x: &Array<T>, m: &Array<T>) -> ArrayResult<Array<T>> {
+    fn go<T: Element + std::ops::Sub<Output = T>>(
+        x: &Array<T>,
+        m: &Array<T>,
+    ) -> ArrayResult<Array<T>> {
         let shape = x.shape().to_vec();
         let mb = m.broadcast_to(&shape)?;
         let order = iteration_axes(&shape, x.strides());
@@ -431,9 +545,14 @@ fn subtract_rows(x: &NdArray, m: &NdArray) -> ArrayResult<NdArray> {
         }
         let mut out = vec![T::default(); x.size()];
         let (xb, mbuf) = (x.buffer(), mb.buffer());
-        super::walk3(&shape, [x.strides(), mb.strides(), &ks], [x.offset() as isize, mb.offset() as isize, 0], |i, j, o| {
-            out[o] = xb[i] - mbuf[j];
-        });
+        super::walk3(
+            &shape,
+            [x.strides(), mb.strides(), &ks],
+            [x.offset() as isize, mb.offset() as isize, 0],
+            |i, j, o| {
+                out[o] = xb[i] - mbuf[j];
+            },
+        );
         let n = out.len();
         Ok(Array::from_vec(vec![n], out)?.view(shape, ks, 0))
     }
@@ -451,6 +570,7 @@ pub fn corrcoef(x: &NdArray, y: Option<&NdArray>, rowvar: bool) -> ArrayResult<N
     if c.ndim() == 0 {
         return Ok(match &c {
             NdArray::Complex(z) => NdArray::Complex(z.map(|v| complex_div(v, v))),
+            #[allow(clippy::eq_op)] // NumPy returns c / c here: 1.0, or NaN.
             other => NdArray::Float(other.to_float().map(|v| v / v)),
         });
     }

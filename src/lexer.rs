@@ -387,9 +387,8 @@ impl<'src> Lexer<'src> {
         let text = if raw {
             body.to_string()
         } else {
-            decode_escapes(body).map_err(|(msg, at)| {
-                Self::error("SyntaxError", msg, body_offset + at, body_offset + at + 1)
-            })?
+            decode_escapes(body)
+                .map_err(|(msg, at)| Self::error("SyntaxError", msg, body_offset + at, body_offset + at + 1))?
         };
         Ok((start, Tok::Str(text), end))
     }
@@ -437,14 +436,21 @@ impl<'src> Lexer<'src> {
                 },
                 Tok::FloatText(text) => match text.replace('_', "").parse::<f64>() {
                     Ok(v) => (span.start, Tok::Float(v), span.end),
-                    Err(_) => return Some(Err(Self::error("SyntaxError", "invalid float literal", span.start, span.end))),
+                    Err(_) => {
+                        return Some(Err(Self::error("SyntaxError", "invalid float literal", span.start, span.end)))
+                    }
                 },
                 Tok::ImagText(text) => {
                     let digits = text[..text.len() - 1].replace('_', "");
                     match digits.parse::<f64>() {
                         Ok(v) => (span.start, Tok::Imag(v), span.end),
                         Err(_) => {
-                            return Some(Err(Self::error("SyntaxError", "invalid imaginary literal", span.start, span.end)))
+                            return Some(Err(Self::error(
+                                "SyntaxError",
+                                "invalid imaginary literal",
+                                span.start,
+                                span.end,
+                            )))
                         }
                     }
                 }
@@ -454,12 +460,7 @@ impl<'src> Lexer<'src> {
             if matches!(spanned.1, Tok::Int(_) | Tok::Float(_) | Tok::Imag(_)) {
                 let after = self.src[spanned.2..].chars().next();
                 if after.is_some_and(|c| c.is_alphabetic() || c == '_') {
-                    return Some(Err(Self::error(
-                        "SyntaxError",
-                        "invalid decimal literal",
-                        spanned.0,
-                        spanned.2 + 1,
-                    )));
+                    return Some(Err(Self::error("SyntaxError", "invalid decimal literal", spanned.0, spanned.2 + 1)));
                 }
             }
             return Some(Ok(spanned));
@@ -649,13 +650,10 @@ mod tests {
 
     #[test]
     fn numbers_decode() {
-        assert_eq!(kinds("1_000 0x1f 1.5 1e-3 2j")[..5], [
-            Tok::Int(1000),
-            Tok::Int(31),
-            Tok::Float(1.5),
-            Tok::Float(1e-3),
-            Tok::Imag(2.0)
-        ]);
+        assert_eq!(
+            kinds("1_000 0x1f 1.5 1e-3 2j")[..5],
+            [Tok::Int(1000), Tok::Int(31), Tok::Float(1.5), Tok::Float(1e-3), Tok::Imag(2.0)]
+        );
     }
 
     #[test]

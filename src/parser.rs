@@ -67,25 +67,21 @@ pub fn parse_program(src: &str) -> Result<Vec<Stmt>, ParseFail> {
 /// Parses one expression (the text of an f-string field), whose spans are
 /// shifted by `offset` bytes to point into the enclosing source.
 pub fn parse_expression_at(text: &str, offset: usize) -> Result<Expr, ParseFail> {
-    let lexer = Lexer::new(text)
-        .filter(|r| !matches!(r, Ok((_, Tok::Newline, _))))
-        .map(move |r| match r {
-            Ok((l, t, r)) => Ok((l + offset, t, r + offset)),
-            Err(mut e) => {
-                e.start += offset;
-                e.end += offset;
-                Err(ParseFail::from(e))
-            }
-        });
+    let lexer = Lexer::new(text).filter(|r| !matches!(r, Ok((_, Tok::Newline, _)))).map(move |r| match r {
+        Ok((l, t, r)) => Ok((l + offset, t, r + offset)),
+        Err(mut e) => {
+            e.start += offset;
+            e.end += offset;
+            Err(ParseFail::from(e))
+        }
+    });
     grammar::TestParser::new().parse(lexer).map_err(|e| convert_error(e, ""))
 }
 
 fn convert_error(e: ParseError<usize, Tok, ParseFail>, src: &str) -> ParseFail {
     match e {
         ParseError::User { error } => error,
-        ParseError::InvalidToken { location } => {
-            ParseFail::syntax("invalid token", Span::new(location, location + 1))
-        }
+        ParseError::InvalidToken { location } => ParseFail::syntax("invalid token", Span::new(location, location + 1)),
         ParseError::UnrecognizedEof { location, .. } => ParseFail {
             kind: "SyntaxError",
             message: "unexpected end of input".into(),
@@ -104,14 +100,25 @@ fn unexpected_token(l: usize, tok: Tok, r: usize, expected: &[String], src: &str
     let wants = |s: &str| expected.iter().any(|e| e == s);
     let message = match &tok {
         Tok::Unsupported(kw) if kw.as_ref() == "class" => "NPL has no classes; use functions and dicts".to_string(),
-        Tok::Unsupported(kw) if kw.as_ref() == "with" => "NPL has no 'with' statement; open and close files with the file functions (loadtxt, savetxt, load, save)".to_string(),
-        Tok::Unsupported(kw) if kw.as_ref() == "yield" => "NPL has no generators or 'yield'; build and return a list".to_string(),
+        Tok::Unsupported(kw) if kw.as_ref() == "with" => {
+            "NPL has no 'with' statement; open and close files with the file functions (loadtxt, savetxt, load, save)"
+                .to_string()
+        }
+        Tok::Unsupported(kw) if kw.as_ref() == "yield" => {
+            "NPL has no generators or 'yield'; build and return a list".to_string()
+        }
         Tok::Unsupported(kw) => format!("NPL does not support '{kw}'"),
         Tok::At if src[..l].trim_end_matches([' ', '\t']).ends_with('\n') || src[..l].trim().is_empty() => {
             "NPL has no decorators".to_string()
         }
         Tok::Indent => {
-            return ParseFail { kind: "IndentationError", message: "unexpected indent".into(), start: l, end: r, incomplete: false }
+            return ParseFail {
+                kind: "IndentationError",
+                message: "unexpected indent".into(),
+                start: l,
+                end: r,
+                incomplete: false,
+            }
         }
         Tok::Newline | Tok::Dedent if wants("INDENT") => {
             let line = line_of(src, l);
@@ -148,7 +155,8 @@ fn header_keyword(src: &str, pos: usize) -> String {
     let line = before[line_start..].trim_start();
     let word = line.split(|c: char| !c.is_alphanumeric() && c != '_').next().unwrap_or("");
     match word {
-        "def" => format!("function definition on line {}", line_of(src, line_start)).replace(&format!(" on line {}", line_of(src, line_start)), ""),
+        "def" => format!("function definition on line {}", line_of(src, line_start))
+            .replace(&format!(" on line {}", line_of(src, line_start)), ""),
         "if" | "elif" | "else" | "while" | "for" | "try" | "except" | "finally" => format!("'{word}' statement"),
         _ => "a block header".to_string(),
     }
@@ -215,8 +223,15 @@ pub mod build {
                 items.iter().try_for_each(|i| check_target(i, what))
             }
             ExprKind::Starred(inner) => check_target(inner, what),
-            ExprKind::Call(..) => fail(format!("cannot {what} function call here. Maybe you meant '==' instead of '='?"), t.span),
-            ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Imag(_) | ExprKind::Str(_) | ExprKind::Bool(_) | ExprKind::NoneLit => {
+            ExprKind::Call(..) => {
+                fail(format!("cannot {what} function call here. Maybe you meant '==' instead of '='?"), t.span)
+            }
+            ExprKind::Int(_)
+            | ExprKind::Float(_)
+            | ExprKind::Imag(_)
+            | ExprKind::Str(_)
+            | ExprKind::Bool(_)
+            | ExprKind::NoneLit => {
                 fail(format!("cannot {what} literal here. Maybe you meant '==' instead of '='?"), t.span)
             }
             _ => fail(format!("cannot {what} expression here. Maybe you meant '==' instead of '='?"), t.span),
@@ -393,8 +408,8 @@ pub mod build {
             match p {
                 StrPiece::Plain(t) => parts.push(FStringPart::Text(t)),
                 StrPiece::Format(raw) => {
-                    let mut split = split_fstring(&raw.body, raw.offset, raw.raw, 0)
-                        .map_err(|error| ParseError::User { error })?;
+                    let mut split =
+                        split_fstring(&raw.body, raw.offset, raw.raw, 0).map_err(|error| ParseError::User { error })?;
                     parts.append(&mut split);
                 }
             }
@@ -405,7 +420,8 @@ pub mod build {
 
 /// Splits an f-string body into literal text and replacement fields.
 fn split_fstring(body: &str, offset: usize, raw: bool, depth: usize) -> Result<Vec<FStringPart>, ParseFail> {
-    let err = |msg: &str, at: usize| ParseFail::syntax(format!("f-string: {msg}"), Span::new(offset + at, offset + at + 1));
+    let err =
+        |msg: &str, at: usize| ParseFail::syntax(format!("f-string: {msg}"), Span::new(offset + at, offset + at + 1));
     if depth > 2 {
         return Err(err("expressions nested too deeply", 0));
     }
@@ -462,7 +478,12 @@ fn split_fstring(body: &str, offset: usize, raw: bool, depth: usize) -> Result<V
             let mut expr_text = &body[start..j];
             let mut debug_text = None;
             let trimmed = expr_text.trim_end();
-            if trimmed.ends_with('=') && !trimmed.ends_with("==") && !trimmed.ends_with("!=") && !trimmed.ends_with("<=") && !trimmed.ends_with(">=") {
+            if trimmed.ends_with('=')
+                && !trimmed.ends_with("==")
+                && !trimmed.ends_with("!=")
+                && !trimmed.ends_with("<=")
+                && !trimmed.ends_with(">=")
+            {
                 debug_text = Some(expr_text.to_string());
                 let eq = trimmed.len() - 1;
                 expr_text = &body[start..start + eq];

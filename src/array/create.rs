@@ -33,17 +33,8 @@ fn length_from(value: f64) -> ArrayResult<usize> {
 /// the arguments (ints give int64) unless `dtype` is given. The length is
 /// `ceil((stop - start) / step)` computed as Python computes it, the values
 /// as NumPy's fill computes them. A zero step raises `ZeroDivisionError`.
-pub fn arange(
-    start: Scalar,
-    stop: Scalar,
-    step: Scalar,
-    dtype: Option<DType>,
-) -> ArrayResult<NdArray> {
-    let natural = start
-        .dtype()
-        .max(stop.dtype())
-        .max(step.dtype())
-        .max(DType::Int64);
+pub fn arange(start: Scalar, stop: Scalar, step: Scalar, dtype: Option<DType>) -> ArrayResult<NdArray> {
+    let natural = start.dtype().max(stop.dtype()).max(step.dtype()).max(DType::Int64);
     let dtype = dtype.unwrap_or(natural);
     if natural == DType::Complex128 && dtype != DType::Complex128 {
         return Err(ArrayError::type_error("must be real number, not complex"));
@@ -71,18 +62,13 @@ pub fn arange(
                 q.max(0) as usize
             };
             let second = a + s;
-            let second = i64::try_from(second)
-                .map(Scalar::Int)
-                .unwrap_or(Scalar::Float(second as f64));
+            let second = i64::try_from(second).map(Scalar::Int).unwrap_or(Scalar::Float(second as f64));
             (len, second)
         }
         DType::Float64 => {
             let (a, b, s) = (start.to_f64(), stop.to_f64(), step.to_f64());
             if s == 0.0 {
-                return Err(ArrayError::new(
-                    ErrorKind::ZeroDivision,
-                    "float division by zero",
-                ));
+                return Err(ArrayError::new(ErrorKind::ZeroDivision, "float division by zero"));
             }
             let len = length_from((b - a) / s)?;
             // Python adds an int and a float as floats.
@@ -107,11 +93,7 @@ pub fn arange(
                     "arange() is only supported for booleans when the result has at most length 2.",
                 ));
             }
-            let v: Vec<bool> = [first, second]
-                .iter()
-                .take(len)
-                .map(|s| s.to_bool())
-                .collect();
+            let v: Vec<bool> = [first, second].iter().take(len).map(|s| s.to_bool()).collect();
             NdArray::Bool(Array::from_vec(vec![len], v)?)
         }
         DType::Int64 => {
@@ -160,17 +142,9 @@ pub fn arange(
 /// `step = (stop - start) / div`, the last sample set to `stop` when
 /// `endpoint`). Float64 (complex128 for complex bounds) unless `dtype` is
 /// given; an int dtype floors the samples.
-pub fn linspace(
-    start: Scalar,
-    stop: Scalar,
-    num: i64,
-    endpoint: bool,
-    dtype: Option<DType>,
-) -> ArrayResult<NdArray> {
+pub fn linspace(start: Scalar, stop: Scalar, num: i64, endpoint: bool, dtype: Option<DType>) -> ArrayResult<NdArray> {
     if num < 0 {
-        return Err(ArrayError::value(format!(
-            "Number of samples, {num}, must be non-negative."
-        )));
+        return Err(ArrayError::value(format!("Number of samples, {num}, must be non-negative.")));
     }
     let n = num as usize;
     let natural = start.dtype().max(stop.dtype()).max(DType::Float64);
@@ -239,22 +213,13 @@ pub fn linspace(
     };
     Ok(match dtype {
         None => y,
-        Some(DType::Int64) => NdArray::Int(
-            y.to_float()
-                .map(|v| i64::from_scalar(Scalar::Float(v.floor()))),
-        ),
+        Some(DType::Int64) => NdArray::Int(y.to_float().map(|v| i64::from_scalar(Scalar::Float(v.floor())))),
         Some(d) => y.astype(d),
     })
 }
 
 /// `np.logspace(start, stop, num, endpoint, base)`: `base ** linspace(...)`.
-pub fn logspace(
-    start: Scalar,
-    stop: Scalar,
-    num: i64,
-    endpoint: bool,
-    base: f64,
-) -> ArrayResult<NdArray> {
+pub fn logspace(start: Scalar, stop: Scalar, num: i64, endpoint: bool, base: f64) -> ArrayResult<NdArray> {
     let y = linspace(start, stop, num, endpoint, None)?;
     Ok(match y {
         NdArray::Complex(z) => NdArray::Complex(z.map(|v| Complex64::new(base, 0.0).powc(v))),
@@ -271,20 +236,10 @@ fn check_dim(n: i64) -> ArrayResult<usize> {
 }
 
 /// An `n x m` array of `dtype` with `f(row, col)` at each position.
-fn matrix_from(
-    n: usize,
-    m: usize,
-    dtype: DType,
-    f: impl Fn(usize, usize) -> bool,
-) -> ArrayResult<NdArray> {
+fn matrix_from(n: usize, m: usize, dtype: DType, f: impl Fn(usize, usize) -> bool) -> ArrayResult<NdArray> {
     let shape = vec![n, m];
     check_allocation(&shape, dtype)?;
-    fn go<T: Element>(
-        n: usize,
-        m: usize,
-        one: T,
-        f: impl Fn(usize, usize) -> bool,
-    ) -> ArrayResult<Array<T>> {
+    fn go<T: Element>(n: usize, m: usize, one: T, f: impl Fn(usize, usize) -> bool) -> ArrayResult<Array<T>> {
         let mut v = vec![T::default(); n * m];
         for r in 0..n {
             for c in 0..m {
@@ -308,9 +263,7 @@ fn matrix_from(
 pub fn eye(n: i64, m: Option<i64>, k: i64, dtype: Option<DType>) -> ArrayResult<NdArray> {
     let rows = check_dim(n)?;
     let cols = check_dim(m.unwrap_or(n))?;
-    matrix_from(rows, cols, dtype.unwrap_or(DType::Float64), |r, c| {
-        c as i64 - r as i64 == k
-    })
+    matrix_from(rows, cols, dtype.unwrap_or(DType::Float64), |r, c| c as i64 - r as i64 == k)
 }
 
 /// `np.identity(n, dtype)`: the `n x n` identity matrix.
@@ -323,9 +276,7 @@ pub fn tri(n: i64, m: Option<i64>, k: i64, dtype: Option<DType>) -> ArrayResult<
     // NumPy builds tri from aranges, so negative sizes give empty axes.
     let rows = n.max(0) as usize;
     let cols = m.unwrap_or(n).max(0) as usize;
-    matrix_from(rows, cols, dtype.unwrap_or(DType::Float64), |r, c| {
-        c as i64 - r as i64 <= k
-    })
+    matrix_from(rows, cols, dtype.unwrap_or(DType::Float64), |r, c| c as i64 - r as i64 <= k)
 }
 
 /// `np.meshgrid(*xs, indexing)`: coordinate arrays (copies) from 1-d
@@ -365,39 +316,15 @@ mod tests {
 
     #[test]
     fn arange_lengths_follow_the_float_quotient() {
-        let a = arange(
-            Scalar::Float(0.1),
-            Scalar::Float(0.5),
-            Scalar::Float(0.1),
-            None,
-        )
-        .unwrap();
+        let a = arange(Scalar::Float(0.1), Scalar::Float(0.5), Scalar::Float(0.1), None).unwrap();
         assert_eq!(floats(&a), vec![0.1, 0.2, 0.30000000000000004, 0.4]);
         let b = arange(Scalar::Int(1), Scalar::Float(2.2), Scalar::Float(0.4), None).unwrap();
-        assert_eq!(
-            floats(&b),
-            vec![1.0, 1.4, 1.7999999999999998, 2.1999999999999997]
-        );
+        assert_eq!(floats(&b), vec![1.0, 1.4, 1.7999999999999998, 2.1999999999999997]);
         let c = arange(Scalar::Int(0), Scalar::Int(1), Scalar::Float(0.1), None).unwrap();
         assert_eq!(c.size(), 10);
         assert_eq!(floats(&c)[3], 0.30000000000000004);
-        assert_eq!(
-            arange(
-                Scalar::Float(1.0),
-                Scalar::Float(1.3),
-                Scalar::Float(0.1),
-                None
-            )
-            .unwrap()
-            .size(),
-            4
-        );
-        assert_eq!(
-            arange(Scalar::Int(0), Scalar::Float(0.6), Scalar::Float(0.2), None)
-                .unwrap()
-                .size(),
-            3
-        );
+        assert_eq!(arange(Scalar::Float(1.0), Scalar::Float(1.3), Scalar::Float(0.1), None).unwrap().size(), 4);
+        assert_eq!(arange(Scalar::Int(0), Scalar::Float(0.6), Scalar::Float(0.2), None).unwrap().size(), 3);
     }
 
     #[test]
@@ -422,13 +349,7 @@ mod tests {
                 2.6000000000000014
             ]
         );
-        let d = arange(
-            Scalar::Int(0),
-            Scalar::Int(5),
-            Scalar::Float(0.5),
-            Some(DType::Int64),
-        )
-        .unwrap();
+        let d = arange(Scalar::Int(0), Scalar::Int(5), Scalar::Float(0.5), Some(DType::Int64)).unwrap();
         assert_eq!(d.to_int().to_vec(), vec![0; 10]);
         let e = arange(
             Scalar::Int(1_000_000_000_000_000_000),
@@ -443,41 +364,15 @@ mod tests {
     #[test]
     fn arange_errors() {
         let z = arange(Scalar::Int(0), Scalar::Int(5), Scalar::Int(0), None).unwrap_err();
-        assert_eq!(
-            (z.kind, z.message.as_str()),
-            (ErrorKind::ZeroDivision, "division by zero")
-        );
-        let inf = arange(
-            Scalar::Int(0),
-            Scalar::Float(f64::INFINITY),
-            Scalar::Int(1),
-            None,
-        )
-        .unwrap_err();
+        assert_eq!((z.kind, z.message.as_str()), (ErrorKind::ZeroDivision, "division by zero"));
+        let inf = arange(Scalar::Int(0), Scalar::Float(f64::INFINITY), Scalar::Int(1), None).unwrap_err();
         assert_eq!(inf.message, "Maximum allowed size exceeded");
-        let nan = arange(
-            Scalar::Int(0),
-            Scalar::Float(f64::NAN),
-            Scalar::Int(1),
-            None,
-        )
-        .unwrap_err();
+        let nan = arange(Scalar::Int(0), Scalar::Float(f64::NAN), Scalar::Int(1), None).unwrap_err();
         assert_eq!(nan.message, "arange: cannot compute length");
-        let big = arange(
-            Scalar::Int(0),
-            Scalar::Int(1_000_000_000_000),
-            Scalar::Int(1),
-            Some(DType::Float64),
-        )
-        .unwrap_err();
+        let big =
+            arange(Scalar::Int(0), Scalar::Int(1_000_000_000_000), Scalar::Int(1), Some(DType::Float64)).unwrap_err();
         assert_eq!(big.kind, ErrorKind::Memory);
-        let b = arange(
-            Scalar::Int(0),
-            Scalar::Int(3),
-            Scalar::Int(1),
-            Some(DType::Bool),
-        )
-        .unwrap_err();
+        let b = arange(Scalar::Int(0), Scalar::Int(3), Scalar::Int(1), Some(DType::Bool)).unwrap_err();
         assert_eq!(b.kind, ErrorKind::Type);
     }
 
@@ -488,18 +383,9 @@ mod tests {
         let b = linspace(Scalar::Int(0), Scalar::Int(1), 50, true, None).unwrap();
         assert_eq!(floats(&b)[3], 0.061224489795918366);
         assert_eq!(floats(&b)[49], 1.0);
-        let c = linspace(
-            Scalar::Float(-std::f64::consts::PI),
-            Scalar::Float(std::f64::consts::PI),
-            3,
-            true,
-            None,
-        )
-        .unwrap();
-        assert_eq!(
-            floats(&c),
-            vec![-std::f64::consts::PI, 0.0, std::f64::consts::PI]
-        );
+        let c =
+            linspace(Scalar::Float(-std::f64::consts::PI), Scalar::Float(std::f64::consts::PI), 3, true, None).unwrap();
+        assert_eq!(floats(&c), vec![-std::f64::consts::PI, 0.0, std::f64::consts::PI]);
         let d = linspace(Scalar::Int(0), Scalar::Int(10), 5, true, Some(DType::Int64)).unwrap();
         assert_eq!(d.to_int().to_vec(), vec![0, 2, 5, 7, 10]);
         let e = linspace(Scalar::Int(0), Scalar::Int(1), -1, true, None).unwrap_err();
@@ -508,14 +394,7 @@ mod tests {
         assert_eq!(floats(&f), vec![2.0]);
         let g = linspace(Scalar::Int(0), Scalar::Float(5e-324), 3, true, None).unwrap();
         assert_eq!(floats(&g), vec![0.0, 0.0, 5e-324]);
-        let h = linspace(
-            Scalar::Complex(Complex64::new(0.0, 1.0)),
-            Scalar::Int(2),
-            3,
-            true,
-            None,
-        )
-        .unwrap();
+        let h = linspace(Scalar::Complex(Complex64::new(0.0, 1.0)), Scalar::Int(2), 3, true, None).unwrap();
         assert_eq!(h.to_complex().to_vec()[1], Complex64::new(1.0, 0.5));
     }
 
@@ -525,10 +404,7 @@ mod tests {
         assert_eq!(e.to_int().to_vec(), vec![0, 0, 0, 0, 0, 0, 1, 0, 0]);
         let e = eye(2, Some(3), 5, None).unwrap();
         assert_eq!(floats(&e), vec![0.0; 6]);
-        assert_eq!(
-            eye(-1, None, 0, None).unwrap_err().message,
-            "negative dimensions are not allowed"
-        );
+        assert_eq!(eye(-1, None, 0, None).unwrap_err().message, "negative dimensions are not allowed");
         assert_eq!(eye(0, None, 0, None).unwrap().shape(), &[0, 0]);
         let t = tri(3, Some(2), 0, None).unwrap();
         assert_eq!(floats(&t), vec![1.0, 0.0, 1.0, 1.0, 1.0, 1.0]);

@@ -52,9 +52,7 @@ impl DType {
             "bool" | "bool_" | "?" | "b1" => DType::Bool,
             "int" | "int64" | "i8" | "int_" | "intp" | "long" | "<i8" => DType::Int64,
             "float" | "float64" | "f8" | "double" | "float_" | "<f8" | "d" => DType::Float64,
-            "complex" | "complex128" | "c16" | "cdouble" | "complex_" | "<c16" | "D" => {
-                DType::Complex128
-            }
+            "complex" | "complex128" | "c16" | "cdouble" | "complex_" | "<c16" | "D" => DType::Complex128,
             _ => return None,
         })
     }
@@ -145,7 +143,7 @@ impl Scalar {
 
 /// Truncates a float toward zero into an int64, or `None` if it does not fit.
 pub fn float_to_i64(f: f64) -> Option<i64> {
-    if f.is_finite() && f >= -9.223_372_036_854_775_808e18 && f < 9.223_372_036_854_775_808e18 {
+    if (i64::MIN as f64..-(i64::MIN as f64)).contains(&f) {
         Some(f as i64)
     } else {
         None

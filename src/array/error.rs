@@ -58,10 +58,7 @@ impl ArrayError {
     }
     /// An `AxisError` for `axis` on an array of `ndim` dimensions, in NumPy's words.
     pub fn axis(axis: isize, ndim: usize) -> Self {
-        Self::new(
-            ErrorKind::Axis,
-            format!("axis {axis} is out of bounds for array of dimension {ndim}"),
-        )
+        Self::new(ErrorKind::Axis, format!("axis {axis} is out of bounds for array of dimension {ndim}"))
     }
     /// The `OverflowError` NPL raises when int64 arithmetic overflows.
     pub fn int_overflow() -> Self {

@@ -1,19 +1,19 @@
 //! The array library: n-d arrays with NumPy 2's semantics.
 //!
 //! This module knows nothing of the interpreter. Its parts:
-//! - [`dtype`]: the four dtypes, promotion, [`Scalar`];
-//! - [`storage`]: [`Array<T>`] (shape, strides, offset over a shared buffer)
+//! - [`dtype`] — the four dtypes, promotion, [`Scalar`];
+//! - [`storage`] — [`Array<T>`] (shape, strides, offset over a shared buffer)
 //!   and the dtype-tagged [`NdArray`];
-//! - [`broadcast`]: broadcasting shapes and views;
-//! - [`elementwise`]: operators and ufuncs with promotion;
-//! - [`index`]: NumPy indexing, reading and assignment;
-//! - [`reduce`]: sums, means, extrema, sorting-based statistics;
-//! - [`manip`]: reshaping, transposing, joining, splitting, repeating;
-//! - [`sort`]: sorting, `unique`, `nonzero`;
-//! - [`create`]: `arange`, `linspace`, `eye`, `diag`;
-//! - [`print`]: NumPy's exact printing of arrays;
-//! - [`product`]: `dot`, `matmul`, `inner`, `outer`, `vdot`, `cross`;
-//! - [`error`]: [`ArrayError`].
+//! - [`broadcast`] — broadcasting shapes and views;
+//! - [`elementwise`] — operators and ufuncs with promotion;
+//! - [`index`] — NumPy indexing, reading and assignment;
+//! - [`reduce`] — sums, means, extrema, sorting-based statistics;
+//! - [`manip`] — reshaping, transposing, joining, splitting, repeating;
+//! - [`sort`] — sorting, `unique`, `nonzero`;
+//! - [`create`] — `arange`, `linspace`, `eye`, `diag`;
+//! - [`print`] — NumPy's exact printing of arrays;
+//! - [`product`] — `dot`, `matmul`, `inner`, `outer`, `vdot`, `cross`;
+//! - [`error`] — [`ArrayError`].
 
 #[macro_use]
 pub mod storage;
@@ -24,9 +24,9 @@ pub mod elementwise;
 pub mod error;
 pub mod index;
 pub mod manip;
+pub mod print;
 pub mod product;
 pub mod reduce;
-pub mod print;
 pub mod sort;
 
 pub use dtype::{DType, Element, Scalar};

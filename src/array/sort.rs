@@ -34,11 +34,7 @@ pub trait SortKey: Copy {
         if lane.first().and_then(|v| v.int_key()).is_some() {
             let mut pairs: Vec<(u64, u32)> = Vec::new();
             if lane.len() <= u32::MAX as usize {
-                pairs = lane
-                    .iter()
-                    .enumerate()
-                    .map(|(i, v)| (v.int_key().unwrap_or(u64::MAX), i as u32))
-                    .collect();
+                pairs = lane.iter().enumerate().map(|(i, v)| (v.int_key().unwrap_or(u64::MAX), i as u32)).collect();
             }
             if !pairs.is_empty() || lane.is_empty() {
                 pairs.sort_by_key(|p| p.0);
@@ -110,11 +106,7 @@ impl SortKey for f64 {
         let mut keys: Vec<u64> = lane
             .iter()
             .map(|&v| {
-                let b = if v.is_nan() {
-                    f64::NAN.to_bits() & !(1 << 63)
-                } else {
-                    v.to_bits()
-                };
+                let b = if v.is_nan() { f64::NAN.to_bits() & !(1 << 63) } else { v.to_bits() };
                 if b >> 63 == 1 {
                     !b
                 } else {
@@ -188,11 +180,7 @@ fn for_each_lane(shape: &[usize], axis: usize, mut f: impl FnMut(&mut dyn Iterat
     }
 }
 
-fn sort_typed<T: Element + SortKey>(
-    x: &Array<T>,
-    shape: Vec<usize>,
-    axis: usize,
-) -> ArrayResult<Array<T>> {
+fn sort_typed<T: Element + SortKey>(x: &Array<T>, shape: Vec<usize>, axis: usize) -> ArrayResult<Array<T>> {
     let mut data = x.to_vec();
     if axis + 1 == shape.len() {
         let n = shape[axis];
@@ -233,11 +221,7 @@ pub fn sort_inplace(a: &NdArray, axis: isize) -> ArrayResult<()> {
     }
 }
 
-fn argsort_typed<T: Element + SortKey>(
-    x: &Array<T>,
-    shape: Vec<usize>,
-    axis: usize,
-) -> ArrayResult<Array<i64>> {
+fn argsort_typed<T: Element + SortKey>(x: &Array<T>, shape: Vec<usize>, axis: usize) -> ArrayResult<Array<i64>> {
     let data = x.to_vec();
     if axis + 1 == shape.len() {
         let n = shape[axis];
@@ -274,9 +258,7 @@ pub fn argsort(a: &NdArray, axis: Option<isize>) -> ArrayResult<NdArray> {
         return Ok(NdArray::Int(Array::from_vec(vec![1], vec![0])?));
     }
     let (shape, ax) = sort_layout(a, axis)?;
-    Ok(NdArray::Int(
-        with_array!(a, x => argsort_typed(x, shape, ax)?),
-    ))
+    Ok(NdArray::Int(with_array!(a, x => argsort_typed(x, shape, ax)?)))
 }
 
 /// The result of [`unique`]: the sorted unique values and, when asked,
@@ -310,8 +292,7 @@ where
             _ => {
                 let prev = data[order[k - 1]];
                 // All NaNs collapse into one value (NumPy's equal_nan=True).
-                !(prev.cmp_key(&v) == Ordering::Equal && !prev.is_nan_key()
-                    || prev.is_nan_key() && v.is_nan_key())
+                !(prev.cmp_key(&v) == Ordering::Equal && !prev.is_nan_key() || prev.is_nan_key() && v.is_nan_key())
             }
         };
         if new {
@@ -327,32 +308,15 @@ where
     let n = values.len();
     Ok(Unique {
         values: Array::from_vec(vec![n], values)?.into_nd(),
-        index: if want.0 {
-            Some(NdArray::Int(Array::from_vec(vec![n], index)?))
-        } else {
-            None
-        },
-        inverse: if want.1 {
-            Some(NdArray::Int(Array::from_vec(x.shape().to_vec(), inverse)?))
-        } else {
-            None
-        },
-        counts: if want.2 {
-            Some(NdArray::Int(Array::from_vec(vec![n], counts)?))
-        } else {
-            None
-        },
+        index: if want.0 { Some(NdArray::Int(Array::from_vec(vec![n], index)?)) } else { None },
+        inverse: if want.1 { Some(NdArray::Int(Array::from_vec(x.shape().to_vec(), inverse)?)) } else { None },
+        counts: if want.2 { Some(NdArray::Int(Array::from_vec(vec![n], counts)?)) } else { None },
     })
 }
 
 /// `np.unique(a, return_index, return_inverse, return_counts)` over the
 /// flattened array: sorted unique values (all NaNs count as one value).
-pub fn unique(
-    a: &NdArray,
-    return_index: bool,
-    return_inverse: bool,
-    return_counts: bool,
-) -> ArrayResult<Unique> {
+pub fn unique(a: &NdArray, return_index: bool, return_inverse: bool, return_counts: bool) -> ArrayResult<Unique> {
     let want = (return_index, return_inverse, return_counts);
     with_array!(a, x => unique_typed(x, want))
 }
@@ -368,9 +332,7 @@ pub fn nonzero(a: &NdArray) -> ArrayResult<Vec<Array<i64>>> {
     let coords = nonzero_coords(a);
     let nd = a.ndim();
     let n = coords.len() / nd.max(1);
-    (0..nd)
-        .map(|d| Array::from_vec(vec![n], (0..n).map(|i| coords[i * nd + d]).collect()))
-        .collect()
+    (0..nd).map(|d| Array::from_vec(vec![n], (0..n).map(|i| coords[i * nd + d]).collect())).collect()
 }
 
 /// Multi-indices of the non-zero elements, concatenated.
@@ -416,11 +378,7 @@ pub fn searchsorted(a: &NdArray, v: &NdArray, right: bool) -> ArrayResult<NdArra
     }
     let dtype = a.dtype().max(v.dtype());
     let (aa, vv) = (a.cast_to(dtype), v.cast_to(dtype));
-    fn go<T: Element + SortKey>(
-        a: &Array<T>,
-        v: &Array<T>,
-        right: bool,
-    ) -> ArrayResult<Array<i64>> {
+    fn go<T: Element + SortKey>(a: &Array<T>, v: &Array<T>, right: bool) -> ArrayResult<Array<i64>> {
         let sorted = a.to_vec();
         let out: Vec<i64> = v
             .to_vec()
@@ -462,11 +420,7 @@ mod tests {
 
     #[test]
     fn argsort_is_stable_with_nans_last() {
-        let r = argsort(
-            &f(&[3.0, f64::NAN, 1.0, f64::NAN, f64::NEG_INFINITY]),
-            Some(-1),
-        )
-        .unwrap();
+        let r = argsort(&f(&[3.0, f64::NAN, 1.0, f64::NAN, f64::NEG_INFINITY]), Some(-1)).unwrap();
         assert_eq!(r.to_int().to_vec(), vec![4, 2, 0, 1, 3]);
     }
 
@@ -521,20 +475,14 @@ mod tests {
         assert_eq!(w.shape(), &[2, 2]);
         let e = nonzero(&NdArray::Int(Array::scalar(5))).unwrap_err();
         assert!(e.message.starts_with("Calling nonzero on 0d arrays"));
-        assert_eq!(
-            argwhere(&NdArray::Int(Array::scalar(5))).unwrap().shape(),
-            &[1, 0]
-        );
+        assert_eq!(argwhere(&NdArray::Int(Array::scalar(5))).unwrap().shape(), &[1, 0]);
     }
 
     #[test]
     fn searchsorted_sides() {
         let a = NdArray::Int(Array::from_slice(&[1, 2, 2, 3]));
         let v = NdArray::Int(Array::from_slice(&[2, 0, 5]));
-        assert_eq!(
-            searchsorted(&a, &v, false).unwrap().to_int().to_vec(),
-            vec![1, 0, 4]
-        );
+        assert_eq!(searchsorted(&a, &v, false).unwrap().to_int().to_vec(), vec![1, 0, 4]);
         let r = searchsorted(&a, &NdArray::Int(Array::scalar(2)), true).unwrap();
         assert_eq!(r.to_int().to_vec(), vec![3]);
     }
@@ -542,13 +490,7 @@ mod tests {
     #[test]
     fn sorting_zero_d_needs_axis_none() {
         let e = sort(&NdArray::Int(Array::scalar(5)), Some(-1)).unwrap_err();
-        assert_eq!(
-            e.message,
-            "axis -1 is out of bounds for array of dimension 0"
-        );
-        assert_eq!(
-            sort(&NdArray::Int(Array::scalar(5)), None).unwrap().shape(),
-            &[1]
-        );
+        assert_eq!(e.message, "axis -1 is out of bounds for array of dimension 0");
+        assert_eq!(sort(&NdArray::Int(Array::scalar(5)), None).unwrap().shape(), &[1]);
     }
 }

@@ -204,9 +204,7 @@ impl<T: Element> Array<T> {
     /// The whole buffer, for writing. Fails rather than panics if the buffer
     /// is borrowed elsewhere (callers copy aliasing operands first).
     pub fn buffer_mut(&self) -> ArrayResult<RefMut<'_, Vec<T>>> {
-        self.buf
-            .try_borrow_mut()
-            .map_err(|_| ArrayError::value("array is being read while written (aliasing)"))
+        self.buf.try_borrow_mut().map_err(|_| ArrayError::value("array is being read while written (aliasing)"))
     }
 
     /// Calls `f` with the buffer offset of every element, in C order.

@@ -128,7 +128,10 @@ impl Bound {
     }
     /// The argument for a required parameter `i`.
     pub fn required(&mut self, i: usize) -> EvalResult<Value> {
-        self.values.get_mut(i).and_then(|v| v.take()).ok_or_else(|| type_error(format!("{}() missing a required argument", self.name)))
+        self.values
+            .get_mut(i)
+            .and_then(|v| v.take())
+            .ok_or_else(|| type_error(format!("{}() missing a required argument", self.name)))
     }
 }
 
@@ -154,7 +157,9 @@ pub fn bind(builtin: &'static Builtin, args: Args) -> EvalResult<Bound> {
                 let takes = if min == max { format!("{max}") } else { format!("from {min} to {max}") };
                 let s = if max == 1 && min == max { "" } else { "s" };
                 let was = if given == 1 { "was" } else { "were" };
-                return Err(type_error(format!("{name}() takes {takes} positional argument{s} but {given} {was} given")));
+                return Err(type_error(format!(
+                    "{name}() takes {takes} positional argument{s} but {given} {was} given"
+                )));
             }
         }
     }

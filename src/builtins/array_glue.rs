@@ -220,7 +220,7 @@ pub fn explain_shapes(a: &[usize], b: &[usize], matmul: bool) -> String {
     for i in 0..nd {
         let (x, y) = (cell(a, i), cell(b, i));
         let bad = if matmul {
-            a.len() >= 1 && b.len() >= 1 && i == nd - 1 && a.last() != b.get(b.len().saturating_sub(2)).or(b.last())
+            !a.is_empty() && !b.is_empty() && i == nd - 1 && a.last() != b.get(b.len().saturating_sub(2)).or(b.last())
         } else {
             !x.is_empty() && !y.is_empty() && x != y && x != "1" && y != "1"
         };
@@ -243,9 +243,9 @@ pub fn explain_shapes(a: &[usize], b: &[usize], matmul: bool) -> String {
 fn slice_part(v: &Value) -> EvalResult<Option<i64>> {
     match v {
         Value::None => Ok(None),
-        other => super::convert::to_index(other, "").map(Some).map_err(|_| {
-            type_error("slice indices must be integers or None or have an __index__ method")
-        }),
+        other => super::convert::to_index(other, "")
+            .map(Some)
+            .map_err(|_| type_error("slice indices must be integers or None or have an __index__ method")),
     }
 }
 
@@ -255,7 +255,9 @@ fn index_item(v: &Value) -> EvalResult<IndexItem> {
         Value::Bool(b) => IndexItem::Array(NdArray::from_scalar(crate::array::Scalar::Bool(*b))),
         Value::None => IndexItem::NewAxis,
         Value::Ellipsis => IndexItem::Ellipsis,
-        Value::Slice(s) => IndexItem::Slice { start: slice_part(&s.start)?, stop: slice_part(&s.stop)?, step: slice_part(&s.step)? },
+        Value::Slice(s) => {
+            IndexItem::Slice { start: slice_part(&s.start)?, stop: slice_part(&s.stop)?, step: slice_part(&s.step)? }
+        }
         Value::Array(a) => {
             if a.ndim() == 0 && a.dtype() == DType::Int64 {
                 IndexItem::Int(a.get_flat(0).to_i64().unwrap_or(0))
@@ -306,9 +308,8 @@ pub fn get_item(_interp: &mut Interp, a: &Rc<NdArray>, index: &Value) -> EvalRes
 /// `a[index] = value`.
 pub fn set_item(_interp: &mut Interp, a: &Rc<NdArray>, index: &Value, value: &Value) -> EvalResult<()> {
     let items = index_items(index)?;
-    let v = operand(value).map_err(|_| {
-        type_error(format!("could not assign a value of type '{}' into an array", value.type_name()))
-    })?;
+    let v = operand(value)
+        .map_err(|_| type_error(format!("could not assign a value of type '{}' into an array", value.type_name())))?;
     set_index(a, &items, &v)?;
     Ok(())
 }
@@ -321,22 +322,79 @@ pub fn index_first_axis(_interp: &mut Interp, a: &Rc<NdArray>, i: usize) -> Eval
 
 /// All unary ufuncs, for lookup by name.
 pub const UNARY_UFUNCS: &[UnaryOp] = &[
-    UnaryOp::Neg, UnaryOp::Pos, UnaryOp::Invert, UnaryOp::LogicalNot, UnaryOp::Abs, UnaryOp::Sqrt, UnaryOp::Square,
-    UnaryOp::Exp, UnaryOp::Exp2, UnaryOp::Log, UnaryOp::Log2, UnaryOp::Log10, UnaryOp::Log1p, UnaryOp::Expm1,
-    UnaryOp::Sin, UnaryOp::Cos, UnaryOp::Tan, UnaryOp::Arcsin, UnaryOp::Arccos, UnaryOp::Arctan, UnaryOp::Sinh,
-    UnaryOp::Cosh, UnaryOp::Tanh, UnaryOp::Arcsinh, UnaryOp::Arccosh, UnaryOp::Arctanh, UnaryOp::Floor,
-    UnaryOp::Ceil, UnaryOp::Rint, UnaryOp::Trunc, UnaryOp::Sign, UnaryOp::IsNan, UnaryOp::IsInf,
-    UnaryOp::IsFinite, UnaryOp::Conj, UnaryOp::Angle, UnaryOp::Real, UnaryOp::Imag, UnaryOp::Reciprocal,
-    UnaryOp::Deg2rad, UnaryOp::Rad2deg, UnaryOp::Cbrt,
+    UnaryOp::Neg,
+    UnaryOp::Pos,
+    UnaryOp::Invert,
+    UnaryOp::LogicalNot,
+    UnaryOp::Abs,
+    UnaryOp::Sqrt,
+    UnaryOp::Square,
+    UnaryOp::Exp,
+    UnaryOp::Exp2,
+    UnaryOp::Log,
+    UnaryOp::Log2,
+    UnaryOp::Log10,
+    UnaryOp::Log1p,
+    UnaryOp::Expm1,
+    UnaryOp::Sin,
+    UnaryOp::Cos,
+    UnaryOp::Tan,
+    UnaryOp::Arcsin,
+    UnaryOp::Arccos,
+    UnaryOp::Arctan,
+    UnaryOp::Sinh,
+    UnaryOp::Cosh,
+    UnaryOp::Tanh,
+    UnaryOp::Arcsinh,
+    UnaryOp::Arccosh,
+    UnaryOp::Arctanh,
+    UnaryOp::Floor,
+    UnaryOp::Ceil,
+    UnaryOp::Rint,
+    UnaryOp::Trunc,
+    UnaryOp::Sign,
+    UnaryOp::IsNan,
+    UnaryOp::IsInf,
+    UnaryOp::IsFinite,
+    UnaryOp::Conj,
+    UnaryOp::Angle,
+    UnaryOp::Real,
+    UnaryOp::Imag,
+    UnaryOp::Reciprocal,
+    UnaryOp::Deg2rad,
+    UnaryOp::Rad2deg,
+    UnaryOp::Cbrt,
 ];
 
 /// All binary ufuncs, for lookup by name.
 pub const BINARY_UFUNCS: &[BinaryOp] = &[
-    BinaryOp::Add, BinaryOp::Sub, BinaryOp::Mul, BinaryOp::TrueDiv, BinaryOp::FloorDiv, BinaryOp::Mod,
-    BinaryOp::Pow, BinaryOp::Eq, BinaryOp::Ne, BinaryOp::Lt, BinaryOp::Le, BinaryOp::Gt, BinaryOp::Ge,
-    BinaryOp::BitAnd, BinaryOp::BitOr, BinaryOp::BitXor, BinaryOp::LShift, BinaryOp::RShift, BinaryOp::Maximum,
-    BinaryOp::Minimum, BinaryOp::Fmax, BinaryOp::Fmin, BinaryOp::Arctan2, BinaryOp::Hypot, BinaryOp::LogicalAnd,
-    BinaryOp::LogicalOr, BinaryOp::LogicalXor,
+    BinaryOp::Add,
+    BinaryOp::Sub,
+    BinaryOp::Mul,
+    BinaryOp::TrueDiv,
+    BinaryOp::FloorDiv,
+    BinaryOp::Mod,
+    BinaryOp::Pow,
+    BinaryOp::Eq,
+    BinaryOp::Ne,
+    BinaryOp::Lt,
+    BinaryOp::Le,
+    BinaryOp::Gt,
+    BinaryOp::Ge,
+    BinaryOp::BitAnd,
+    BinaryOp::BitOr,
+    BinaryOp::BitXor,
+    BinaryOp::LShift,
+    BinaryOp::RShift,
+    BinaryOp::Maximum,
+    BinaryOp::Minimum,
+    BinaryOp::Fmax,
+    BinaryOp::Fmin,
+    BinaryOp::Arctan2,
+    BinaryOp::Hypot,
+    BinaryOp::LogicalAnd,
+    BinaryOp::LogicalOr,
+    BinaryOp::LogicalXor,
 ];
 
 /// Applies the ufunc named `name` (NumPy's name, e.g. `absolute`, `add`) to values.

@@ -22,10 +22,15 @@ pub fn dtype_of_type(t: TypeObj) -> Option<DType> {
 /// A `dtype=` argument: `float`, `np.float64`, `"float64"`, `a.dtype`.
 pub fn parse_dtype(v: &Value) -> EvalResult<DType> {
     match v {
-        Value::Type(t) => dtype_of_type(*t).ok_or_else(|| type_error(format!("Cannot interpret '{}' as a data type", t.repr()))),
+        Value::Type(t) => {
+            dtype_of_type(*t).ok_or_else(|| type_error(format!("Cannot interpret '{}' as a data type", t.repr())))
+        }
         Value::DType(d) => Ok(*d),
         Value::Str(s) => DType::from_name(s).ok_or_else(|| {
-            type_error(format!("data type {} not understood (NPL supports bool, int64, float64, complex128)", crate::value::quote_str(s)))
+            type_error(format!(
+                "data type {} not understood (NPL supports bool, int64, float64, complex128)",
+                crate::value::quote_str(s)
+            ))
         }),
         other => Err(type_error(format!("Cannot interpret '{}' as a data type", other.repr()))),
     }
@@ -80,7 +85,9 @@ pub fn to_int_value(v: &Value) -> EvalResult<Value> {
         Scalar::Bool(b) => Ok(Value::Int(b as i64)),
         Scalar::Int(i) => Ok(Value::Int(i)),
         Scalar::Float(f) => float_to_int(f),
-        Scalar::Complex(_) => Err(type_error("int() argument must be a string, a bytes-like object or a real number, not 'complex'")),
+        Scalar::Complex(_) => {
+            Err(type_error("int() argument must be a string, a bytes-like object or a real number, not 'complex'"))
+        }
     }
 }
 
@@ -101,8 +108,9 @@ pub fn float_to_int(f: f64) -> EvalResult<Value> {
 pub fn to_float_value(v: &Value) -> EvalResult<Value> {
     let s = match v {
         Value::Array(a) => only_size1(a)?,
-        other => value_to_scalar(other)
-            .ok_or_else(|| type_error(format!("float() argument must be a string or a real number, not '{}'", other.type_name())))?,
+        other => value_to_scalar(other).ok_or_else(|| {
+            type_error(format!("float() argument must be a string or a real number, not '{}'", other.type_name()))
+        })?,
     };
     match s {
         Scalar::Complex(_) if !matches!(v, Value::Array(_)) => {
@@ -133,9 +141,9 @@ pub fn to_complex_scalar(v: &Value) -> EvalResult<Complex64> {
             }
             Err(value_error("complex() arg is a malformed string"))
         }
-        other => value_to_scalar(other)
-            .map(|s| s.to_c64())
-            .ok_or_else(|| type_error(format!("complex() first argument must be a string or a number, not '{}'", other.type_name()))),
+        other => value_to_scalar(other).map(|s| s.to_c64()).ok_or_else(|| {
+            type_error(format!("complex() first argument must be a string or a number, not '{}'", other.type_name()))
+        }),
     }
 }
 
@@ -200,7 +208,10 @@ fn gather(v: &Value, depth: usize, shape: &mut Vec<usize>, out: &mut Vec<Scalar>
                     return Ok(());
                 }
                 shape.extend_from_slice(&sub);
-            } else if shape.len() < depth + sub.len() || shape[depth..depth + sub.len()] != sub[..] || shape.len() != depth + sub.len() {
+            } else if shape.len() < depth + sub.len()
+                || shape[depth..depth + sub.len()] != sub[..]
+                || shape.len() != depth + sub.len()
+            {
                 *ragged = true;
                 return Ok(());
             }
@@ -252,14 +263,20 @@ pub fn to_ndarray(v: &Value, dtype: Option<DType>) -> EvalResult<NdArray> {
         for s in &out {
             if let Scalar::Float(f) = s {
                 if !f.is_finite() {
-                    return Err(value_error(format!("cannot convert float {} to integer", if f.is_nan() { "NaN" } else { "infinity" })));
+                    return Err(value_error(format!(
+                        "cannot convert float {} to integer",
+                        if f.is_nan() { "NaN" } else { "infinity" }
+                    )));
                 }
             }
         }
     }
     Ok(match dt {
         DType::Bool => NdArray::Bool(Array::from_vec(shape, out.iter().map(|s| s.to_bool()).collect())?),
-        DType::Int64 => NdArray::Int(Array::from_vec(shape, out.iter().map(|s| s.cast(DType::Int64).to_i64().unwrap_or(0)).collect())?),
+        DType::Int64 => NdArray::Int(Array::from_vec(
+            shape,
+            out.iter().map(|s| s.cast(DType::Int64).to_i64().unwrap_or(0)).collect(),
+        )?),
         DType::Float64 => NdArray::Float(Array::from_vec(shape, out.iter().map(|s| s.to_f64()).collect())?),
         DType::Complex128 => NdArray::Complex(Array::from_vec(shape, out.iter().map(|s| s.to_c64()).collect())?),
     })

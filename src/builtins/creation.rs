@@ -104,10 +104,13 @@ pub(crate) fn np_array(interp: &mut Interp, args: Args) -> EvalResult {
         None => 0,
     };
     let mut a = to_ndarray(&obj, dtype)?;
-    if copy && matches!(obj, Value::Array(_)) && a.shares_buffer(match &obj {
-        Value::Array(x) => x,
-        _ => &a,
-    }) {
+    if copy
+        && matches!(obj, Value::Array(_))
+        && a.shares_buffer(match &obj {
+            Value::Array(x) => x,
+            _ => &a,
+        })
+    {
         a = a.copy();
     }
     if a.ndim() < ndmin {

@@ -27,7 +27,7 @@ pub static BUILTINS: &[Builtin] = &[
         "Read a text file of numbers into an array: one row per line, columns split on whitespace (or `delimiter`), text after `comments` ignored. A single row or column gives a 1-D array (ndmin raises the minimum). Raises ValueError for ragged rows or non-numbers.\n>>> np.savetxt('/tmp/npl_doc.txt', [[1, 2], [3, 4]]); np.loadtxt('/tmp/npl_doc.txt')\narray([[1., 2.],\n       [3., 4.]])", np_loadtxt),
     builtin!("numpy", "savetxt", Function, "(fname, X, fmt='%.18e', delimiter=' ', newline='\\n', header='', footer='', comments='# ')",
         "Write a 1-D or 2-D array to a text file, one row per line, each value formatted with the %-format `fmt`.\n>>> np.savetxt('/tmp/npl_doc.csv', np.eye(2), fmt='%d', delimiter=','); np.loadtxt('/tmp/npl_doc.csv', delimiter=',', dtype=int)\narray([[1, 0],\n       [0, 1]])", np_savetxt),
-    builtin!("numpy", "genfromtxt", Function, "(fname, dtype=float, comments='#', delimiter=None, skip_header=0, usecols=None, filling_values=None)",
+    builtin!("numpy", "genfromtxt", Function, "(fname, dtype=float, comments='#', delimiter=None, skip_header=0, usecols=None, filling_values=None, *, skip_footer=0, max_rows=None, unpack=None, encoding=None)",
         "Like loadtxt, but missing or invalid values become nan (or `filling_values`; -1 for ints). Raises ValueError listing the lines with a wrong number of columns.\n>>> print(np.genfromtxt(['1,2', '3,'], delimiter=','))\n[[ 1.  2.]\n [ 3. nan]]", np_genfromtxt),
     builtin!("numpy", "save", Function, "(file, arr, allow_pickle=True)",
         "Write an array to a binary .npy file (NumPy's format; `.npy` is added to the name if missing).\n>>> np.save('/tmp/npl_doc', np.arange(3)); np.load('/tmp/npl_doc.npy')\narray([0, 1, 2])", np_save),
@@ -190,6 +190,11 @@ fn text_lines(v: &Value, who: &str) -> EvalResult<(String, Vec<String>)> {
                     os_error(&e, path)
                 }
             })?;
+            let bytes = if bytes.starts_with(&[0x1f, 0x8b]) {
+                gunzip(&bytes).ok_or_else(|| raise(ExcKind::OSError, format!("{path}: not a valid gzip file")))?
+            } else {
+                bytes
+            };
             let text = String::from_utf8_lossy(&bytes);
             Ok((path.to_string(), text.lines().map(|l| l.trim_end_matches('\r').to_string()).collect()))
         }
@@ -213,10 +218,9 @@ fn text_lines(v: &Value, who: &str) -> EvalResult<(String, Vec<String>)> {
             }
             Ok(("<list of lines>".to_string(), lines))
         }
-        other => Err(type_error(format!(
-            "fname must be a string or a list of strings. Got {} instead.",
-            other.type_name()
-        ))),
+        other => {
+            Err(type_error(format!("fname must be a string or a list of strings. Got {} instead.", other.type_name())))
+        }
     }
 }
 
@@ -235,6 +239,7 @@ fn comment_markers(v: Option<&Value>) -> EvalResult<Vec<String>> {
     }
 }
 
+/// A str argument.
 fn str_value(v: &Value, what: &str) -> EvalResult<String> {
     match v {
         Value::Str(s) => Ok(s.to_string()),
@@ -260,10 +265,13 @@ fn usecols_arg(v: Option<&Value>) -> EvalResult<Option<Vec<i64>>> {
         Some(Value::List(l)) => Ok(Some(l.borrow().iter().map(|c| to_index(c, "")).collect::<EvalResult<_>>()?)),
         Some(Value::Tuple(t)) => Ok(Some(t.iter().map(|c| to_index(c, "")).collect::<EvalResult<_>>()?)),
         Some(Value::Array(a)) if matches!(a.dtype(), DType::Int64 | DType::Bool) => Ok(Some(a.to_int().to_vec())),
-        Some(other) => Err(type_error(format!("usecols must be an int or a sequence of ints, not {}", other.type_name()))),
+        Some(other) => {
+            Err(type_error(format!("usecols must be an int or a sequence of ints, not {}", other.type_name())))
+        }
     }
 }
 
+/// A non-negative int argument (0 when omitted).
 fn usize_arg(v: Option<&Value>, name: &str) -> EvalResult<usize> {
     match v {
         None => Ok(0),
@@ -287,6 +295,7 @@ fn strip_comment<'a>(line: &'a str, markers: &[String]) -> &'a str {
     }
 }
 
+/// The fields of a line: split on `delimiter`, or on runs of whitespace.
 fn split_fields<'a>(line: &'a str, delimiter: Option<&str>) -> Vec<&'a str> {
     match delimiter {
         None => line.split_whitespace().collect(),
@@ -327,9 +336,8 @@ fn parse_complex(t: &str) -> Option<num_complex::Complex64> {
         let im = if body == "-" { -1.0 } else { 1.0 };
         return Some(num_complex::Complex64::new(0.0, im));
     }
-    let splits = body.char_indices().filter(|&(i, c)| {
-        i > 0 && (c == '+' || c == '-') && !body[..i].ends_with(['e', 'E'])
-    });
+    let splits =
+        body.char_indices().filter(|&(i, c)| i > 0 && (c == '+' || c == '-') && !body[..i].ends_with(['e', 'E']));
     if let Some((i, _)) = splits.last() {
         let re = parse_float(&body[..i])?;
         let im_text = &body[i..];
@@ -358,7 +366,10 @@ fn parse_field(s: &str, dtype: DType) -> Option<Scalar> {
 fn array_from_scalars(shape: Vec<usize>, dtype: DType, vals: Vec<Scalar>) -> EvalResult<NdArray> {
     Ok(match dtype {
         DType::Bool => NdArray::Bool(Array::from_vec(shape, vals.iter().map(|s| s.to_bool()).collect())?),
-        DType::Int64 => NdArray::Int(Array::from_vec(shape, vals.iter().map(|s| s.cast(DType::Int64).to_i64().unwrap_or(0)).collect())?),
+        DType::Int64 => NdArray::Int(Array::from_vec(
+            shape,
+            vals.iter().map(|s| s.cast(DType::Int64).to_i64().unwrap_or(0)).collect(),
+        )?),
         DType::Float64 => NdArray::Float(Array::from_vec(shape, vals.iter().map(|s| s.to_f64()).collect())?),
         DType::Complex128 => NdArray::Complex(Array::from_vec(shape, vals.iter().map(|s| s.to_c64()).collect())?),
     })
@@ -381,6 +392,7 @@ fn ensure_ndmin(a: NdArray, ndmin: usize) -> EvalResult<NdArray> {
     Ok(a)
 }
 
+/// Prints a UserWarning on stderr, as NumPy does.
 fn warn(message: &str) {
     eprintln!("UserWarning: {message}");
 }
@@ -505,9 +517,25 @@ fn default_fill(dtype: DType) -> Scalar {
     }
 }
 
-fn np_genfromtxt(_: &mut Interp, args: Args) -> EvalResult {
+fn np_genfromtxt(interp: &mut Interp, args: Args) -> EvalResult {
     let b = bind(decl("genfromtxt"), args)?;
-    let fname = b.get(0).cloned().ok_or_else(|| type_error("genfromtxt() missing required argument 'fname' (pos 1)"))?;
+    let skip_footer = usize_arg(b.get(7), "skip_footer")?;
+    let max_rows = match b.get(8) {
+        None => usize::MAX,
+        Some(v) => {
+            let n = to_index(v, "")?;
+            if n < 1 {
+                return Err(value_error(format!("'max_rows' must be at least 1 (got {n}).")));
+            }
+            n as usize
+        }
+    };
+    let unpack = super::reductions::flag(interp, &b, 9)?;
+    if skip_footer > 0 && max_rows != usize::MAX {
+        return Err(value_error("The keywords 'skip_footer' and 'max_rows' can not be specified at the same time."));
+    }
+    let fname =
+        b.get(0).cloned().ok_or_else(|| type_error("genfromtxt() missing required argument 'fname' (pos 1)"))?;
     let dtype = optional_dtype(b.get(1))?.unwrap_or(DType::Float64);
     let markers = comment_markers(b.get_raw(2))?;
     let delimiter = delimiter_arg(b.get(3))?;
@@ -535,6 +563,9 @@ fn np_genfromtxt(_: &mut Interp, args: Args) -> EvalResult {
     let mut errors: Vec<String> = Vec::new();
     let mut bad_lines: Vec<String> = Vec::new();
     for (lineno, raw) in lines.iter().enumerate().skip(skip) {
+        if rows >= max_rows {
+            break;
+        }
         let line = strip_comment(raw, &markers).trim_matches([' ', '\r', '\n']);
         if line.is_empty() {
             continue;
@@ -588,8 +619,14 @@ fn np_genfromtxt(_: &mut Interp, args: Args) -> EvalResult {
         }
         return Ok(Value::array(array_from_scalars(vec![0], dtype, Vec::new())?));
     }
+    let rows = rows.saturating_sub(skip_footer).min(max_rows);
+    vals.truncate(rows * nbcols);
     let a = array_from_scalars(vec![rows, nbcols], dtype, vals)?;
-    Ok(Value::array(crate::array::manip::squeeze(&a, None)?))
+    let a = crate::array::manip::squeeze(&a, None)?;
+    if unpack && a.ndim() > 1 {
+        return Ok(Value::array(crate::array::manip::transpose(&a, None)?.copy()));
+    }
+    Ok(Value::array(a))
 }
 
 /// Python's `fmt % values` for one row: `%[flags][width][.precision]type`
@@ -642,6 +679,9 @@ fn percent_format(fmt: &str, vals: &[Scalar]) -> Result<String, (ExcKind, String
         let Some(&conv) = chars.get(i) else {
             return Err((ExcKind::ValueError, "incomplete format".to_string()));
         };
+        if conv == '*' {
+            return Err((ExcKind::TypeError, "* wants int".to_string()));
+        }
         i += 1;
         if conv == '%' && i == start + 2 {
             out.push('%');
@@ -679,7 +719,11 @@ fn percent_format(fmt: &str, vals: &[Scalar]) -> Result<String, (ExcKind, String
             'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
                 let v = *vals.get(next).ok_or_else(too_few)?;
                 next += 1;
+                let integral = matches!(conv, 'd' | 'i' | 'u');
                 let x: i128 = match v {
+                    Scalar::Bool(_) | Scalar::Float(_) if !integral => {
+                        return Err((ExcKind::TypeError, format!("%{conv} format: an integer is required")))
+                    }
                     Scalar::Bool(b) => b as i128,
                     Scalar::Int(n) => n as i128,
                     Scalar::Float(f) => {
@@ -687,15 +731,18 @@ fn percent_format(fmt: &str, vals: &[Scalar]) -> Result<String, (ExcKind, String
                             return Err((ExcKind::ValueError, "cannot convert float NaN to integer".to_string()));
                         }
                         if f.is_infinite() {
-                            return Err((ExcKind::OverflowError, "cannot convert float infinity to integer".to_string()));
-                        }
-                        if conv != 'd' && conv != 'i' && conv != 'u' {
-                            return Err((ExcKind::TypeError, format!("%{conv} format: an integer is required, not float")));
+                            return Err((
+                                ExcKind::OverflowError,
+                                "cannot convert float infinity to integer".to_string(),
+                            ));
                         }
                         f.trunc().clamp(-1e38, 1e38) as i128
                     }
                     Scalar::Complex(_) => {
-                        return Err((ExcKind::TypeError, format!("%{conv} format: a real number is required, not complex")))
+                        return Err((
+                            ExcKind::TypeError,
+                            format!("%{conv} format: a real number is required, not complex"),
+                        ))
                     }
                 };
                 let mag = x.unsigned_abs();
@@ -735,12 +782,22 @@ fn percent_format(fmt: &str, vals: &[Scalar]) -> Result<String, (ExcKind, String
                 spec.push_str(&format!(".{}{conv}", precision.unwrap_or(6)));
                 let body = crate::value::pyfmt::format_float(f.abs(), &spec).map_err(|e| (ExcKind::ValueError, e))?;
                 let neg = f.is_sign_negative() && !f.is_nan();
-                out.push_str(&pad(body, sign_of(neg), f.is_finite()));
+                out.push_str(&pad(body, sign_of(neg), true));
             }
             's' | 'r' | 'a' => {
                 let v = *vals.get(next).ok_or_else(too_few)?;
                 next += 1;
-                let mut text = super::convert::scalar_to_value(v).to_str();
+                let mut text = if conv == 's' {
+                    super::convert::scalar_to_value(v).to_str()
+                } else {
+                    match v {
+                        Scalar::Bool(true) => "np.True_".to_string(),
+                        Scalar::Bool(false) => "np.False_".to_string(),
+                        other => {
+                            format!("np.{}({})", other.dtype().name(), super::convert::scalar_to_value(other).repr())
+                        }
+                    }
+                };
                 if let Some(p) = precision {
                     text = text.chars().take(p).collect();
                 }
@@ -820,17 +877,21 @@ fn np_savetxt(_: &mut Interp, args: Args) -> EvalResult {
     for r in 0..nrows {
         let row = &scalars[r * ncol..(r + 1) * ncol];
         let vals: Vec<Scalar> = if complex {
-            row.iter().flat_map(|s| {
-                let c = s.to_c64();
-                [Scalar::Float(c.re), Scalar::Float(c.im)]
-            })
-            .collect()
+            row.iter()
+                .flat_map(|s| {
+                    let c = s.to_c64();
+                    [Scalar::Float(c.re), Scalar::Float(c.im)]
+                })
+                .collect()
         } else {
             row.to_vec()
         };
         let line = percent_format(&format, &vals).map_err(|(kind, msg)| {
             if kind == ExcKind::TypeError {
-                type_error(format!("Mismatch between array dtype ('{}') and format specifier ('{format}')", x.dtype().name()))
+                type_error(format!(
+                    "Mismatch between array dtype ('{}') and format specifier ('{format}')",
+                    x.dtype().name()
+                ))
             } else {
                 raise(kind, msg)
             }
@@ -847,7 +908,11 @@ fn np_savetxt(_: &mut Interp, args: Args) -> EvalResult {
         out.push_str(&footer.replace('\n', &format!("\n{comments}")));
         out.push_str(&newline);
     }
-    write_atomic(&path, out.as_bytes())?;
+    if path.ends_with(".gz") {
+        write_atomic(&path, &gzip(out.as_bytes()))?;
+    } else {
+        write_atomic(&path, out.as_bytes())?;
+    }
     Ok(Value::None)
 }
 
@@ -884,7 +949,11 @@ fn npy_bytes(a: &NdArray) -> Vec<u8> {
             ok
         })
     };
-    let data = if fortran { crate::array::manip::transpose(a, None).map(|t| t.copy()).unwrap_or_else(|_| a.copy()) } else { a.clone() };
+    let data = if fortran {
+        crate::array::manip::transpose(a, None).map(|t| t.copy()).unwrap_or_else(|_| a.copy())
+    } else {
+        a.clone()
+    };
     let a = &data;
     let order = if fortran { "True" } else { "False" };
     let mut header = format!("{{'descr': '{descr}', 'fortran_order': {order}, 'shape': {}, }}", shape_tuple(shape));
@@ -1043,9 +1112,14 @@ fn parse_npy(bytes: &[u8], name: &str) -> EvalResult<NdArray> {
     let (hlen, start) = match major {
         1 => (u16::from_le_bytes([bytes[8], bytes[9]]) as usize, 10usize),
         2 | 3 if bytes.len() >= 12 => (u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]) as usize, 12),
-        _ => return Err(bad(format!("we only support format version (1,0), (2,0), and (3,0), not ({major}, {minor})"))),
+        _ => {
+            return Err(bad(format!("we only support format version (1,0), (2,0), and (3,0), not ({major}, {minor})")))
+        }
     };
-    let end = start.checked_add(hlen).filter(|&e| e <= bytes.len()).ok_or_else(|| bad("EOF: reading array header".to_string()))?;
+    let end = start
+        .checked_add(hlen)
+        .filter(|&e| e <= bytes.len())
+        .ok_or_else(|| bad("EOF: reading array header".to_string()))?;
     let header = String::from_utf8_lossy(&bytes[start..end]).to_string();
     let cannot = || bad(format!("Cannot parse header: {}", crate::value::quote_str(&header)));
     let dict = parse_header(&header).ok_or_else(cannot)?;
@@ -1055,7 +1129,9 @@ fn parse_npy(bytes: &[u8], name: &str) -> EvalResult<NdArray> {
     for (k, v) in dict {
         match (k.as_str(), v) {
             ("descr", HeaderValue::Str(s)) => descr = Some(s),
-            ("descr", _) => return Err(bad("NPL reads .npy files of plain numeric dtypes only (not structured ones)".to_string())),
+            ("descr", _) => {
+                return Err(bad("NPL reads .npy files of plain numeric dtypes only (not structured ones)".to_string()))
+            }
             ("fortran_order", HeaderValue::Bool(b)) => fortran = Some(b),
             ("shape", HeaderValue::Ints(s)) => shape = Some(s),
             _ => return Err(cannot()),
@@ -1077,7 +1153,8 @@ fn parse_npy(bytes: &[u8], name: &str) -> EvalResult<NdArray> {
             (kind, code.get(1..).and_then(|s| s.parse::<usize>().ok()).unwrap_or(0))
         }
     };
-    let supported = matches!((kind, size), ('b', 1) | ('i', 1 | 2 | 4 | 8) | ('u', 1 | 2 | 4 | 8) | ('f', 4 | 8) | ('c', 8 | 16));
+    let supported =
+        matches!((kind, size), ('b', 1) | ('i', 1 | 2 | 4 | 8) | ('u', 1 | 2 | 4 | 8) | ('f', 4 | 8) | ('c', 8 | 16));
     if !supported {
         if kind == 'O' {
             return Err(bad("Object arrays cannot be loaded when allow_pickle=False".to_string()));
@@ -1170,7 +1247,8 @@ fn np_load(_: &mut Interp, args: Args) -> EvalResult {
     }
     let bytes = std::fs::read(&path).map_err(|e| os_error(&e, &path))?;
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
-        let members = read_zip(&bytes).map_err(|m| with_note(value_error(m), format!("  (in {})", crate::value::quote_str(&path))))?;
+        let members = read_zip(&bytes)
+            .map_err(|m| with_note(value_error(m), format!("  (in {})", crate::value::quote_str(&path))))?;
         let mut arrays = Vec::new();
         for (name, data) in members {
             if let Some(key) = name.strip_suffix(".npy") {
@@ -1222,6 +1300,7 @@ fn np_savez_compressed(_: &mut Interp, args: Args) -> EvalResult {
 // ---------------------------------------------------------------------------
 // Zip archives (stored and deflated members), CRC-32, inflate, deflate.
 
+/// The CRC-32 of zip and gzip.
 fn crc32(data: &[u8]) -> u32 {
     static TABLE: std::sync::OnceLock<[u32; 256]> = std::sync::OnceLock::new();
     let table = TABLE.get_or_init(|| {
@@ -1244,10 +1323,8 @@ fn crc32(data: &[u8]) -> u32 {
 
 /// The current UTC time as MS-DOS (time, date) words.
 fn dos_time() -> (u16, u16) {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0);
+    let secs =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
     let days = secs.div_euclid(86400);
     let rem = secs.rem_euclid(86400);
     // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
@@ -1314,12 +1391,15 @@ fn zip_bytes(entries: &[(String, Vec<u8>)], compress: bool) -> Vec<u8> {
     out
 }
 
+/// A little-endian u16 at `at`.
 fn le16(b: &[u8], at: usize) -> Option<u64> {
     Some(u64::from(u16::from_le_bytes([*b.get(at)?, *b.get(at + 1)?])))
 }
+/// A little-endian u32 at `at`.
 fn le32(b: &[u8], at: usize) -> Option<u64> {
     Some(u64::from(u32::from_le_bytes([*b.get(at)?, *b.get(at + 1)?, *b.get(at + 2)?, *b.get(at + 3)?])))
 }
+/// A little-endian u64 at `at`.
 fn le64(b: &[u8], at: usize) -> Option<u64> {
     Some(le32(b, at)? | (le32(b, at + 4)? << 32))
 }
@@ -1380,7 +1460,10 @@ fn read_zip(b: &[u8]) -> Result<Vec<(String, Vec<u8>)>, String> {
         if local >= b.len() || le32(b, local) != Some(0x0403_4b50) {
             return Err(corrupt());
         }
-        let start = local + 30 + le16(b, local + 26).ok_or_else(corrupt)? as usize + le16(b, local + 28).ok_or_else(corrupt)? as usize;
+        let start = local
+            + 30
+            + le16(b, local + 26).ok_or_else(corrupt)? as usize
+            + le16(b, local + 28).ok_or_else(corrupt)? as usize;
         let end = start.checked_add(usize::try_from(csize).map_err(|_| corrupt())?).ok_or_else(corrupt)?;
         let body = b.get(start..end).ok_or_else(corrupt)?;
         let limit = usize::try_from(usize_).map_err(|_| corrupt())?;
@@ -1406,6 +1489,7 @@ struct Bits<'a> {
 }
 
 impl Bits<'_> {
+    /// The next `n` bits.
     fn need(&mut self, n: u32) -> Option<u32> {
         while self.count < n {
             let byte = *self.data.get(self.pos)?;
@@ -1428,6 +1512,7 @@ struct Huffman {
 }
 
 impl Huffman {
+    /// The code for symbols of these bit lengths (None if over-subscribed).
     fn new(lengths: &[u8]) -> Option<Huffman> {
         let mut counts = [0u16; 16];
         for &l in lengths {
@@ -1449,6 +1534,7 @@ impl Huffman {
         Some(Huffman { counts, symbols })
     }
 
+    /// The next symbol.
     fn decode(&self, bits: &mut Bits) -> Option<u16> {
         let (mut code, mut first, mut index) = (0i32, 0i32, 0i32);
         for len in 1..16 {
@@ -1466,16 +1552,24 @@ impl Huffman {
     }
 }
 
-const LEN_BASE: [u16; 29] = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258];
+const LEN_BASE: [u16; 29] =
+    [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258];
 const LEN_EXTRA: [u8; 29] = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
 const DIST_BASE: [u16; 30] = [
-    1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289,
-    16385, 24577,
+    1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145,
+    8193, 12289, 16385, 24577,
 ];
-const DIST_EXTRA: [u8; 30] = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13];
+const DIST_EXTRA: [u8; 30] =
+    [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13];
 
 /// Decompresses a raw deflate stream of at most `limit` bytes.
 fn inflate(data: &[u8], limit: usize) -> Option<Vec<u8>> {
+    let mut used = 0usize;
+    inflate_counting(data, limit, &mut used)
+}
+
+/// `inflate`, also telling how many input bytes the stream took.
+fn inflate_counting(data: &[u8], limit: usize, used: &mut usize) -> Option<Vec<u8>> {
     let mut bits = Bits { data, pos: 0, buf: 0, count: 0 };
     let mut out: Vec<u8> = Vec::with_capacity(limit.min(1 << 26));
     loop {
@@ -1565,9 +1659,59 @@ fn inflate(data: &[u8], limit: usize) -> Option<Vec<u8>> {
             return None;
         }
         if last == 1 {
+            *used = bits.pos - (bits.count / 8) as usize;
             return Some(out);
         }
     }
+}
+
+/// A gzip file (RFC 1952) holding `data`.
+fn gzip(data: &[u8]) -> Vec<u8> {
+    let mut out = vec![0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 255];
+    out.extend(deflate(data));
+    out.extend_from_slice(&crc32(data).to_le_bytes());
+    out.extend_from_slice(&(data.len() as u32).to_le_bytes());
+    out
+}
+
+/// The contents of a gzip file (every member, concatenated).
+fn gunzip(b: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::new();
+    let mut at = 0usize;
+    while at < b.len() {
+        let head = b.get(at..at + 10)?;
+        if head[0] != 0x1f || head[1] != 0x8b || head[2] != 8 {
+            return None;
+        }
+        let flags = head[3];
+        let mut p = at + 10;
+        if flags & 4 != 0 {
+            p += 2 + le16(b, p)? as usize;
+        }
+        for bit in [8u8, 16] {
+            if flags & bit != 0 {
+                p += b.get(p..)?.iter().position(|&c| c == 0)? + 1;
+            }
+        }
+        if flags & 2 != 0 {
+            p += 2;
+        }
+        let body = b.get(p..)?;
+        let mut bits = 0usize;
+        let member = inflate_counting(
+            body,
+            crate::array::storage::allocation_limit().min(usize::MAX as u128) as usize,
+            &mut bits,
+        )?;
+        let end = p + bits;
+        let crc = le32(b, end)? as u32;
+        if crc != crc32(&member) {
+            return None;
+        }
+        out.extend(member);
+        at = end + 8;
+    }
+    Some(out)
 }
 
 /// Writes bits least significant first.
@@ -1578,6 +1722,7 @@ struct BitWriter {
 }
 
 impl BitWriter {
+    /// Appends the low `n` bits of `value`.
     fn put(&mut self, value: u32, n: u32) {
         self.buf |= u64::from(value) << self.count;
         self.count += n;
@@ -1595,6 +1740,7 @@ impl BitWriter {
         }
         self.put(rev, len);
     }
+    /// The bytes, the last one zero-padded.
     fn finish(mut self) -> Vec<u8> {
         if self.count > 0 {
             self.out.push(self.buf as u8);

@@ -128,7 +128,10 @@ fn linalg_error(message: impl Into<String>) -> Unwind {
 /// NumPy's `_assert_stacked_2d`.
 fn need_2d(a: &NdArray) -> EvalResult<()> {
     if a.ndim() < 2 {
-        return Err(linalg_error(format!("{}-dimensional array given. Array must be at least two-dimensional", a.ndim())));
+        return Err(linalg_error(format!(
+            "{}-dimensional array given. Array must be at least two-dimensional",
+            a.ndim()
+        )));
     }
     Ok(())
 }
@@ -626,7 +629,8 @@ fn matrix_norm_over(x: &NdArray, r: usize, c: usize, ord: MatrixOrd, keepdims: b
         return Err(value_error("Duplicate axes given."));
     }
     let moved = moveaxis(x, &[r as isize, c as isize], &[-2, -1])?;
-    let out = if is_complex(x) { matrix_norms_t::<Complex64>(&moved, ord)? } else { matrix_norms_t::<f64>(&moved, ord)? };
+    let out =
+        if is_complex(x) { matrix_norms_t::<Complex64>(&moved, ord)? } else { matrix_norms_t::<f64>(&moved, ord)? };
     norm_result(reduced_shape(x.shape(), &[r, c], keepdims), out)
 }
 
@@ -784,10 +788,9 @@ fn qr_t<T: Kern>(a: &NdArray, mode: QrMode) -> EvalResult<Value> {
             Value::array(assemble(b, &[m, n], seconds)?),
         ]),
         QrMode::R => Value::array(assemble(b, &[k, n], firsts)?),
-        QrMode::Raw => Value::tuple(vec![
-            Value::array(assemble(b, &[n, m], firsts)?),
-            Value::array(assemble(b, &[k], seconds)?),
-        ]),
+        QrMode::Raw => {
+            Value::tuple(vec![Value::array(assemble(b, &[n, m], firsts)?), Value::array(assemble(b, &[k], seconds)?)])
+        }
     })
 }
 
@@ -952,7 +955,10 @@ pub(crate) fn np_cond(_: &mut Interp, args: Args) -> EvalResult {
 
 /// The chain product of 2-d arrays in the cheapest order.
 fn multi_dot_t<T: Kern>(arrays: &[NdArray]) -> EvalResult<NdArray> {
-    let mats: Vec<DMatrix<T>> = arrays.iter().map(|x| stack_of::<T>(x).mats.into_iter().next().unwrap_or_else(|| DMatrix::zeros(0, 0))).collect();
+    let mats: Vec<DMatrix<T>> = arrays
+        .iter()
+        .map(|x| stack_of::<T>(x).mats.into_iter().next().unwrap_or_else(|| DMatrix::zeros(0, 0)))
+        .collect();
     let r = kern::multi_dot(&mats).map_err(lin)?;
     mats_array(&[], r.nrows(), r.ncols(), &[r])
 }

@@ -123,21 +123,22 @@ fn str_format(interp: &mut Interp, args: Args) -> EvalResult {
             let value = if name.is_empty() {
                 let v = positional.get(auto).cloned();
                 auto += 1;
-                v.ok_or_else(|| raise(ExcKind::IndexError, format!("Replacement index {} out of range for positional args tuple", auto - 1)))?
+                v.ok_or_else(|| {
+                    raise(
+                        ExcKind::IndexError,
+                        format!("Replacement index {} out of range for positional args tuple", auto - 1),
+                    )
+                })?
             } else if let Ok(i) = name.parse::<usize>() {
-                positional
-                    .get(i)
-                    .cloned()
-                    .ok_or_else(|| raise(ExcKind::IndexError, format!("Replacement index {i} out of range for positional args tuple")))?
+                positional.get(i).cloned().ok_or_else(|| {
+                    raise(ExcKind::IndexError, format!("Replacement index {i} out of range for positional args tuple"))
+                })?
             } else {
-                keywords
-                    .iter()
-                    .find(|(k, _)| k.as_ref() == name)
-                    .map(|(_, v)| v.clone())
-                    .ok_or_else(|| {
-                        let exc = Rc::new(crate::value::ExceptionValue { kind: ExcKind::KeyError, args: vec![Value::str(name)] });
-                        crate::eval::error::Unwind::Raise(Box::new(crate::eval::error::NplError::from_exception(exc)))
-                    })?
+                keywords.iter().find(|(k, _)| k.as_ref() == name).map(|(_, v)| v.clone()).ok_or_else(|| {
+                    let exc =
+                        Rc::new(crate::value::ExceptionValue { kind: ExcKind::KeyError, args: vec![Value::str(name)] });
+                    crate::eval::error::Unwind::Raise(Box::new(crate::eval::error::NplError::from_exception(exc)))
+                })?
             };
             let value = match conv {
                 Some("r") => Value::str(&value.repr()),
@@ -166,7 +167,10 @@ fn str_join(interp: &mut Interp, args: Args) -> EvalResult {
         match item {
             Value::Str(s) => parts.push(s.to_string()),
             other => {
-                return Err(type_error(format!("sequence item {i}: expected str instance, {} found", other.type_name())))
+                return Err(type_error(format!(
+                    "sequence item {i}: expected str instance, {} found",
+                    other.type_name()
+                )))
             }
         }
     }
@@ -305,11 +309,9 @@ fn affix(args: Args, decl: &'static Builtin, start: bool) -> EvalResult {
     match b.required(1)? {
         Value::Str(p) => Ok(Value::Bool(test(&p))),
         Value::Tuple(items) => Ok(Value::Bool(items.iter().any(|i| matches!(i, Value::Str(p) if test(p))))),
-        other => Err(type_error(format!(
-            "{} first arg must be str or a tuple of str, not {}",
-            decl.name,
-            other.type_name()
-        ))),
+        other => {
+            Err(type_error(format!("{} first arg must be str or a tuple of str, not {}", decl.name, other.type_name())))
+        }
     }
 }
 
@@ -428,16 +430,72 @@ fn receiver_list(args: &Args) -> Rc<RefCell<Vec<Value>>> {
 
 /// Methods of `list`.
 pub static LIST_METHODS: &[Builtin] = &[
-    builtin!("list", "append", Method, "(self, x)", "Add an item at the end.\n>>> xs = [1]; xs.append(2); xs\n[1, 2]", list_append),
-    builtin!("list", "extend", Method, "(self, iterable)", "Add the items of an iterable at the end.\n>>> xs = [1]; xs.extend([2, 3]); xs\n[1, 2, 3]", list_extend),
-    builtin!("list", "pop", Method, "(self, index=-1)", "Remove and return the item at `index` (the last by default).\n>>> [1, 2, 3].pop()\n3", list_pop),
-    builtin!("list", "insert", Method, "(self, index, x)", "Insert an item before `index`.\n>>> xs = [1, 3]; xs.insert(1, 2); xs\n[1, 2, 3]", list_insert),
-    builtin!("list", "index", Method, "(self, x)", "The index of the first item equal to `x`; ValueError if absent.\n>>> [5, 6].index(6)\n1", list_index),
+    builtin!(
+        "list",
+        "append",
+        Method,
+        "(self, x)",
+        "Add an item at the end.\n>>> xs = [1]; xs.append(2); xs\n[1, 2]",
+        list_append
+    ),
+    builtin!(
+        "list",
+        "extend",
+        Method,
+        "(self, iterable)",
+        "Add the items of an iterable at the end.\n>>> xs = [1]; xs.extend([2, 3]); xs\n[1, 2, 3]",
+        list_extend
+    ),
+    builtin!(
+        "list",
+        "pop",
+        Method,
+        "(self, index=-1)",
+        "Remove and return the item at `index` (the last by default).\n>>> [1, 2, 3].pop()\n3",
+        list_pop
+    ),
+    builtin!(
+        "list",
+        "insert",
+        Method,
+        "(self, index, x)",
+        "Insert an item before `index`.\n>>> xs = [1, 3]; xs.insert(1, 2); xs\n[1, 2, 3]",
+        list_insert
+    ),
+    builtin!(
+        "list",
+        "index",
+        Method,
+        "(self, x)",
+        "The index of the first item equal to `x`; ValueError if absent.\n>>> [5, 6].index(6)\n1",
+        list_index
+    ),
     builtin!("list", "count", Method, "(self, x)", "How many items equal `x`.\n>>> [1, 2, 1].count(1)\n2", list_count),
-    builtin!("list", "sort", Method, "(self, *, key=None, reverse=False)", "Sort the list in place (stable).\n>>> xs = [3, 1, 2]; xs.sort(); xs\n[1, 2, 3]", list_sort),
-    builtin!("list", "reverse", Method, "(self)", "Reverse the list in place.\n>>> xs = [1, 2]; xs.reverse(); xs\n[2, 1]", list_reverse),
+    builtin!(
+        "list",
+        "sort",
+        Method,
+        "(self, *, key=None, reverse=False)",
+        "Sort the list in place (stable).\n>>> xs = [3, 1, 2]; xs.sort(); xs\n[1, 2, 3]",
+        list_sort
+    ),
+    builtin!(
+        "list",
+        "reverse",
+        Method,
+        "(self)",
+        "Reverse the list in place.\n>>> xs = [1, 2]; xs.reverse(); xs\n[2, 1]",
+        list_reverse
+    ),
     builtin!("list", "copy", Method, "(self)", "A shallow copy.\n>>> [1, 2].copy()\n[1, 2]", list_copy),
-    builtin!("list", "remove", Method, "(self, x)", "Remove the first item equal to `x`; ValueError if absent.\n>>> xs = [1, 2, 1]; xs.remove(1); xs\n[2, 1]", list_remove),
+    builtin!(
+        "list",
+        "remove",
+        Method,
+        "(self, x)",
+        "Remove the first item equal to `x`; ValueError if absent.\n>>> xs = [1, 2, 1]; xs.remove(1); xs\n[2, 1]",
+        list_remove
+    ),
     builtin!("list", "clear", Method, "(self)", "Remove every item.\n>>> xs = [1]; xs.clear(); xs\n[]", list_clear),
 ];
 
@@ -465,7 +523,9 @@ fn list_pop(_: &mut Interp, args: Args) -> EvalResult {
     let n = items.len() as i64;
     let i = match b.get(1) {
         Some(Value::Int(i)) => *i,
-        Some(other) => return Err(type_error(format!("'{}' object cannot be interpreted as an integer", other.type_name()))),
+        Some(other) => {
+            return Err(type_error(format!("'{}' object cannot be interpreted as an integer", other.type_name())))
+        }
         None => -1,
     };
     let j = if i < 0 { i + n } else { i };
@@ -624,7 +684,9 @@ fn dict_update(interp: &mut Interp, args: Args) -> EvalResult {
                 for p in interp.collect(v)? {
                     let kv = interp.collect(&p)?;
                     if kv.len() != 2 {
-                        return Err(value_error("dictionary update sequence element has the wrong length; 2 is required"));
+                        return Err(value_error(
+                            "dictionary update sequence element has the wrong length; 2 is required",
+                        ));
                     }
                     out.push((kv[0].clone(), kv[1].clone()));
                 }
@@ -686,8 +748,22 @@ fn dict_clear(_: &mut Interp, args: Args) -> EvalResult {
 pub static NUMBER_METHODS: &[Builtin] = &[
     builtin!("number", "real", Property, "(self)", "The real part.\n>>> (3+4j).real\n3.0", number_real),
     builtin!("number", "imag", Property, "(self)", "The imaginary part.\n>>> (3+4j).imag\n4.0", number_imag),
-    builtin!("number", "conjugate", Method, "(self)", "The complex conjugate.\n>>> (3+4j).conjugate()\n(3-4j)", number_conjugate),
-    builtin!("number", "is_integer", Method, "(self)", "Whether a float has an integral value.\n>>> (2.0).is_integer()\nTrue", number_is_integer),
+    builtin!(
+        "number",
+        "conjugate",
+        Method,
+        "(self)",
+        "The complex conjugate.\n>>> (3+4j).conjugate()\n(3-4j)",
+        number_conjugate
+    ),
+    builtin!(
+        "number",
+        "is_integer",
+        Method,
+        "(self)",
+        "Whether a float has an integral value.\n>>> (2.0).is_integer()\nTrue",
+        number_is_integer
+    ),
 ];
 
 fn first(args: &Args) -> Value {
@@ -718,6 +794,8 @@ fn number_is_integer(_: &mut Interp, args: Args) -> EvalResult {
     match first(&args) {
         Value::Float(f) => Ok(Value::Bool(f.is_finite() && f.fract() == 0.0)),
         Value::Int(_) | Value::Bool(_) => Ok(Value::Bool(true)),
-        other => Err(raise(ExcKind::AttributeError, format!("'{}' object has no attribute 'is_integer'", other.type_name()))),
+        other => {
+            Err(raise(ExcKind::AttributeError, format!("'{}' object has no attribute 'is_integer'", other.type_name())))
+        }
     }
 }

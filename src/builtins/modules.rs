@@ -85,13 +85,13 @@ fn math_module() -> Rc<Module> {
     m
 }
 
-fn real_arg(v: &Value, fname: &str) -> EvalResult<f64> {
+fn real_arg(v: &Value, _context: &str) -> EvalResult<f64> {
     match v {
         Value::Int(i) => Ok(*i as f64),
         Value::Bool(b) => Ok(*b as u8 as f64),
         Value::Float(f) => Ok(*f),
         Value::Array(a) if a.size() == 1 && a.dtype() != DType::Complex128 => Ok(a.get_flat(0).to_f64()),
-        other => Err(type_error(format!("must be real number, not {}{}", other.type_name(), if fname.is_empty() { "" } else { "" }))),
+        other => Err(type_error(format!("must be real number, not {}", other.type_name()))),
     }
 }
 
@@ -132,9 +132,21 @@ math_unary!(m_fabs, 8, |x| Ok(Value::Float(x.abs())));
 math_unary!(m_isnan, 9, |x| Ok(Value::Bool(x.is_nan())));
 math_unary!(m_isinf, 10, |x| Ok(Value::Bool(x.is_infinite())));
 math_unary!(m_atan, 11, |x| Ok(Value::Float(x.atan())));
-math_unary!(m_asin, 12, |x| if !(-1.0..=1.0).contains(&x) { Err(value_error("math domain error")) } else { Ok(Value::Float(x.asin())) });
-math_unary!(m_acos, 13, |x| if !(-1.0..=1.0).contains(&x) { Err(value_error("math domain error")) } else { Ok(Value::Float(x.acos())) });
-math_unary!(m_log10, 14, |x| if x <= 0.0 { Err(value_error("math domain error")) } else { Ok(Value::Float(x.log10())) });
+math_unary!(m_asin, 12, |x| if !(-1.0..=1.0).contains(&x) {
+    Err(value_error("math domain error"))
+} else {
+    Ok(Value::Float(x.asin()))
+});
+math_unary!(m_acos, 13, |x| if !(-1.0..=1.0).contains(&x) {
+    Err(value_error("math domain error"))
+} else {
+    Ok(Value::Float(x.acos()))
+});
+math_unary!(m_log10, 14, |x| if x <= 0.0 {
+    Err(value_error("math domain error"))
+} else {
+    Ok(Value::Float(x.log10()))
+});
 math_unary!(m_log2, 15, |x| if x <= 0.0 { Err(value_error("math domain error")) } else { Ok(Value::Float(x.log2())) });
 math_unary!(m_trunc, 16, |x| super::convert::float_to_int(x.trunc()));
 math_unary!(m_isfinite, 17, |x| Ok(Value::Bool(x.is_finite())));
@@ -143,7 +155,11 @@ math_unary!(m_sinh, 19, |x| Ok(Value::Float(x.sinh())));
 math_unary!(m_cosh, 20, |x| Ok(Value::Float(x.cosh())));
 math_unary!(m_degrees, 21, |x| Ok(Value::Float(x.to_degrees())));
 math_unary!(m_radians, 22, |x| Ok(Value::Float(x.to_radians())));
-math_unary!(m_log1p, 23, |x| if x <= -1.0 { Err(value_error("math domain error")) } else { Ok(Value::Float(x.ln_1p())) });
+math_unary!(m_log1p, 23, |x| if x <= -1.0 {
+    Err(value_error("math domain error"))
+} else {
+    Ok(Value::Float(x.ln_1p()))
+});
 math_unary!(m_expm1, 24, |x| Ok(Value::Float(x.exp_m1())));
 math_unary!(m_gamma, 25, |x| {
     if x <= 0.0 && x.fract() == 0.0 {
@@ -258,7 +274,9 @@ fn m_factorial(_: &mut Interp, args: Args) -> EvalResult {
     }
     let mut r: i64 = 1;
     for k in 2..=n {
-        r = r.checked_mul(k).ok_or_else(|| crate::eval::error::raise(ExcKind::OverflowError, "int too large: NPL ints are 64-bit"))?;
+        r = r
+            .checked_mul(k)
+            .ok_or_else(|| crate::eval::error::raise(ExcKind::OverflowError, "int too large: NPL ints are 64-bit"))?;
     }
     Ok(Value::Int(r))
 }
@@ -329,9 +347,23 @@ fn m_copysign(_: &mut Interp, args: Args) -> EvalResult {
 
 /// Python's `math` module functions.
 pub static MATH_BUILTINS: &[Builtin] = &[
-    builtin!("math", "sqrt", Function, "(x)", "Square root; ValueError for negative x.\n>>> math.sqrt(2)\n1.4142135623730951", m_sqrt),
+    builtin!(
+        "math",
+        "sqrt",
+        Function,
+        "(x)",
+        "Square root; ValueError for negative x.\n>>> math.sqrt(2)\n1.4142135623730951",
+        m_sqrt
+    ),
     builtin!("math", "exp", Function, "(x)", "e raised to x.\n>>> math.exp(1)\n2.718281828459045", m_exp),
-    builtin!("math", "log", Function, "(x, base=None)", "Natural logarithm, or logarithm to `base`.\n>>> math.log(8, 2)\n3.0", m_log),
+    builtin!(
+        "math",
+        "log",
+        Function,
+        "(x, base=None)",
+        "Natural logarithm, or logarithm to `base`.\n>>> math.log(8, 2)\n3.0",
+        m_log
+    ),
     builtin!("math", "sin", Function, "(x)", "Sine of x radians.\n>>> math.sin(0)\n0.0", m_sin),
     builtin!("math", "cos", Function, "(x)", "Cosine of x radians.\n>>> math.cos(0)\n1.0", m_cos),
     builtin!("math", "tan", Function, "(x)", "Tangent of x radians.\n>>> math.tan(0)\n0.0", m_tan),
@@ -345,25 +377,102 @@ pub static MATH_BUILTINS: &[Builtin] = &[
     builtin!("math", "acos", Function, "(x)", "Arc cosine in radians.\n>>> math.acos(1)\n0.0", m_acos),
     builtin!("math", "log10", Function, "(x)", "Base-10 logarithm.\n>>> math.log10(1000)\n3.0", m_log10),
     builtin!("math", "log2", Function, "(x)", "Base-2 logarithm.\n>>> math.log2(8)\n3.0", m_log2),
-    builtin!("math", "trunc", Function, "(x)", "x truncated toward zero, as an int.\n>>> math.trunc(-2.7)\n-2", m_trunc),
-    builtin!("math", "isfinite", Function, "(x)", "Whether x is neither infinite nor NaN.\n>>> math.isfinite(1.0)\nTrue", m_isfinite),
+    builtin!(
+        "math",
+        "trunc",
+        Function,
+        "(x)",
+        "x truncated toward zero, as an int.\n>>> math.trunc(-2.7)\n-2",
+        m_trunc
+    ),
+    builtin!(
+        "math",
+        "isfinite",
+        Function,
+        "(x)",
+        "Whether x is neither infinite nor NaN.\n>>> math.isfinite(1.0)\nTrue",
+        m_isfinite
+    ),
     builtin!("math", "tanh", Function, "(x)", "Hyperbolic tangent.\n>>> math.tanh(0)\n0.0", m_tanh),
     builtin!("math", "sinh", Function, "(x)", "Hyperbolic sine.\n>>> math.sinh(0)\n0.0", m_sinh),
     builtin!("math", "cosh", Function, "(x)", "Hyperbolic cosine.\n>>> math.cosh(0)\n1.0", m_cosh),
     builtin!("math", "degrees", Function, "(x)", "Radians to degrees.\n>>> math.degrees(math.pi)\n180.0", m_degrees),
-    builtin!("math", "radians", Function, "(x)", "Degrees to radians.\n>>> math.radians(180)\n3.141592653589793", m_radians),
+    builtin!(
+        "math",
+        "radians",
+        Function,
+        "(x)",
+        "Degrees to radians.\n>>> math.radians(180)\n3.141592653589793",
+        m_radians
+    ),
     builtin!("math", "log1p", Function, "(x)", "log(1 + x), accurate for small x.\n>>> math.log1p(0)\n0.0", m_log1p),
     builtin!("math", "expm1", Function, "(x)", "exp(x) - 1, accurate for small x.\n>>> math.expm1(0)\n0.0", m_expm1),
     builtin!("math", "gamma", Function, "(x)", "The gamma function.\n>>> math.gamma(5)\n24.0", m_gamma),
-    builtin!("math", "atan2", Function, "(y, x)", "Arc tangent of y/x in the right quadrant.\n>>> math.atan2(1, 1)\n0.7853981633974483", m_atan2),
-    builtin!("math", "hypot", Function, "(x, y)", "sqrt(x*x + y*y) without overflow.\n>>> math.hypot(3, 4)\n5.0", m_hypot),
-    builtin!("math", "pow", Function, "(x, y)", "x raised to y as floats.\n>>> math.pow(2, 0.5)\n1.4142135623730951", m_pow),
-    builtin!("math", "isclose", Function, "(a, b, *, rel_tol=1e-09, abs_tol=0.0)", "Whether a and b are close.\n>>> math.isclose(0.1 + 0.2, 0.3)\nTrue", m_isclose),
-    builtin!("math", "factorial", Function, "(n)", "n! for a non-negative int.\n>>> math.factorial(5)\n120", m_factorial),
+    builtin!(
+        "math",
+        "atan2",
+        Function,
+        "(y, x)",
+        "Arc tangent of y/x in the right quadrant.\n>>> math.atan2(1, 1)\n0.7853981633974483",
+        m_atan2
+    ),
+    builtin!(
+        "math",
+        "hypot",
+        Function,
+        "(x, y)",
+        "sqrt(x*x + y*y) without overflow.\n>>> math.hypot(3, 4)\n5.0",
+        m_hypot
+    ),
+    builtin!(
+        "math",
+        "pow",
+        Function,
+        "(x, y)",
+        "x raised to y as floats.\n>>> math.pow(2, 0.5)\n1.4142135623730951",
+        m_pow
+    ),
+    builtin!(
+        "math",
+        "isclose",
+        Function,
+        "(a, b, *, rel_tol=1e-09, abs_tol=0.0)",
+        "Whether a and b are close.\n>>> math.isclose(0.1 + 0.2, 0.3)\nTrue",
+        m_isclose
+    ),
+    builtin!(
+        "math",
+        "factorial",
+        Function,
+        "(n)",
+        "n! for a non-negative int.\n>>> math.factorial(5)\n120",
+        m_factorial
+    ),
     builtin!("math", "gcd", Function, "(*integers)", "Greatest common divisor.\n>>> math.gcd(12, 18)\n6", m_gcd),
-    builtin!("math", "comb", Function, "(n, k)", "Number of ways to choose k of n items.\n>>> math.comb(5, 2)\n10", m_comb),
-    builtin!("math", "fsum", Function, "(iterable)", "Exactly rounded sum of floats.\n>>> math.fsum([0.1] * 10)\n1.0", m_fsum),
-    builtin!("math", "copysign", Function, "(x, y)", "x with the sign of y.\n>>> math.copysign(2, -0.0)\n-2.0", m_copysign),
+    builtin!(
+        "math",
+        "comb",
+        Function,
+        "(n, k)",
+        "Number of ways to choose k of n items.\n>>> math.comb(5, 2)\n10",
+        m_comb
+    ),
+    builtin!(
+        "math",
+        "fsum",
+        Function,
+        "(iterable)",
+        "Exactly rounded sum of floats.\n>>> math.fsum([0.1] * 10)\n1.0",
+        m_fsum
+    ),
+    builtin!(
+        "math",
+        "copysign",
+        Function,
+        "(x, y)",
+        "x with the sign of y.\n>>> math.copysign(2, -0.0)\n-2.0",
+        m_copysign
+    ),
 ];
 
 fn time_perf_counter(_: &mut Interp, args: Args) -> EvalResult {
@@ -381,6 +490,13 @@ fn time_time(_: &mut Interp, args: Args) -> EvalResult {
 
 /// Python's `time` module functions.
 pub static TIME_BUILTINS: &[Builtin] = &[
-    builtin!("time", "perf_counter", Function, "()", "A clock for measuring durations, in seconds.\n>>> t = time.perf_counter(); time.perf_counter() >= t\nTrue", time_perf_counter),
+    builtin!(
+        "time",
+        "perf_counter",
+        Function,
+        "()",
+        "A clock for measuring durations, in seconds.\n>>> t = time.perf_counter(); time.perf_counter() >= t\nTrue",
+        time_perf_counter
+    ),
     builtin!("time", "time", Function, "()", "Seconds since the epoch.\n>>> time.time() > 0\nTrue", time_time),
 ];

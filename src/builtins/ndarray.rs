@@ -72,8 +72,22 @@ pub static BUILTINS: &[Builtin] = &[
 /// Attributes of dtype objects.
 pub static DTYPE_PROPERTIES: &[Builtin] = &[
     builtin!("dtype", "name", Property, "(self)", "The dtype's name.\n>>> np.arange(2).dtype.name\n'int64'", dt_name),
-    builtin!("dtype", "itemsize", Property, "(self)", "Bytes per element.\n>>> np.zeros(1).dtype.itemsize\n8", dt_itemsize),
-    builtin!("dtype", "kind", Property, "(self)", "One letter: b (bool), i (int), f (float), c (complex).\n>>> np.zeros(1).dtype.kind\n'f'", dt_kind),
+    builtin!(
+        "dtype",
+        "itemsize",
+        Property,
+        "(self)",
+        "Bytes per element.\n>>> np.zeros(1).dtype.itemsize\n8",
+        dt_itemsize
+    ),
+    builtin!(
+        "dtype",
+        "kind",
+        Property,
+        "(self)",
+        "One letter: b (bool), i (int), f (float), c (complex).\n>>> np.zeros(1).dtype.kind\n'f'",
+        dt_kind
+    ),
 ];
 
 fn a_shape(_: &mut Interp, args: Args) -> EvalResult {
@@ -130,7 +144,8 @@ fn a_flatten(_: &mut Interp, args: Args) -> EvalResult {
 fn a_transpose(_: &mut Interp, args: Args) -> EvalResult {
     let a = receiver(&args);
     let b = bind(&BUILTINS[12], args)?;
-    let axes = if b.rest.is_empty() || matches!(b.rest.as_slice(), [Value::None]) { None } else { Some(dims_arg(&b.rest)?) };
+    let axes =
+        if b.rest.is_empty() || matches!(b.rest.as_slice(), [Value::None]) { None } else { Some(dims_arg(&b.rest)?) };
     Ok(Value::array(manip::transpose(&a, axes.as_deref())?))
 }
 fn a_astype(_: &mut Interp, args: Args) -> EvalResult {

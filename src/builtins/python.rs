@@ -158,7 +158,10 @@ fn len(_: &mut Interp, args: Args) -> EvalResult {
 fn abs(interp: &mut Interp, args: Args) -> EvalResult {
     let mut b = bind(&BUILTINS[2], args)?;
     match b.required(0)? {
-        Value::Int(i) => i.checked_abs().map(Value::Int).ok_or_else(|| raise(ExcKind::OverflowError, "int too large: NPL ints are 64-bit")),
+        Value::Int(i) => i
+            .checked_abs()
+            .map(Value::Int)
+            .ok_or_else(|| raise(ExcKind::OverflowError, "int too large: NPL ints are 64-bit")),
         Value::Bool(x) => Ok(Value::Int(x as i64)),
         Value::Float(f) => Ok(Value::Float(f.abs())),
         Value::Complex(c) => Ok(Value::Float(c.re.hypot(c.im))),
@@ -245,7 +248,9 @@ fn round(_interp: &mut Interp, args: Args) -> EvalResult {
         None => None,
         Some(Value::Int(i)) => Some(*i),
         Some(Value::Bool(v)) => Some(*v as i64),
-        Some(other) => return Err(type_error(format!("'{}' object cannot be interpreted as an integer", other.type_name()))),
+        Some(other) => {
+            return Err(type_error(format!("'{}' object cannot be interpreted as an integer", other.type_name())))
+        }
     };
     match (x, ndigits) {
         (Value::Int(i), None) => Ok(Value::Int(i)),
@@ -294,10 +299,14 @@ fn enumerate(interp: &mut Interp, args: Args) -> EvalResult {
     let start = match b.take(1) {
         Some(Value::Int(i)) => i,
         None => 0,
-        Some(other) => return Err(type_error(format!("'{}' object cannot be interpreted as an integer", other.type_name()))),
+        Some(other) => {
+            return Err(type_error(format!("'{}' object cannot be interpreted as an integer", other.type_name())))
+        }
     };
     let items = interp.collect(&it)?;
-    Ok(Value::list(items.into_iter().enumerate().map(|(i, v)| Value::tuple(vec![Value::Int(start + i as i64), v])).collect()))
+    Ok(Value::list(
+        items.into_iter().enumerate().map(|(i, v)| Value::tuple(vec![Value::Int(start + i as i64), v])).collect(),
+    ))
 }
 
 fn zip(interp: &mut Interp, args: Args) -> EvalResult {
@@ -312,7 +321,12 @@ fn zip(interp: &mut Interp, args: Args) -> EvalResult {
 }
 
 /// Sorts values with Python's ordering (stable; `key` and `reverse` as `sorted`).
-pub fn sort_values(interp: &mut Interp, items: Vec<Value>, key: Option<&Value>, reverse: bool) -> EvalResult<Vec<Value>> {
+pub fn sort_values(
+    interp: &mut Interp,
+    items: Vec<Value>,
+    key: Option<&Value>,
+    reverse: bool,
+) -> EvalResult<Vec<Value>> {
     let keys = match key {
         Some(k) => {
             let mut ks = Vec::with_capacity(items.len());
@@ -610,14 +624,19 @@ fn hash(_: &mut Interp, args: Args) -> EvalResult {
 
 fn callable(_: &mut Interp, args: Args) -> EvalResult {
     let mut b = bind(&BUILTINS[23], args)?;
-    Ok(Value::Bool(matches!(b.required(0)?, Value::Function(_) | Value::Builtin(_) | Value::Method(_) | Value::Type(_))))
+    Ok(Value::Bool(matches!(
+        b.required(0)?,
+        Value::Function(_) | Value::Builtin(_) | Value::Method(_) | Value::Type(_)
+    )))
 }
 
 fn ord(_: &mut Interp, args: Args) -> EvalResult {
     let mut b = bind(&BUILTINS[24], args)?;
     match b.required(0)? {
         Value::Str(s) if s.chars().count() == 1 => Ok(Value::Int(s.chars().next().map_or(0, |c| c as i64))),
-        Value::Str(s) => Err(type_error(format!("ord() expected a character, but string of length {} found", s.chars().count()))),
+        Value::Str(s) => {
+            Err(type_error(format!("ord() expected a character, but string of length {} found", s.chars().count())))
+        }
         other => Err(type_error(format!("ord() expected string of length 1, but {} found", other.type_name()))),
     }
 }
@@ -705,7 +724,8 @@ pub fn parse_float_str(s: &str) -> EvalResult<f64> {
     if let Some(v) = v {
         return Ok(if lower.starts_with('-') { -v } else { v });
     }
-    t.parse::<f64>().map_err(|_| value_error(format!("could not convert string to float: {}", crate::value::quote_str(s))))
+    t.parse::<f64>()
+        .map_err(|_| value_error(format!("could not convert string to float: {}", crate::value::quote_str(s))))
 }
 
 /// Calls a type object: `int(x)`, `list(it)`, `ValueError("msg")`, `np.float64(x)`.
@@ -773,7 +793,9 @@ pub fn call_type(interp: &mut Interp, t: TypeObj, args: Args) -> EvalResult {
                     other => {
                         for (i, pair) in interp.collect(other)?.into_iter().enumerate() {
                             let kv = interp.collect(&pair).map_err(|_| {
-                                type_error(format!("cannot convert dictionary update sequence element #{i} to a sequence"))
+                                type_error(format!(
+                                    "cannot convert dictionary update sequence element #{i} to a sequence"
+                                ))
                             })?;
                             if kv.len() != 2 {
                                 return Err(value_error(format!(
@@ -781,7 +803,8 @@ pub fn call_type(interp: &mut Interp, t: TypeObj, args: Args) -> EvalResult {
                                     kv.len()
                                 )));
                             }
-                            d.insert(kv[0].clone(), kv[1].clone()).map_err(|t| type_error(format!("unhashable type: '{t}'")))?;
+                            d.insert(kv[0].clone(), kv[1].clone())
+                                .map_err(|t| type_error(format!("unhashable type: '{t}'")))?;
                         }
                     }
                 }
@@ -798,7 +821,10 @@ pub fn call_type(interp: &mut Interp, t: TypeObj, args: Args) -> EvalResult {
                     Value::Int(i) => i,
                     Value::Bool(b) => b as i64,
                     other => {
-                        return Err(type_error(format!("'{}' object cannot be interpreted as an integer", other.type_name())))
+                        return Err(type_error(format!(
+                            "'{}' object cannot be interpreted as an integer",
+                            other.type_name()
+                        )))
                     }
                 });
             }

@@ -61,7 +61,7 @@ fn help(interp: &mut Interp, args: Args) -> EvalResult {
 /// enough to be a likely misspelling.
 pub fn closest_name<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<String> {
     let mut best: Option<(usize, &str)> = None;
-    let limit = (name.len() + 2) / 3;
+    let limit = name.len().div_ceil(3);
     for c in candidates {
         if c == name || c.starts_with('_') {
             continue;

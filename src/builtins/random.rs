@@ -72,11 +72,11 @@ pub static GENERATOR_METHODS: &[Builtin] = &[
     builtin!("Generator", "uniform", Method, "(self, low=0.0, high=1.0, size=None)",
         "Uniform floats in [low, high) (arrays broadcast).\n>>> np.random.default_rng(0).uniform(-1, 1, 2)\narray([ 0.27392337, -0.46042657])", gen_uniform),
     builtin!("Generator", "choice", Method, "(self, a, size=None, replace=True, p=None, axis=0, shuffle=True)",
-        "Random samples from an array's first axis (or from range(a) for an int), with or without replacement, optionally with probabilities `p`.\n>>> np.random.default_rng(0).choice(10, 3, replace=False)\narray([5, 9, 6])", gen_choice),
+        "Random samples from an array along `axis` (or from range(a) for an int), with or without replacement, optionally with probabilities `p`.\n>>> np.random.default_rng(0).choice(10, 3, replace=False)\narray([5, 9, 6])", gen_choice),
     builtin!("Generator", "permutation", Method, "(self, x, axis=0)",
-        "A shuffled arange(x) for an int, or a shuffled copy of an array along its first axis.\n>>> np.random.default_rng(0).permutation(5)\narray([2, 4, 3, 0, 1])", gen_permutation),
+        "A shuffled arange(x) for an int, or a copy of an array shuffled along `axis`.\n>>> np.random.default_rng(0).permutation(5)\narray([2, 4, 3, 0, 1])", gen_permutation),
     builtin!("Generator", "shuffle", Method, "(self, x, axis=0)",
-        "Shuffle an array along its first axis (or a list) in place; returns None.\n>>> rng = np.random.default_rng(0); a = np.arange(5); rng.shuffle(a); a\narray([2, 4, 3, 0, 1])", gen_shuffle),
+        "Shuffle an array along `axis` (or a list) in place; returns None.\n>>> rng = np.random.default_rng(0); a = np.arange(5); rng.shuffle(a); a\narray([2, 4, 3, 0, 1])", gen_shuffle),
     builtin!("Generator", "exponential", Method, "(self, scale=1.0, size=None)",
         "Exponential floats with mean `scale`. Raises ValueError if scale < 0.\n>>> np.random.default_rng(0).exponential(1.0, 2)\narray([0.6799319, 1.0195971])", gen_exponential),
     builtin!("Generator", "binomial", Method, "(self, n, p, size=None)",
@@ -132,18 +132,37 @@ fn decl(table: &'static [Builtin], name: &str) -> &'static Builtin {
 
 /// What the legacy `RandomState` and a `Generator` both provide.
 trait Rng {
+    /// Whether this is the legacy `RandomState` (its error wording differs).
     const LEGACY: bool;
+    /// `n` doubles in [0, 1).
     fn floats(&mut self, n: usize) -> Vec<f64>;
+    /// `n` standard normals.
     fn std_normal(&mut self, n: usize) -> Vec<f64>;
+    /// `n` normals; errors on a negative scale.
     fn normal(&mut self, loc: f64, scale: f64, n: usize) -> Result<Vec<f64>, String>;
+    /// `n` uniforms on [low, high).
     fn uniform(&mut self, low: f64, high: f64, n: usize) -> Result<Vec<f64>, String>;
+    /// `n` exponentials with mean `scale`.
     fn exponential(&mut self, scale: f64, n: usize) -> Result<Vec<f64>, String>;
+    /// `n` binomial counts.
     fn binomial(&mut self, trials: i64, p: f64, n: usize) -> Result<Vec<i64>, String>;
+    /// `n` Poisson counts.
     fn poisson(&mut self, lam: f64, n: usize) -> Result<Vec<i64>, String>;
+    /// `n` ints in [low, high) (or [low, high] with `endpoint`).
     fn ints(&mut self, low: i64, high: i64, endpoint: bool, n: usize) -> Result<Vec<i64>, String>;
-    fn choice_idx(&mut self, a: i64, is_array: bool, n: usize, replace: bool, p: Option<&[f64]>, shuffle: bool)
-        -> Result<Vec<i64>, String>;
+    /// Indices chosen by `choice` from a population of `a`.
+    fn choice_idx(
+        &mut self,
+        a: i64,
+        is_array: bool,
+        n: usize,
+        replace: bool,
+        p: Option<&[f64]>,
+        shuffle: bool,
+    ) -> Result<Vec<i64>, String>;
+    /// Shuffles a slice in place.
     fn shuffle_items<T>(&mut self, items: &mut [T]);
+    /// Shuffles the `n_rows` equal rows of a C-ordered buffer in place.
     fn shuffle_rows<T>(&mut self, data: &mut [T], n_rows: usize);
 }
 
@@ -174,8 +193,15 @@ impl Rng for RandomState {
         let high = i128::from(high) + i128::from(endpoint);
         self.randint_wide(i128::from(low), high, n)
     }
-    fn choice_idx(&mut self, a: i64, is_array: bool, n: usize, replace: bool, p: Option<&[f64]>, _: bool)
-        -> Result<Vec<i64>, String> {
+    fn choice_idx(
+        &mut self,
+        a: i64,
+        is_array: bool,
+        n: usize,
+        replace: bool,
+        p: Option<&[f64]>,
+        _: bool,
+    ) -> Result<Vec<i64>, String> {
         if is_array {
             self.choice_array(a.max(0) as usize, n, replace, p)
         } else {
@@ -216,8 +242,15 @@ impl Rng for Generator {
     fn ints(&mut self, low: i64, high: i64, endpoint: bool, n: usize) -> Result<Vec<i64>, String> {
         self.integers_wide(i128::from(low), i128::from(high), endpoint, n)
     }
-    fn choice_idx(&mut self, a: i64, is_array: bool, n: usize, replace: bool, p: Option<&[f64]>, shuffle: bool)
-        -> Result<Vec<i64>, String> {
+    fn choice_idx(
+        &mut self,
+        a: i64,
+        is_array: bool,
+        n: usize,
+        replace: bool,
+        p: Option<&[f64]>,
+        shuffle: bool,
+    ) -> Result<Vec<i64>, String> {
         self.choice_full(a, is_array, n, replace, p, shuffle)
     }
     fn shuffle_items<T>(&mut self, items: &mut [T]) {
@@ -247,6 +280,9 @@ fn kernel_error(msg: String) -> Unwind {
 
 /// The output shape for `size=` (None: a scalar result).
 fn size_shape(v: Option<&Value>) -> EvalResult<Option<Vec<usize>>> {
+    if let Some(f @ Value::Float(_)) = v {
+        return Err(type_error(format!("expected a sequence of integers or a single integer, got '{}'", f.repr())));
+    }
     v.map(to_shape).transpose()
 }
 
@@ -258,6 +294,7 @@ fn count(shape: &Option<Vec<usize>>) -> EvalResult<usize> {
     }
 }
 
+/// A float result: a Python float for no shape, else an array.
 fn float_result(shape: Option<Vec<usize>>, v: Vec<f64>) -> EvalResult {
     match shape {
         None => Ok(Value::Float(v.first().copied().unwrap_or(0.0))),
@@ -265,6 +302,7 @@ fn float_result(shape: Option<Vec<usize>>, v: Vec<f64>) -> EvalResult {
     }
 }
 
+/// An int result: a Python int for no shape, else an array.
 fn int_result(shape: Option<Vec<usize>>, v: Vec<i64>) -> EvalResult {
     match shape {
         None => Ok(Value::Int(v.first().copied().unwrap_or(0))),
@@ -277,9 +315,14 @@ fn param(v: Option<&Value>, default: Scalar, name: &str) -> EvalResult<NdArray> 
     let Some(v) = v else {
         return Ok(NdArray::from_scalar(default));
     };
+    if let Value::Str(t) = v {
+        return Err(value_error(format!("could not convert string to float: {}", crate::value::quote_str(t))));
+    }
     let a = match value_to_scalar(v) {
         Some(s) => NdArray::from_scalar(s),
-        None => operand(v).map_err(|_| type_error(format!("{name} must be a number or an array of numbers, not {}", v.type_name())))?,
+        None => operand(v).map_err(|_| {
+            type_error(format!("{name} must be a number or an array of numbers, not {}", v.type_name()))
+        })?,
     };
     if a.dtype() == DType::Complex128 {
         return Err(type_error(format!("{name} must be real, not complex")));
@@ -287,26 +330,58 @@ fn param(v: Option<&Value>, default: Scalar, name: &str) -> EvalResult<NdArray> 
     Ok(a)
 }
 
+/// Python's repr of a shape tuple.
+fn tuple_repr(shape: &[usize]) -> String {
+    match shape {
+        [n] => format!("({n},)"),
+        _ => format!("({})", shape.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", ")),
+    }
+}
+
 /// Parameters broadcast to the output: `(shape, per-parameter values)`.
 /// All-scalar parameters give one value each and the shape of `size`
 /// (None when size is None); array parameters give one value per draw.
-fn broadcast(params: Vec<NdArray>, size: Option<Vec<usize>>) -> EvalResult<(Option<Vec<usize>>, Vec<NdArray>, bool)> {
+/// `dist`: word errors as NumPy's distributions do (else as `integers`).
+fn broadcast(
+    params: Vec<NdArray>,
+    size: Option<Vec<usize>>,
+    dist: bool,
+) -> EvalResult<(Option<Vec<usize>>, Vec<NdArray>, bool)> {
     if params.iter().all(|p| p.ndim() == 0) {
         return Ok((size, params, true));
     }
-    let shapes: Vec<&[usize]> = params.iter().map(|p| p.shape()).collect();
-    let common = broadcast_many(&shapes)?;
-    let shape = match size {
-        Some(s) => {
-            if broadcast_many(&[&common, &s])? != s {
-                return Err(value_error(format!(
-                    "shape mismatch: objects cannot be broadcast to a single shape (parameters {} and size {})",
-                    crate::array::broadcast::shape_compact(&common),
-                    crate::array::broadcast::shape_compact(&s)
-                )));
+    let mut shapes: Vec<Vec<usize>> = params.iter().map(|p| p.shape().to_vec()).collect();
+    if let Some(s) = &size {
+        shapes.insert(0, s.clone());
+    }
+    let refs: Vec<&[usize]> = shapes.iter().map(|s| s.as_slice()).collect();
+    let common = match broadcast_many(&refs) {
+        Ok(c) => c,
+        Err(e) if !dist => return Err(e.into()),
+        Err(_) => {
+            for j in 1..shapes.len() {
+                for i in 0..j {
+                    if broadcast_many(&[&shapes[i], &shapes[j]]).is_err() {
+                        return Err(value_error(format!(
+                            "shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg {i} with shape {} and arg {j} with shape {}.",
+                            tuple_repr(&shapes[i]),
+                            tuple_repr(&shapes[j])
+                        )));
+                    }
+                }
             }
-            s
+            return Err(value_error("shape mismatch: objects cannot be broadcast to a single shape."));
         }
+    };
+    let shape = match size {
+        Some(s) if s != common => {
+            return Err(value_error(format!(
+                "Output size {} is not compatible with broadcast dimensions of inputs {}.",
+                tuple_repr(&s),
+                tuple_repr(&common)
+            )))
+        }
+        Some(s) => s,
         None => common,
     };
     check_allocation(&shape, DType::Float64)?;
@@ -317,10 +392,12 @@ fn broadcast(params: Vec<NdArray>, size: Option<Vec<usize>>) -> EvalResult<(Opti
     Ok((Some(shape), out, false))
 }
 
+/// The values of an array as float64, in C order.
 fn floats_of(a: &NdArray) -> Vec<f64> {
     a.to_float().to_vec()
 }
 
+/// The values of an array as int64, in C order.
 fn ints_of(a: &NdArray) -> Vec<i64> {
     a.to_int().to_vec()
 }
@@ -332,7 +409,7 @@ fn continuous<R: Rng>(
     size: Option<Vec<usize>>,
     draw: fn(&mut R, &[f64], usize) -> Result<Vec<f64>, String>,
 ) -> EvalResult {
-    let (shape, params, scalar) = broadcast(params, size)?;
+    let (shape, params, scalar) = broadcast(params, size, true)?;
     let cols: Vec<Vec<f64>> = params.iter().map(floats_of).collect();
     if scalar {
         let p: Vec<f64> = cols.iter().map(|c| c[0]).collect();
@@ -362,7 +439,7 @@ fn discrete<R: Rng>(
     size: Option<Vec<usize>>,
     draw: fn(&mut R, i64, f64, usize) -> Result<Vec<i64>, String>,
 ) -> EvalResult {
-    let (shape, params, scalar) = broadcast(params, size)?;
+    let (shape, params, scalar) = broadcast(params, size, true)?;
     let ints = ints_of(&params[0]);
     let floats = params.get(1).map(floats_of).unwrap_or_else(|| floats_of(&params[0]));
     let n = count(&shape)?;
@@ -380,22 +457,28 @@ fn discrete<R: Rng>(
     int_result(shape, out)
 }
 
+/// `normal` with parameters (loc, scale).
 fn draw_normal<R: Rng>(r: &mut R, p: &[f64], n: usize) -> Result<Vec<f64>, String> {
     r.normal(p[0], p[1], n)
 }
+/// `uniform` with parameters (low, high).
 fn draw_uniform<R: Rng>(r: &mut R, p: &[f64], n: usize) -> Result<Vec<f64>, String> {
     r.uniform(p[0], p[1], n)
 }
+/// `exponential` with parameter (scale).
 fn draw_exponential<R: Rng>(r: &mut R, p: &[f64], n: usize) -> Result<Vec<f64>, String> {
     r.exponential(p[0], n)
 }
+/// `binomial` with parameters (n, p).
 fn draw_binomial<R: Rng>(r: &mut R, trials: i64, p: f64, n: usize) -> Result<Vec<i64>, String> {
     r.binomial(trials, p, n)
 }
+/// `poisson` with parameter (lam).
 fn draw_poisson<R: Rng>(r: &mut R, _: i64, lam: f64, n: usize) -> Result<Vec<i64>, String> {
     r.poisson(lam, n)
 }
 
+/// The `n` of binomial (finite numbers only).
 fn binomial_n(v: Option<&Value>) -> EvalResult<NdArray> {
     let a = param(v, Scalar::Int(0), "n")?;
     if a.dtype() == DType::Float64 {
@@ -413,14 +496,21 @@ fn integers<R: Rng>(rng: &mut R, b: &Bound, base: usize, endpoint: bool) -> Eval
     let bound = |v: &Value| -> EvalResult<NdArray> {
         match v {
             Value::Int(_) | Value::Bool(_) => Ok(NdArray::from_scalar(Scalar::Int(to_index(v, "")?))),
-            Value::Float(_) | Value::Complex(_) | Value::Str(_) | Value::None => {
+            Value::Float(f) => match super::convert::float_to_int(*f)? {
+                Value::Int(i) => Ok(NdArray::from_scalar(Scalar::Int(i))),
+                _ => Err(type_error("an integer is required")),
+            },
+            Value::Complex(_) | Value::Str(_) | Value::None => {
                 Err(type_error(format!("'{}' object cannot be interpreted as an integer", v.type_name())))
             }
             other => {
                 let a = operand(other)?;
                 match a.dtype() {
                     DType::Int64 | DType::Bool => Ok(a.cast_to(DType::Int64)),
-                    d => Err(type_error(format!("Cannot cast array data from dtype('{}') to dtype('int64') according to the rule 'safe'", d.name()))),
+                    d => Err(type_error(format!(
+                        "Cannot cast array data from dtype('{}') to dtype('int64') according to the rule 'safe'",
+                        d.name()
+                    ))),
                 }
             }
         }
@@ -436,7 +526,7 @@ fn integers<R: Rng>(rng: &mut R, b: &Bound, base: usize, endpoint: bool) -> Eval
             return Err(type_error(format!("Unsupported dtype dtype('{}') for {what}", d.name())));
         }
     }
-    let (shape, params, scalar) = broadcast(vec![low, high], size)?;
+    let (shape, params, scalar) = broadcast(vec![low, high], size, false)?;
     let lows = ints_of(&params[0]);
     let highs = ints_of(&params[1]);
     let n = count(&shape)?;
@@ -485,33 +575,60 @@ fn take_rows(a: &NdArray, idx: &[i64], lead: &[usize]) -> EvalResult<NdArray> {
     }))
 }
 
-/// `choice(a, size, replace, p)` for either generator.
-fn choice<R: Rng>(rng: &mut R, a: &Value, size: Option<&Value>, replace: bool, p: Option<&Value>, shuffle: bool) -> EvalResult {
+/// `choice(a, size, replace, p)` for either generator; `axis` (Generator
+/// only) picks along another axis of an n-d `a`.
+#[allow(clippy::too_many_arguments)]
+fn choice<R: Rng>(
+    rng: &mut R,
+    a: &Value,
+    size: Option<&Value>,
+    replace: bool,
+    p: Option<&Value>,
+    shuffle: bool,
+    axis: isize,
+) -> EvalResult {
     let shape = size_shape(size)?;
     let n = count(&shape)?;
+    let not_array = || {
+        value_error(if R::LEGACY {
+            "a must be 1-dimensional or an integer"
+        } else {
+            "a must be a sequence or an integer, not a float"
+        })
+    };
     let arr = match a {
         Value::Int(_) | Value::Bool(_) => None,
         Value::Array(x) if x.ndim() == 0 => {
             if matches!(x.dtype(), DType::Int64 | DType::Bool) {
                 None
             } else {
-                return Err(value_error("a must be 1-dimensional or an integer"));
+                return Err(not_array());
             }
         }
-        Value::Float(_) | Value::Complex(_) => return Err(value_error("a must be 1-dimensional or an integer")),
+        Value::Float(_) | Value::Complex(_) => return Err(not_array()),
         other => Some(operand(other)?),
     };
+    let mut ax = 0usize;
     if let Some(x) = &arr {
         if x.ndim() == 0 || (R::LEGACY && x.ndim() != 1) {
             return Err(value_error("a must be 1-dimensional"));
         }
+        ax = crate::array::manip::axes::normalize_axis(axis, x.ndim())?;
     }
+    let arr = match arr {
+        Some(x) if ax != 0 => Some(crate::array::manip::moveaxis(&x, &[ax as isize], &[0])?),
+        other => other,
+    };
     let p = match p {
         None => None,
         Some(v) => {
             let pa = operand(v)?;
             if pa.ndim() != 1 {
-                return Err(value_error("p must be 1-dimensional"));
+                return Err(value_error(if R::LEGACY {
+                    "'p' must be 1-dimensional"
+                } else {
+                    "p must be 1-dimensional"
+                }));
             }
             Some(pa.to_float().to_vec())
         }
@@ -535,36 +652,56 @@ fn choice<R: Rng>(rng: &mut R, a: &Value, size: Option<&Value>, replace: bool, p
                 Ok(Value::array(picked))
             }
         }
-        (Some(x), Some(s)) => Ok(Value::array(take_rows(&x, &idx, &s)?)),
+        (Some(x), Some(s)) => {
+            let picked = take_rows(&x, &idx, &s)?;
+            if ax == 0 {
+                return Ok(Value::array(picked));
+            }
+            // Put the sampled axes where `axis` was: a.shape[:axis] + size + a.shape[axis+1:].
+            let k = s.len();
+            let r = picked.ndim();
+            let perm: Vec<isize> = (k..k + ax).chain(0..k).chain(k + ax..r).map(|i| i as isize).collect();
+            Ok(Value::array(crate::array::manip::transpose(&picked, Some(&perm))?.copy()))
+        }
     }
 }
 
-/// Shuffles an array's first axis (or a list) in place.
-fn shuffle<R: Rng>(rng: &mut R, x: &Value) -> EvalResult {
+/// Shuffles an array along `axis` (or a list) in place.
+fn shuffle<R: Rng>(rng: &mut R, x: &Value, axis: isize) -> EvalResult {
     match x {
         Value::List(l) => {
-            let mut items = l.try_borrow_mut().map_err(|_| raise(ExcKind::RuntimeError, "list is being used elsewhere"))?;
+            if axis != 0 {
+                return Err(raise(ExcKind::NotImplementedError, "Axis argument is only supported on ndarray objects"));
+            }
+            let mut items =
+                l.try_borrow_mut().map_err(|_| raise(ExcKind::RuntimeError, "list is being used elsewhere"))?;
             rng.shuffle_items(&mut items[..]);
             Ok(Value::None)
         }
         Value::Array(a) => {
             if a.ndim() == 0 {
-                return Err(type_error("object of type 'numpy.ndarray' has no len()"));
+                return Err(type_error("len() of unsized object"));
             }
-            let rows = a.shape()[0];
-            with_array!(&**a, arr => {
+            let ax = crate::array::manip::axes::normalize_axis(axis, a.ndim())?;
+            let view = if ax == 0 { (**a).clone() } else { crate::array::manip::swapaxes(a, 0, ax as isize)? };
+            let rows = view.shape()[0];
+            with_array!(&view, arr => {
                 let mut data = arr.to_vec();
                 rng.shuffle_rows(&mut data, rows);
                 arr.assign_from_slice(&data)?;
             });
             Ok(Value::None)
         }
-        other => Err(type_error(format!("shuffle needs an array or a list, not '{}'", other.type_name()))),
+        Value::Tuple(_) | Value::Str(_) => {
+            Err(type_error(format!("'{}' object does not support item assignment", x.type_name())))
+        }
+        other => Err(type_error(format!("object of type '{}' has no len()", other.type_name()))),
     }
 }
 
-/// `permutation(x)`: a shuffled `arange(x)` or a shuffled copy of an array.
-fn permutation<R: Rng>(rng: &mut R, x: &Value) -> EvalResult {
+/// `permutation(x)`: a shuffled `arange(x)` or a shuffled copy of an array
+/// (along `axis`).
+fn permutation<R: Rng>(rng: &mut R, x: &Value, axis: isize) -> EvalResult {
     let a = match x {
         Value::Int(_) | Value::Bool(_) => {
             let n = to_index(x, "")?.max(0) as usize;
@@ -581,12 +718,15 @@ fn permutation<R: Rng>(rng: &mut R, x: &Value) -> EvalResult {
     if a.ndim() == 0 {
         return Err(raise(ExcKind::IndexError, "x must be an integer or at least 1-dimensional"));
     }
-    let rows = a.shape()[0];
-    let out = with_array!(&a, arr => {
+    let ax = crate::array::manip::axes::normalize_axis(axis, a.ndim())?;
+    let moved = if ax == 0 { a } else { crate::array::manip::swapaxes(&a, 0, ax as isize)? };
+    let rows = moved.shape()[0];
+    let out = with_array!(&moved, arr => {
         let mut data = arr.to_vec();
         rng.shuffle_rows(&mut data, rows);
         Array::from_vec(arr.shape().to_vec(), data)?.into_nd()
     });
+    let out = if ax == 0 { out } else { crate::array::manip::swapaxes(&out, 0, ax as isize)?.copy() };
     Ok(Value::array(out))
 }
 
@@ -598,6 +738,9 @@ fn shape_args(args: &[Value]) -> EvalResult<Option<Vec<usize>>> {
     let dims = args
         .iter()
         .map(|v| {
+            if let Value::Bool(_) = v {
+                return Err(type_error("an integer is required"));
+            }
             let d = to_index(v, "")?;
             if d < 0 {
                 Err(value_error("negative dimensions are not allowed"))
@@ -609,6 +752,7 @@ fn shape_args(args: &[Value]) -> EvalResult<Option<Vec<usize>>> {
     Ok(Some(dims))
 }
 
+/// A flag that defaults to True (`replace=`, `shuffle=`).
 fn replace_flag(interp: &mut Interp, v: Option<&Value>) -> EvalResult<bool> {
     match v {
         Some(v) => {
@@ -664,7 +808,9 @@ fn seed_state(rs: &mut RandomState, v: Option<&Value>) -> EvalResult<()> {
         None => rs.seed_from_os(),
         Some(v @ (Value::Int(_) | Value::Bool(_))) => rs.seed(to_index(v, "")?).map_err(value_error)?,
         Some(Value::Float(_)) => {
-            return Err(type_error("Cannot cast scalar from dtype('float64') to dtype('int64') according to the rule 'safe'"))
+            return Err(type_error(
+                "Cannot cast scalar from dtype('float64') to dtype('int64') according to the rule 'safe'",
+            ))
         }
         Some(v) => {
             let a = operand(v)?;
@@ -762,19 +908,19 @@ fn l_choice(interp: &mut Interp, args: Args, method: bool) -> EvalResult {
     let k = l.base;
     let a = b.get_raw(k).cloned().ok_or_else(|| type_error("choice() missing required argument 'a' (pos 1)"))?;
     let replace = replace_flag(interp, b.get(k + 2))?;
-    with_rs(interp, &l, |rs| choice(rs, &a, b.get(k + 1), replace, b.get(k + 3), true))
+    with_rs(interp, &l, |rs| choice(rs, &a, b.get(k + 1), replace, b.get(k + 3), true, 0))
 }
 
 fn l_shuffle(interp: &mut Interp, args: Args, method: bool) -> EvalResult {
     let (b, l) = legacy_call(args, "shuffle", method)?;
     let x = b.get_raw(l.base).cloned().unwrap_or(Value::None);
-    with_rs(interp, &l, |rs| shuffle(rs, &x))
+    with_rs(interp, &l, |rs| shuffle(rs, &x, 0))
 }
 
 fn l_permutation(interp: &mut Interp, args: Args, method: bool) -> EvalResult {
     let (b, l) = legacy_call(args, "permutation", method)?;
     let x = b.get_raw(l.base).cloned().unwrap_or(Value::None);
-    with_rs(interp, &l, |rs| permutation(rs, &x))
+    with_rs(interp, &l, |rs| permutation(rs, &x, 0))
 }
 
 fn l_binomial(interp: &mut Interp, args: Args, method: bool) -> EvalResult {
@@ -950,11 +1096,11 @@ fn with_gen<T>(o: &Rc<dyn NativeObject>, f: impl FnOnce(&mut Generator) -> EvalR
     f(&mut gen)
 }
 
-fn only_axis0(b: &Bound, i: usize) -> EvalResult<()> {
+/// An `axis=` argument (default 0).
+fn axis_arg(b: &Bound, i: usize) -> EvalResult<isize> {
     match b.get(i) {
-        None => Ok(()),
-        Some(v) if to_index(v, "")? == 0 => Ok(()),
-        Some(_) => Err(raise(ExcKind::NotImplementedError, "NPL's Generator supports only axis=0")),
+        None => Ok(0),
+        Some(v) => Ok(to_index(v, "")? as isize),
     }
 }
 
@@ -1004,25 +1150,25 @@ fn gen_choice(interp: &mut Interp, args: Args) -> EvalResult {
     let o = receiver(&b)?;
     let a = b.required(1)?;
     let replace = replace_flag(interp, b.get(3))?;
-    only_axis0(&b, 5)?;
+    let axis = axis_arg(&b, 5)?;
     let shuffle_flag = replace_flag(interp, b.get(6))?;
-    with_gen(&o, |g| choice(g, &a, b.get(2), replace, b.get(4), shuffle_flag))
+    with_gen(&o, |g| choice(g, &a, b.get(2), replace, b.get(4), shuffle_flag, axis))
 }
 
 fn gen_permutation(_: &mut Interp, args: Args) -> EvalResult {
     let mut b = bind(decl(GENERATOR_METHODS, "permutation"), args)?;
     let o = receiver(&b)?;
-    only_axis0(&b, 2)?;
+    let axis = axis_arg(&b, 2)?;
     let x = b.required(1)?;
-    with_gen(&o, |g| permutation(g, &x))
+    with_gen(&o, |g| permutation(g, &x, axis))
 }
 
 fn gen_shuffle(_: &mut Interp, args: Args) -> EvalResult {
     let mut b = bind(decl(GENERATOR_METHODS, "shuffle"), args)?;
     let o = receiver(&b)?;
-    only_axis0(&b, 2)?;
+    let axis = axis_arg(&b, 2)?;
     let x = b.required(1)?;
-    with_gen(&o, |g| shuffle(g, &x))
+    with_gen(&o, |g| shuffle(g, &x, axis))
 }
 
 fn gen_exponential(_: &mut Interp, args: Args) -> EvalResult {

@@ -22,11 +22,15 @@ pub fn axes_arg(v: Option<&Value>) -> EvalResult<Option<Vec<isize>>> {
             items.iter().map(|i| super::convert::to_index(i, "").map(|x| x as isize)).collect::<EvalResult<_>>()?,
         )),
         Some(Value::List(items)) => Ok(Some(
-            items.borrow().iter().map(|i| super::convert::to_index(i, "").map(|x| x as isize)).collect::<EvalResult<_>>()?,
+            items
+                .borrow()
+                .iter()
+                .map(|i| super::convert::to_index(i, "").map(|x| x as isize))
+                .collect::<EvalResult<_>>()?,
         )),
-        Some(other) => Ok(Some(vec![super::convert::to_index(other, "").map_err(|_| {
-            type_error(format!("'{}' object cannot be interpreted as an integer", other.type_name()))
-        })? as isize])),
+        Some(other) => Ok(Some(vec![super::convert::to_index(other, "")
+            .map_err(|_| type_error(format!("'{}' object cannot be interpreted as an integer", other.type_name())))?
+            as isize])),
     }
 }
 
@@ -112,7 +116,11 @@ fn var_std(interp: &mut Interp, decl: &'static Builtin, args: Args, std: bool) -
     let axes = axes_arg(b.get(1))?;
     let ddof = ddof_arg(b.get(2))?;
     let keepdims = flag(interp, &b, 3)?;
-    let r = if std { reduce::std(&a, axes.as_deref(), ddof, keepdims)? } else { reduce::var(&a, axes.as_deref(), ddof, keepdims)? };
+    let r = if std {
+        reduce::std(&a, axes.as_deref(), ddof, keepdims)?
+    } else {
+        reduce::var(&a, axes.as_deref(), ddof, keepdims)?
+    };
     Ok(result_value(r))
 }
 pub(crate) fn np_var(interp: &mut Interp, args: Args) -> EvalResult {

@@ -113,7 +113,12 @@ pub(crate) fn np_stack(interp: &mut Interp, args: Args) -> EvalResult {
     let axis = axis_arg(b.get(1))?.unwrap_or(0);
     Ok(Value::array(manip::stack(&arrays, axis)?))
 }
-fn joiner(interp: &mut Interp, decl: &'static Builtin, args: Args, f: fn(&[NdArray]) -> crate::array::ArrayResult<NdArray>) -> EvalResult {
+fn joiner(
+    interp: &mut Interp,
+    decl: &'static Builtin,
+    args: Args,
+    f: fn(&[NdArray]) -> crate::array::ArrayResult<NdArray>,
+) -> EvalResult {
     let mut b = bind(decl, args)?;
     let arrays = array_list(interp, &b.required(0)?)?;
     Ok(Value::array(f(&arrays)?))
@@ -134,7 +139,9 @@ fn split_spec(v: &Value) -> EvalResult<SplitSpec> {
             let idx = super::convert::to_ndarray(v, Some(crate::array::DType::Int64))?;
             Ok(SplitSpec::Indices(idx.to_scalars().into_iter().map(|s| s.to_i64().unwrap_or(0) as isize).collect()))
         }
-        other => Err(type_error(format!("indices_or_sections must be an int or a list of ints, not {}", other.type_name()))),
+        other => {
+            Err(type_error(format!("indices_or_sections must be an int or a list of ints, not {}", other.type_name())))
+        }
     }
 }
 fn splitter(decl: &'static Builtin, args: Args, even: bool) -> EvalResult {
@@ -245,7 +252,11 @@ pub(crate) fn np_nonzero(_: &mut Interp, args: Args) -> EvalResult {
     let parts = sort::nonzero(&a)?;
     Ok(Value::tuple(parts.into_iter().map(|p| Value::array(NdArray::Int(p))).collect()))
 }
-fn product2(decl: &'static Builtin, args: Args, f: fn(&NdArray, &NdArray) -> crate::array::ArrayResult<NdArray>) -> EvalResult {
+fn product2(
+    decl: &'static Builtin,
+    args: Args,
+    f: fn(&NdArray, &NdArray) -> crate::array::ArrayResult<NdArray>,
+) -> EvalResult {
     let mut b = bind(decl, args)?;
     let x = operand(&b.required(0)?)?;
     let y = operand(&b.required(1)?)?;

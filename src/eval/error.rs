@@ -108,9 +108,10 @@ impl NplError {
             if same_as_previous {
                 repeated += 1;
                 if repeated >= 3 {
-                    let last_repeat = self.trace.get(i + 1).is_none_or(|next| {
-                        !(std::rc::Rc::ptr_eq(&next.source, &loc.source) && next.span == loc.span)
-                    });
+                    let last_repeat = self
+                        .trace
+                        .get(i + 1)
+                        .is_none_or(|next| !(std::rc::Rc::ptr_eq(&next.source, &loc.source) && next.span == loc.span));
                     if last_repeat {
                         out.push_str(&format!("  [Previous line repeated {} more times]\n", repeated - 2));
                     }

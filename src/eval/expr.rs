@@ -47,7 +47,9 @@ impl Interp {
                 }
                 Ok(Value::Dict(Rc::new(RefCell::new(d))))
             }
-            ExprKind::Starred(_) => Err(self.locate(raise(ExcKind::SyntaxError, "can't use starred expression here"), e.span)),
+            ExprKind::Starred(_) => {
+                Err(self.locate(raise(ExcKind::SyntaxError, "can't use starred expression here"), e.span))
+            }
             ExprKind::Attribute(obj, name) => {
                 let v = self.eval(obj, frame)?;
                 self.get_attr(&v, name).map_err(|u| self.locate(u, e.span))
@@ -126,9 +128,12 @@ impl Interp {
                     CompKind::Dict(..) => Ok(Value::Dict(Rc::new(RefCell::new(out_dict)))),
                 }
             }
-            ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Name(_) | ExprKind::Str(_) | ExprKind::Bool(_) | ExprKind::NoneLit => {
-                self.eval(e, frame)
-            }
+            ExprKind::Int(_)
+            | ExprKind::Float(_)
+            | ExprKind::Name(_)
+            | ExprKind::Str(_)
+            | ExprKind::Bool(_)
+            | ExprKind::NoneLit => self.eval(e, frame),
         }
     }
 
@@ -139,8 +144,12 @@ impl Interp {
         let u = self.locate(u, span);
         match u {
             Unwind::Raise(mut e) if e.note.is_none() => {
-                if let (Some(sx), Some(sy)) = (crate::builtins::array_glue::shape_of(x), crate::builtins::array_glue::shape_of(y)) {
-                    if e.kind() == ExcKind::ValueError && (e.exc.message().contains("broadcast") || e.exc.message().contains("mismatch")) {
+                if let (Some(sx), Some(sy)) =
+                    (crate::builtins::array_glue::shape_of(x), crate::builtins::array_glue::shape_of(y))
+                {
+                    if e.kind() == ExcKind::ValueError
+                        && (e.exc.message().contains("broadcast") || e.exc.message().contains("mismatch"))
+                    {
                         e.note = Some(crate::builtins::array_glue::explain_shapes(&sx, &sy, op == BinOp::MatMul));
                     }
                 }
@@ -186,7 +195,9 @@ impl Interp {
                 CompKind::Dict(k, v) => {
                     let kv = self.eval(k, frame)?;
                     let vv = self.eval(v, frame)?;
-                    out_dict.insert(kv, vv).map_err(|t| self.locate(type_error(format!("unhashable type: '{t}'")), k.span))?;
+                    out_dict
+                        .insert(kv, vv)
+                        .map_err(|t| self.locate(type_error(format!("unhashable type: '{t}'")), k.span))?;
                 }
             }
             return Ok(());
@@ -274,7 +285,10 @@ impl Interp {
                 Some(v) => Ok(v.clone()),
                 None => Err(raise(
                     ExcKind::NameError,
-                    format!("cannot access free variable '{}' where it is not associated with a value in enclosing scope", n.name),
+                    format!(
+                        "cannot access free variable '{}' where it is not associated with a value in enclosing scope",
+                        n.name
+                    ),
                 )),
             },
             NameSlot::Global => self.load_global(&n.name),
@@ -414,7 +428,11 @@ impl Interp {
                 TypeObj::NdArray => &[crate::builtins::ndarray::BUILTINS],
                 _ => &[],
             };
-            if let Some(b) = table.iter().flat_map(|t| t.iter()).find(|b| b.name == name && b.kind == crate::builtins::BuiltinKind::Method) {
+            if let Some(b) = table
+                .iter()
+                .flat_map(|t| t.iter())
+                .find(|b| b.name == name && b.kind == crate::builtins::BuiltinKind::Method)
+            {
                 return Ok(Value::Builtin(b));
             }
         }
@@ -476,9 +494,9 @@ impl Interp {
 
     /// Splits `value` into as many values as `targets` (one may be starred).
     fn unpack(&mut self, value: &Value, targets: &[Expr]) -> EvalResult<Vec<Value>> {
-        let mut it = self.iterate(value).map_err(|_| {
-            type_error(format!("cannot unpack non-iterable {} object", value.type_name()))
-        })?;
+        let mut it = self
+            .iterate(value)
+            .map_err(|_| type_error(format!("cannot unpack non-iterable {} object", value.type_name())))?;
         let mut items = Vec::new();
         while let Some(x) = it.next_value(self)? {
             items.push(x);
@@ -490,7 +508,10 @@ impl Interp {
         match star {
             None => {
                 if items.len() > targets.len() {
-                    return Err(raise(ExcKind::ValueError, format!("too many values to unpack (expected {})", targets.len())));
+                    return Err(raise(
+                        ExcKind::ValueError,
+                        format!("too many values to unpack (expected {})", targets.len()),
+                    ));
                 }
                 if items.len() < targets.len() {
                     return Err(raise(
@@ -505,7 +526,11 @@ impl Interp {
                 if items.len() < targets.len() - 1 {
                     return Err(raise(
                         ExcKind::ValueError,
-                        format!("not enough values to unpack (expected at least {}, got {})", targets.len() - 1, items.len()),
+                        format!(
+                            "not enough values to unpack (expected at least {}, got {})",
+                            targets.len() - 1,
+                            items.len()
+                        ),
                     ));
                 }
                 let tail = items.split_off(items.len() - after);
@@ -547,10 +572,15 @@ impl Interp {
                         m.set(name, new);
                         Ok(())
                     }
-                    _ => crate::builtins::ndarray::set_attribute(&o, name, new).map_err(|u| self.locate(u, target.span)),
+                    _ => {
+                        crate::builtins::ndarray::set_attribute(&o, name, new).map_err(|u| self.locate(u, target.span))
+                    }
                 }
             }
-            _ => Err(self.locate(raise(ExcKind::SyntaxError, "illegal expression for augmented assignment"), target.span)),
+            _ => {
+                Err(self
+                    .locate(raise(ExcKind::SyntaxError, "illegal expression for augmented assignment"), target.span))
+            }
         }
     }
 

@@ -75,10 +75,7 @@ impl Function {
         // Positional arguments fill the normal parameters in order.
         let given = args.positional.len();
         if given > n_positional_params && var_args.is_none() {
-            let required = params
-                .iter()
-                .filter(|p| p.kind == ParamKind::Normal && p.default.is_none())
-                .count();
+            let required = params.iter().filter(|p| p.kind == ParamKind::Normal && p.default.is_none()).count();
             let takes = if required == n_positional_params {
                 format!("{n_positional_params}")
             } else {
@@ -90,7 +87,8 @@ impl Function {
                 "{name}() takes {takes} positional argument{plural} but {given} {was} given"
             )));
         }
-        let extra: Vec<Value> = if given > n_positional_params { args.positional.split_off(n_positional_params) } else { vec![] };
+        let extra: Vec<Value> =
+            if given > n_positional_params { args.positional.split_off(n_positional_params) } else { vec![] };
         let mut normal_index = params.iter().enumerate().filter(|(_, p)| p.kind == ParamKind::Normal).map(|(i, _)| i);
         for v in args.positional {
             if let Some(i) = normal_index.next() {
@@ -103,9 +101,10 @@ impl Function {
         // Keyword arguments by name.
         let mut kwargs = Dict::new();
         for (key, v) in args.keywords {
-            match params.iter().position(|p| {
-                p.name == key && matches!(p.kind, ParamKind::Normal | ParamKind::KeywordOnly)
-            }) {
+            match params
+                .iter()
+                .position(|p| p.name == key && matches!(p.kind, ParamKind::Normal | ParamKind::KeywordOnly))
+            {
                 Some(i) => {
                     if values[i].is_some() {
                         return Err(type_error(format!("{name}() got multiple values for argument '{key}'")));

@@ -112,16 +112,16 @@ impl Interp {
             Value::Tuple(t) => !t.is_empty(),
             Value::Dict(d) => !d.borrow().is_empty(),
             Value::Range(r) => !r.is_empty(),
-            Value::Array(a) => match a.size() {
-                1 => a.get_flat(0).to_bool(),
-                0 => false,
-                _ => {
-                    return Err(raise(
+            Value::Array(a) => {
+                match a.size() {
+                    1 => a.get_flat(0).to_bool(),
+                    0 => false,
+                    _ => return Err(raise(
                         ExcKind::ValueError,
                         "The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()",
-                    ))
+                    )),
                 }
-            },
+            }
             _ => true,
         })
     }

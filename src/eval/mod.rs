@@ -84,7 +84,11 @@ impl Interp {
         let program = crate::parser::parse_program(text).map_err(|e| {
             let kind = ExcKind::from_name(e.kind).unwrap_or(ExcKind::SyntaxError);
             let mut err = NplError::new(kind, e.message);
-            err.trace.push(Location { source: source.clone(), span: Span::new(e.start, e.end), function: Rc::from("<module>") });
+            err.trace.push(Location {
+                source: source.clone(),
+                span: Span::new(e.start, e.end),
+                function: Rc::from("<module>"),
+            });
             err.located = true;
             err
         })?;
@@ -193,21 +197,19 @@ impl Interp {
                     self.exec_block(orelse, frame)?;
                 }
             }
-            StmtKind::While(cond, body, orelse) => {
-                loop {
-                    self.check_interrupt().map_err(|u| self.locate(u, stmt.span))?;
-                    let c = self.eval(cond, frame)?;
-                    if !self.truthy(&c).map_err(|u| self.locate(u, cond.span))? {
-                        self.exec_block(orelse, frame)?;
-                        break;
-                    }
-                    match self.exec_block(body, frame) {
-                        Ok(()) | Err(Unwind::Continue) => {}
-                        Err(Unwind::Break) => break,
-                        Err(other) => return Err(other),
-                    }
+            StmtKind::While(cond, body, orelse) => loop {
+                self.check_interrupt().map_err(|u| self.locate(u, stmt.span))?;
+                let c = self.eval(cond, frame)?;
+                if !self.truthy(&c).map_err(|u| self.locate(u, cond.span))? {
+                    self.exec_block(orelse, frame)?;
+                    break;
                 }
-            }
+                match self.exec_block(body, frame) {
+                    Ok(()) | Err(Unwind::Continue) => {}
+                    Err(Unwind::Break) => break,
+                    Err(other) => return Err(other),
+                }
+            },
             StmtKind::For(target, iter, body, orelse) => {
                 let it = self.eval(iter, frame)?;
                 let mut items = self.iterate(&it).map_err(|u| self.locate(u, iter.span))?;
@@ -293,7 +295,10 @@ impl Interp {
                             sub.push(n.clone());
                             self.import_module(&sub).map_err(|_| {
                                 self.locate(
-                                    raise(ExcKind::ImportError, format!("cannot import name '{}' from '{}'", n, m.name)),
+                                    raise(
+                                        ExcKind::ImportError,
+                                        format!("cannot import name '{}' from '{}'", n, m.name),
+                                    ),
                                     stmt.span,
                                 )
                             })?
@@ -333,7 +338,13 @@ impl Interp {
         Ok(())
     }
 
-    fn exec_try(&mut self, body: &[Stmt], handlers: &[ExceptHandler], orelse: &[Stmt], frame: &mut Frame) -> EvalResult<()> {
+    fn exec_try(
+        &mut self,
+        body: &[Stmt],
+        handlers: &[ExceptHandler],
+        orelse: &[Stmt],
+        frame: &mut Frame,
+    ) -> EvalResult<()> {
         match self.exec_block(body, frame) {
             Ok(()) => self.exec_block(orelse, frame),
             Err(Unwind::Raise(err)) => {
@@ -372,7 +383,9 @@ impl Interp {
                 }
                 Ok(false)
             }
-            _ => Err(raise(ExcKind::TypeError, "catching classes that do not inherit from BaseException is not allowed")),
+            _ => {
+                Err(raise(ExcKind::TypeError, "catching classes that do not inherit from BaseException is not allowed"))
+            }
         }
     }
 

@@ -250,7 +250,9 @@ impl Interp {
     fn numeric(&mut self, op: BinOp, a: Num, b: Num, x: &Value, y: &Value) -> EvalResult<Value> {
         match (a, b) {
             (Num::Int(a), Num::Int(b)) => {
-                if matches!((x, y), (Value::Bool(_), Value::Bool(_))) && matches!(op, BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor) {
+                if matches!((x, y), (Value::Bool(_), Value::Bool(_)))
+                    && matches!(op, BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor)
+                {
                     let r = match op {
                         BinOp::BitAnd => a & b,
                         BinOp::BitOr => a | b,
@@ -290,7 +292,10 @@ impl Interp {
                     Num::Float(f) => f,
                     Num::Complex(c) => c.re,
                 };
-                if matches!(op, BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor | BinOp::LShift | BinOp::RShift | BinOp::MatMul) {
+                if matches!(
+                    op,
+                    BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor | BinOp::LShift | BinOp::RShift | BinOp::MatMul
+                ) {
                     return Err(self.unsupported(op, x, y));
                 }
                 match float_op(op, to_f(a), to_f(b)) {
@@ -319,11 +324,15 @@ impl Interp {
                 v.extend(b.iter().cloned());
                 Ok(Value::tuple(v))
             }
-            (BinOp::Mul, Value::Str(s), n) | (BinOp::Mul, n, Value::Str(s)) if matches!(n, Value::Int(_) | Value::Bool(_)) => {
+            (BinOp::Mul, Value::Str(s), n) | (BinOp::Mul, n, Value::Str(s))
+                if matches!(n, Value::Int(_) | Value::Bool(_)) =>
+            {
                 let k = repeat_count(as_int(n), s.len())?;
                 Ok(Value::Str(Rc::from(s.repeat(k))))
             }
-            (BinOp::Mul, Value::List(l), n) | (BinOp::Mul, n, Value::List(l)) if matches!(n, Value::Int(_) | Value::Bool(_)) => {
+            (BinOp::Mul, Value::List(l), n) | (BinOp::Mul, n, Value::List(l))
+                if matches!(n, Value::Int(_) | Value::Bool(_)) =>
+            {
                 let items = l.borrow();
                 let k = repeat_count(as_int(n), items.len())?;
                 let mut v = Vec::with_capacity(items.len() * k);
@@ -332,7 +341,9 @@ impl Interp {
                 }
                 Ok(Value::list(v))
             }
-            (BinOp::Mul, Value::Tuple(t), n) | (BinOp::Mul, n, Value::Tuple(t)) if matches!(n, Value::Int(_) | Value::Bool(_)) => {
+            (BinOp::Mul, Value::Tuple(t), n) | (BinOp::Mul, n, Value::Tuple(t))
+                if matches!(n, Value::Int(_) | Value::Bool(_)) =>
+            {
                 let k = repeat_count(as_int(n), t.len())?;
                 let mut v = Vec::with_capacity(t.len() * k);
                 for _ in 0..k {
@@ -341,7 +352,9 @@ impl Interp {
                 Ok(Value::tuple(v))
             }
             (BinOp::Mod, Value::Str(fmt), args) => crate::builtins::python_more::percent_format(self, fmt, args),
-            (BinOp::Add, Value::Str(_), other) | (BinOp::Add, other, Value::Str(_)) if !matches!(other, Value::Str(_)) => {
+            (BinOp::Add, Value::Str(_), other) | (BinOp::Add, other, Value::Str(_))
+                if !matches!(other, Value::Str(_)) =>
+            {
                 if let Value::Str(_) = x {
                     Err(type_error(format!("can only concatenate str (not \"{}\") to str", y.type_name())))
                 } else {
@@ -569,7 +582,9 @@ impl Interp {
         match haystack {
             Value::Str(s) => match needle {
                 Value::Str(n) => Ok(s.contains(n.as_ref())),
-                other => Err(type_error(format!("'in <string>' requires string as left operand, not {}", other.type_name()))),
+                other => {
+                    Err(type_error(format!("'in <string>' requires string as left operand, not {}", other.type_name())))
+                }
             },
             Value::Dict(d) => {
                 let r = d.borrow().contains(needle);
@@ -622,7 +637,7 @@ fn to_complex(n: Num) -> Complex64 {
 }
 
 fn int_float_eq(i: i64, f: f64) -> bool {
-    f.fract() == 0.0 && f >= -9.223_372_036_854_775_808e18 && f < 9.223_372_036_854_775_808e18 && f as i64 == i
+    f.fract() == 0.0 && (i64::MIN as f64..-(i64::MIN as f64)).contains(&f) && f as i64 == i
 }
 
 /// `x is y`.

@@ -50,7 +50,9 @@ fn seq_index(v: &Value, len: usize, what: &str) -> EvalResult<usize> {
     let i = match v {
         Value::Int(i) => *i,
         Value::Bool(b) => *b as i64,
-        Value::Array(a) if a.ndim() == 0 && a.dtype() == crate::array::DType::Int64 => a.get_flat(0).to_i64().unwrap_or(0),
+        Value::Array(a) if a.ndim() == 0 && a.dtype() == crate::array::DType::Int64 => {
+            a.get_flat(0).to_i64().unwrap_or(0)
+        }
         other => {
             return Err(type_error(format!("{what} indices must be integers or slices, not {}", other.type_name())));
         }
@@ -116,7 +118,10 @@ impl Interp {
                 match r {
                     Ok(Some(v)) => Ok(v),
                     Ok(None) => {
-                        let exc = Rc::new(crate::value::ExceptionValue { kind: ExcKind::KeyError, args: vec![index.clone()] });
+                        let exc = Rc::new(crate::value::ExceptionValue {
+                            kind: ExcKind::KeyError,
+                            args: vec![index.clone()],
+                        });
                         Err(super::error::Unwind::Raise(Box::new(super::error::NplError::from_exception(exc))))
                     }
                     Err(t) => Err(type_error(format!("unhashable type: '{t}'"))),
@@ -163,7 +168,10 @@ impl Interp {
                     let len = items.len();
                     let i = seq_index(index, len, "list").map_err(|e| match e {
                         super::error::Unwind::Raise(mut err) if err.kind() == ExcKind::IndexError => {
-                            err.exc = crate::value::ExceptionValue::new(ExcKind::IndexError, "list assignment index out of range");
+                            err.exc = crate::value::ExceptionValue::new(
+                                ExcKind::IndexError,
+                                "list assignment index out of range",
+                            );
                             super::error::Unwind::Raise(err)
                         }
                         other => other,
@@ -172,7 +180,9 @@ impl Interp {
                     Ok(())
                 }
             },
-            Value::Dict(d) => d.borrow_mut().insert(index.clone(), value).map_err(|t| type_error(format!("unhashable type: '{t}'"))),
+            Value::Dict(d) => {
+                d.borrow_mut().insert(index.clone(), value).map_err(|t| type_error(format!("unhashable type: '{t}'")))
+            }
             Value::Array(a) => array_glue::set_item(self, a, index, &value),
             Value::Tuple(_) => Err(type_error("'tuple' object does not support item assignment")),
             Value::Str(_) => Err(type_error("'str' object does not support item assignment")),
@@ -194,9 +204,8 @@ impl Interp {
                         }
                     }
                     _ => {
-                        let i = seq_index(index, items.len(), "list").map_err(|_| {
-                            raise(ExcKind::IndexError, "list assignment index out of range")
-                        })?;
+                        let i = seq_index(index, items.len(), "list")
+                            .map_err(|_| raise(ExcKind::IndexError, "list assignment index out of range"))?;
                         items.remove(i);
                     }
                 }
@@ -207,7 +216,10 @@ impl Interp {
                 match r {
                     Ok(Some(_)) => Ok(()),
                     Ok(None) => {
-                        let exc = Rc::new(crate::value::ExceptionValue { kind: ExcKind::KeyError, args: vec![index.clone()] });
+                        let exc = Rc::new(crate::value::ExceptionValue {
+                            kind: ExcKind::KeyError,
+                            args: vec![index.clone()],
+                        });
                         Err(super::error::Unwind::Raise(Box::new(super::error::NplError::from_exception(exc))))
                     }
                     Err(t) => Err(type_error(format!("unhashable type: '{t}'"))),

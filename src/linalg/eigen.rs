@@ -14,8 +14,7 @@ use super::balance::{balance, lanv2, Balance};
 use super::decompose::{form_q, householder_qr, safe_norm};
 use super::hqr::{hessenberg, lahqr};
 use super::{
-    all_finite, cdiv, iter_limit, require_square, LinalgError, LinalgResult, LinalgScalar,
-    MSG_EIG, MSG_NONFINITE,
+    all_finite, cdiv, iter_limit, require_square, LinalgError, LinalgResult, LinalgScalar, MSG_EIG, MSG_NONFINITE,
 };
 use nalgebra::{DMatrix, DVector, Schur, SymmetricEigen};
 use num_complex::Complex64;
@@ -70,8 +69,7 @@ fn schur_block<S: LinalgScalar>(a: DMatrix<S>) -> LinalgResult<(DMatrix<S>, DMat
     // permutation matrices: retry on an orthogonally similar matrix.
     let z = random_orthogonal::<S>(n);
     let b = z.ad_mul(&a) * &z;
-    let s = Schur::try_new(b, f64::EPSILON, 4 * iter_limit(n))
-        .ok_or_else(|| LinalgError::linalg(MSG_EIG))?;
+    let s = Schur::try_new(b, f64::EPSILON, 4 * iter_limit(n)).ok_or_else(|| LinalgError::linalg(MSG_EIG))?;
     let (q, t) = s.unpack();
     Ok((t, z * q))
 }
@@ -202,12 +200,7 @@ fn block_values<S: LinalgScalar>(t: &DMatrix<S>, (s, size): (usize, usize)) -> V
         return vec![if S::IS_COMPLEX { v } else { Complex64::new(v.re, 0.0) }];
     }
     // A standardized block (lanv2): equal diagonal, b c < 0.
-    let (a, b, c, d) = (
-        t[(s, s)].real(),
-        t[(s, s + 1)].real(),
-        t[(s + 1, s)].real(),
-        t[(s + 1, s + 1)].real(),
-    );
+    let (a, b, c, d) = (t[(s, s)].real(), t[(s, s + 1)].real(), t[(s + 1, s)].real(), t[(s + 1, s + 1)].real());
     let re = 0.5 * (a + d);
     let im = b.abs().sqrt() * c.abs().sqrt();
     vec![Complex64::new(re, im), Complex64::new(re, -im)]
@@ -339,7 +332,11 @@ fn eig_impl<S: LinalgScalar>(a: &DMatrix<S>, want_vectors: bool) -> LinalgResult
     // (exact), as geev does, and scale the eigenvalues back.
     let amax = a.iter().fold(0.0f64, |m, x| m.max(x.real().abs()).max(x.imaginary().abs()));
     let scale = if amax > 1e138 || (amax > 0.0 && amax < 1e-138) { 2f64.powi(amax.log2().floor() as i32) } else { 1.0 };
-    let (t, q, bal) = if scale == 1.0 { schur_form(a, want_vectors)? } else { schur_form(&a.map(|x| x.unscale(scale)), want_vectors)? };
+    let (t, q, bal) = if scale == 1.0 {
+        schur_form(a, want_vectors)?
+    } else {
+        schur_form(&a.map(|x| x.unscale(scale)), want_vectors)?
+    };
     let blks = blocks(&t);
     let mut values = Vec::with_capacity(n);
     for &bk in &blks {
@@ -450,8 +447,7 @@ pub fn eigh<T: LinalgScalar>(a: &DMatrix<T>) -> LinalgResult<(DVector<f64>, DMat
     if !all_finite(&m) {
         return Ok((DVector::from_element(n, f64::NAN), DMatrix::from_element(n, n, T::of_real(f64::NAN))));
     }
-    let e = SymmetricEigen::try_new(m, f64::EPSILON, iter_limit(n))
-        .ok_or_else(|| LinalgError::linalg(MSG_EIG))?;
+    let e = SymmetricEigen::try_new(m, f64::EPSILON, iter_limit(n)).ok_or_else(|| LinalgError::linalg(MSG_EIG))?;
     let mut idx: Vec<usize> = (0..n).collect();
     idx.sort_by(|&i, &j| e.eigenvalues[i].total_cmp(&e.eigenvalues[j]));
     let values = DVector::from_iterator(n, idx.iter().map(|&i| e.eigenvalues[i]));

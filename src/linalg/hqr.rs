@@ -200,8 +200,7 @@ pub(crate) fn lahqr(h: &mut DMatrix<f64>, z: &mut DMatrix<f64>, ilo: usize, ihi:
                 let mut h21s = h[(m + 1, m)];
                 let mut s = (h[(m, m)] - rt2r).abs() + rt2i.abs() + h21s.abs();
                 h21s = h[(m + 1, m)] / s;
-                v[0] = h21s * h[(m, m + 1)] + (h[(m, m)] - rt1r) * ((h[(m, m)] - rt2r) / s)
-                    - rt1i * (rt2i / s);
+                v[0] = h21s * h[(m, m + 1)] + (h[(m, m)] - rt1r) * ((h[(m, m)] - rt2r) / s) - rt1i * (rt2i / s);
                 v[1] = h21s * (h[(m, m)] + h[(m + 1, m + 1)] - rt1r - rt2r);
                 v[2] = h21s * h[(m + 2, m + 1)];
                 s = v[0].abs() + v[1].abs() + v[2].abs();

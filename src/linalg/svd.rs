@@ -51,10 +51,7 @@ fn svd_is_accurate<T: LinalgScalar>(a: &DMatrix<T>, u: &DMatrix<T>, sv: &DVector
 /// decomposition too).
 /// Input of extreme magnitude is scaled by a power of two first (exact).
 #[allow(clippy::type_complexity)]
-fn thin_svd<T: LinalgScalar>(
-    a: &DMatrix<T>,
-    vectors: bool,
-) -> Option<(DMatrix<T>, DVector<f64>, DMatrix<T>)> {
+fn thin_svd<T: LinalgScalar>(a: &DMatrix<T>, vectors: bool) -> Option<(DMatrix<T>, DVector<f64>, DMatrix<T>)> {
     let big = a.iter().fold(0.0f64, |m, x| m.max(x.real().abs()).max(x.imaginary().abs()));
     let scale = if big > 1e100 || (big < 1e-100 && big > 0.0) { 2f64.powi(big.log2().floor() as i32) } else { 1.0 };
     let mut work = a.clone();
@@ -130,9 +127,7 @@ pub fn svd_values<T: LinalgScalar>(a: &DMatrix<T>) -> LinalgResult<DVector<f64>>
     if !super::all_finite(a) {
         return Ok(DVector::from_element(k, f64::NAN));
     }
-    thin_svd(a, false)
-        .map(|s| s.1)
-        .ok_or_else(|| LinalgError::linalg(MSG_SVD))
+    thin_svd(a, false).map(|s| s.1).ok_or_else(|| LinalgError::linalg(MSG_SVD))
 }
 
 /// What [`lstsq`] returns (NumPy's 4-tuple).
@@ -153,11 +148,7 @@ pub struct LstsqResult<T: LinalgScalar> {
 /// `rcond`: singular values `<= rcond * s_max` count as zero; `None` means
 /// NumPy's default `eps * max(m, n)`, negative means `eps`. `b` has one column
 /// per right-hand side (the glue reshapes vectors).
-pub fn lstsq<T: LinalgScalar>(
-    a: &DMatrix<T>,
-    b: &DMatrix<T>,
-    rcond: Option<f64>,
-) -> LinalgResult<LstsqResult<T>> {
+pub fn lstsq<T: LinalgScalar>(a: &DMatrix<T>, b: &DMatrix<T>, rcond: Option<f64>) -> LinalgResult<LstsqResult<T>> {
     let (m, n) = a.shape();
     let nrhs = b.ncols();
     if b.nrows() != m {
@@ -169,22 +160,20 @@ pub fn lstsq<T: LinalgScalar>(
         Some(r) => r,
     };
     let col_sq = |r: &DMatrix<T>| {
-        DVector::from_iterator(r.ncols(), r.column_iter().map(|c| c.iter().fold(0.0, |acc, v| acc + v.modulus_squared())))
+        DVector::from_iterator(
+            r.ncols(),
+            r.column_iter().map(|c| c.iter().fold(0.0, |acc, v| acc + v.modulus_squared())),
+        )
     };
     if m == 0 || n == 0 {
         let residuals = if m > n { col_sq(b) } else { DVector::zeros(0) };
-        return Ok(LstsqResult {
-            x: DMatrix::zeros(n, nrhs),
-            residuals,
-            rank: 0,
-            singular_values: DVector::zeros(0),
-        });
+        return Ok(LstsqResult { x: DMatrix::zeros(n, nrhs), residuals, rank: 0, singular_values: DVector::zeros(0) });
     }
     if !super::all_finite(a) {
         return Err(LinalgError::linalg("SVD did not converge in Linear Least Squares"));
     }
-    let (u, sv, vt) = thin_svd(a, true)
-        .ok_or_else(|| LinalgError::linalg("SVD did not converge in Linear Least Squares"))?;
+    let (u, sv, vt) =
+        thin_svd(a, true).ok_or_else(|| LinalgError::linalg("SVD did not converge in Linear Least Squares"))?;
     let cutoff = rcond * sv[0];
     let rank = sv.iter().filter(|&&x| x > cutoff).count();
     let x = if rank == 0 {

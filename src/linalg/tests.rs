@@ -182,22 +182,57 @@ fn qr_parts<T: LinalgScalar>(r: QrResult<T>) -> (DMatrix<T>, DMatrix<T>) {
 fn qr_matches_lapack_signs() {
     let a = m(3, 2, &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0]);
     let (q, r) = qr_parts(qr(&a, QrMode::Reduced).unwrap());
-    let q_np = m(3, 2, &[-0.16903085094570325, 0.8970852271450607, -0.50709255283711, 0.27602622373694136, -0.8451542547285166, -0.34503277967117696]);
+    let q_np = m(
+        3,
+        2,
+        &[
+            -0.16903085094570325,
+            0.8970852271450607,
+            -0.50709255283711,
+            0.27602622373694136,
+            -0.8451542547285166,
+            -0.34503277967117696,
+        ],
+    );
     assert_mat_close(&q, &q_np, 1e-14);
     assert_mat_close(&r, &m(2, 2, &[-5.916079783099616, -7.437357441610946, 0.0, 0.828078671210825]), 1e-14);
     assert_eq!(r[(1, 0)], 0.0);
     let (q, r) = qr_parts(qr(&a, QrMode::Complete).unwrap());
     assert_eq!((q.shape(), r.shape()), ((3, 3), (3, 2)));
-    assert_mat_close(&q.columns(2, 1).into_owned(), &m(3, 1, &[0.4082482904638627, -0.8164965809277263, 0.40824829046386313]), 1e-14);
+    assert_mat_close(
+        &q.columns(2, 1).into_owned(),
+        &m(3, 1, &[0.4082482904638627, -0.8164965809277263, 0.40824829046386313]),
+        1e-14,
+    );
     let (q, r) = qr_parts(qr(&m(2, 3, &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0]), QrMode::Reduced).unwrap());
-    assert_mat_close(&q, &m(2, 2, &[-0.24253562503633308, -0.970142500145332, -0.970142500145332, 0.24253562503633286]), 1e-14);
-    assert_mat_close(&r, &m(2, 3, &[-4.123105625617661, -5.335783750799326, -6.5484618759809905, 0.0, -0.7276068751089992, -1.4552137502179985]), 1e-14);
+    assert_mat_close(
+        &q,
+        &m(2, 2, &[-0.24253562503633308, -0.970142500145332, -0.970142500145332, 0.24253562503633286]),
+        1e-14,
+    );
+    assert_mat_close(
+        &r,
+        &m(
+            2,
+            3,
+            &[
+                -4.123105625617661,
+                -5.335783750799326,
+                -6.5484618759809905,
+                0.0,
+                -0.7276068751089992,
+                -1.4552137502179985,
+            ],
+        ),
+        1e-14,
+    );
     let (q, r) = qr_parts(qr(&m(2, 2, &[-1.0, 2.0, 0.0, 3.0]), QrMode::Reduced).unwrap());
     assert_mat_close(&q, &DMatrix::identity(2, 2), 0.0);
     assert_mat_close(&r, &m(2, 2, &[-1.0, 2.0, 0.0, 3.0]), 0.0);
     // Complex, against NumPy.
     let c = |re: f64, im: f64| Complex64::new(re, im);
-    let ac = DMatrix::from_row_slice(3, 2, &[c(1.0, 1.0), c(2.0, 0.0), c(3.0, 0.0), c(4.0, -2.0), c(0.0, 5.0), c(6.0, 0.0)]);
+    let ac =
+        DMatrix::from_row_slice(3, 2, &[c(1.0, 1.0), c(2.0, 0.0), c(3.0, 0.0), c(4.0, -2.0), c(0.0, 5.0), c(6.0, 0.0)]);
     let (q, r) = qr_parts(qr(&ac, QrMode::Reduced).unwrap());
     assert!((r[(0, 0)] - c(-6.0, 0.0)).norm() < 1e-14 && (r[(1, 1)] - c(-3.80058475033046, 0.0)).norm() < 1e-14);
     assert!((r[(0, 1)] - c(-2.333333333333333, 6.333333333333332)).norm() < 1e-14);
@@ -239,8 +274,16 @@ fn qr_random_accuracy() {
 fn svd_values_and_accuracy() {
     let (u, s, vt) = svd(&m(2, 2, &[2.0, 3.0, 1.0, 4.0]), true).unwrap();
     assert!(close(s[0], 5.398345637668169, 1e-14) && close(s[1], 0.9262096826685897, 1e-14));
-    assert_mat_close(&u.map(f64::abs), &m(2, 2, &[0.6552017413601285, 0.7554539549957061, 0.7554539549957062, 0.6552017413601288]), 1e-14);
-    assert_mat_close(&vt.map(f64::abs), &m(2, 2, &[0.3826834323650898, 0.9238795325112866, 0.9238795325112866, 0.3826834323650898]), 1e-14);
+    assert_mat_close(
+        &u.map(f64::abs),
+        &m(2, 2, &[0.6552017413601285, 0.7554539549957061, 0.7554539549957062, 0.6552017413601288]),
+        1e-14,
+    );
+    assert_mat_close(
+        &vt.map(f64::abs),
+        &m(2, 2, &[0.3826834323650898, 0.9238795325112866, 0.9238795325112866, 0.3826834323650898]),
+        1e-14,
+    );
     let (u, s, vt) = svd(&m(2, 3, &[3.0, 2.0, 2.0, 2.0, 3.0, -2.0]), true).unwrap();
     assert_eq!((u.shape(), s.len(), vt.shape()), ((2, 2), 2, (3, 3)));
     assert!(close(s[0], 5.0, 1e-14) && close(s[1], 3.0, 1e-14));
@@ -248,7 +291,9 @@ fn svd_values_and_accuracy() {
     let s = svd_values(&b).unwrap();
     assert!(close(s[0], 22.44674882, 1e-8) && close(s[1], 1.4640585, 1e-7) && s[2] < 1e-8);
     let mut rng = Rng::new(5);
-    for &(mm, n) in &[(1, 1), (1, 4), (4, 1), (2, 2), (3, 7), (7, 3), (17, 17), (60, 25), (25, 60), (200, 200), (200, 30)] {
+    for &(mm, n) in
+        &[(1, 1), (1, 4), (4, 1), (2, 2), (3, 7), (7, 3), (17, 17), (60, 25), (25, 60), (200, 200), (200, 30)]
+    {
         for full in [false, true] {
             let a = rng.mat(mm, n);
             let (u, s, vt) = svd(&a, full).unwrap();
@@ -290,19 +335,35 @@ fn lstsq_values_and_accuracy() {
     assert!(close(r.x[0], 0.6666666666666677, 1e-13) && close(r.x[1], 1.5, 1e-14));
     assert!(close(r.residuals[0], 0.16666666666666677, 1e-12));
     assert_eq!(r.rank, 2);
-    assert!(close(r.singular_values[0], 4.079143328941734, 1e-14) && close(r.singular_values[1], 0.6004912172131635, 1e-14));
+    assert!(
+        close(r.singular_values[0], 4.079143328941734, 1e-14) && close(r.singular_values[1], 0.6004912172131635, 1e-14)
+    );
     let r = lstsq(&m(3, 2, &[1.0, 2.0, 2.0, 4.0, 3.0, 6.0]), &m(3, 1, &[1.0, 2.0, 4.0]), None).unwrap();
     assert_eq!((r.rank, r.residuals.len()), (1, 0));
     assert!(close(r.x[0], 0.24285714285714274, 1e-13) && close(r.x[1], 0.48571428571428565, 1e-13));
     let r = lstsq(&m(2, 3, &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0]), &m(2, 2, &[1.0, 2.0, 3.0, 4.0]), None).unwrap();
-    let want = m(3, 2, &[0.38888888888888806, -0.11111111111111166, 0.22222222222222215, 0.22222222222222224, 0.05555555555555636, 0.555555555555556]);
+    let want = m(
+        3,
+        2,
+        &[
+            0.38888888888888806,
+            -0.11111111111111166,
+            0.22222222222222215,
+            0.22222222222222224,
+            0.05555555555555636,
+            0.555555555555556,
+        ],
+    );
     assert_mat_close(&r.x, &want, 1e-13);
     assert_eq!((r.rank, r.residuals.len()), (2, 0));
     let r = lstsq(&DMatrix::<f64>::zeros(3, 0), &DMatrix::from_element(3, 1, 1.0), None).unwrap();
     assert_eq!((r.x.shape(), r.residuals[0], r.rank), ((0, 1), 3.0, 0));
     let r = lstsq(&DMatrix::<f64>::zeros(0, 3), &DMatrix::zeros(0, 1), None).unwrap();
     assert_eq!((r.x.shape(), r.residuals.len()), ((3, 1), 0));
-    assert_eq!(lstsq(&DMatrix::<f64>::identity(2, 2), &DMatrix::zeros(3, 1), None).unwrap_err().message, "Incompatible dimensions");
+    assert_eq!(
+        lstsq(&DMatrix::<f64>::identity(2, 2), &DMatrix::zeros(3, 1), None).unwrap_err().message,
+        "Incompatible dimensions"
+    );
     // Random overdetermined: the residual is orthogonal to the columns of A.
     let mut rng = Rng::new(6);
     for &(mm, n) in &[(5, 3), (50, 10), (200, 40), (3, 3), (10, 30)] {
@@ -329,7 +390,18 @@ fn pinv_rank_cond_values() {
     let p = pinv(&m(2, 2, &[1.0, 2.0, 2.0, 4.0]), None).unwrap();
     assert_mat_close(&p, &m(2, 2, &[0.04, 0.08, 0.08, 0.16]), 1e-14);
     let p = pinv(&m(3, 2, &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0]), None).unwrap();
-    let want = m(2, 3, &[-1.3333333333333337, -0.33333333333333287, 0.6666666666666665, 1.0833333333333335, 0.3333333333333329, -0.4166666666666665]);
+    let want = m(
+        2,
+        3,
+        &[
+            -1.3333333333333337,
+            -0.33333333333333287,
+            0.6666666666666665,
+            1.0833333333333335,
+            0.3333333333333329,
+            -0.4166666666666665,
+        ],
+    );
     assert_mat_close(&p, &want, 1e-14);
     assert_eq!(pinv(&DMatrix::<f64>::zeros(0, 3), None).unwrap().shape(), (3, 0));
     let mut rng = Rng::new(8);
@@ -377,7 +449,10 @@ fn norm_values() {
     let a = m(2, 2, &[1.0, -2.0, 3.0, 4.0]);
     let mn = |o| matrix_norm(&a, o).unwrap();
     assert!(close(mn(MatrixOrd::Fro), 5.477225575051661, 1e-15));
-    assert_eq!((mn(MatrixOrd::One), mn(MatrixOrd::Inf), mn(MatrixOrd::NegOne), mn(MatrixOrd::NegInf)), (6.0, 7.0, 4.0, 3.0));
+    assert_eq!(
+        (mn(MatrixOrd::One), mn(MatrixOrd::Inf), mn(MatrixOrd::NegOne), mn(MatrixOrd::NegInf)),
+        (6.0, 7.0, 4.0, 3.0)
+    );
     assert!(close(mn(MatrixOrd::Two), 5.11667274, 1e-8) && close(mn(MatrixOrd::Nuc), 7.07106781, 1e-8));
     assert!(close(mn(MatrixOrd::NegTwo), 1.95439508, 1e-8));
     let d = DMatrix::from_diagonal(&DVector::from_vec(vec![2.0, -5.0, 1.0]));
@@ -416,7 +491,8 @@ fn matrix_power_and_multi_dot() {
     });
     assert_eq!((p, count), (Some(64), 3));
     let mut rng = Rng::new(9);
-    let mats: Vec<DMatrix<f64>> = [(3, 10), (10, 2), (2, 7), (7, 5), (5, 1)].iter().map(|&(a, b)| rng.mat(a, b)).collect();
+    let mats: Vec<DMatrix<f64>> =
+        [(3, 10), (10, 2), (2, 7), (7, 5), (5, 1)].iter().map(|&(a, b)| rng.mat(a, b)).collect();
     let naive = mats.iter().skip(1).fold(mats[0].clone(), |acc, x| acc * x);
     for k in 2..=5 {
         let naive_k = mats[1..k].iter().fold(mats[0].clone(), |acc, x| acc * x);
@@ -486,7 +562,11 @@ fn no_panics_on_edge_inputs() {
 fn svd_fallback_cases() {
     // nalgebra's bidiagonal QR once returned a wrong decomposition here
     // (singular values 5.196, 2.236 instead of 4.243, 2.236).
-    let a = m(5, 5, &[2., 0., 0., 0., 0., 0., 0., 0., 0., 0., -1., 0., 0., 0., 0., 0., 0., 0., 0., 0., 0., 3., 0., -3., 0.]);
+    let a = m(
+        5,
+        5,
+        &[2., 0., 0., 0., 0., 0., 0., 0., 0., 0., -1., 0., 0., 0., 0., 0., 0., 0., 0., 0., 0., 3., 0., -3., 0.],
+    );
     let (u, s, vt) = svd(&a, true).unwrap();
     assert!(close(s[0], 18f64.sqrt(), 1e-14) && close(s[1], 5f64.sqrt(), 1e-14) && s[2] < 1e-15);
     assert!(fro(&(&u * DMatrix::from_diagonal(&s) * &vt - &a)) < 1e-14);

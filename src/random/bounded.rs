@@ -105,13 +105,7 @@ pub(crate) fn bounded_u64<B: BitGen>(bg: &mut B, off: u64, rng: u64, masked: boo
 /// `cnt` int64 values uniform on the closed interval `[low, high]`
 /// (`random_bounded_uint64_fill` with `off = low`, `rng = high - low`).
 /// Bounds must already be validated (`low <= high`).
-pub(crate) fn bounded_i64_fill<B: BitGen>(
-    bg: &mut B,
-    low: i64,
-    high: i64,
-    cnt: usize,
-    masked: bool,
-) -> Vec<i64> {
+pub(crate) fn bounded_i64_fill<B: BitGen>(bg: &mut B, low: i64, high: i64, cnt: usize, masked: bool) -> Vec<i64> {
     let off = low as u64;
     let rng = (high as u64).wrapping_sub(off);
     (0..cnt).map(|_| bounded_u64(bg, off, rng, masked) as i64).collect()

@@ -50,8 +50,7 @@ fn kahan_sum(p: &[f64]) -> f64 {
 pub(crate) fn check_p(p: &[f64], pop: usize, fl: Flavor) -> Result<(), String> {
     let legacy = fl == Flavor::Legacy;
     if p.len() != pop {
-        return Err(if legacy { "'a' and 'p' must have same size" } else { "a and p must have same size" }
-            .to_string());
+        return Err(if legacy { "'a' and 'p' must have same size" } else { "a and p must have same size" }.to_string());
     }
     let s = kahan_sum(p);
     if s.is_nan() {

@@ -159,7 +159,14 @@ impl RandomState {
         self.choice_impl(len as i64, true, n, replace, p)
     }
 
-    fn choice_impl(&mut self, a: i64, is_array: bool, n: usize, replace: bool, p: Option<&[f64]>) -> Result<Vec<i64>, String> {
+    fn choice_impl(
+        &mut self,
+        a: i64,
+        is_array: bool,
+        n: usize,
+        replace: bool,
+        p: Option<&[f64]>,
+    ) -> Result<Vec<i64>, String> {
         let pop = check_population(a, is_array, n, Flavor::Legacy)?;
         if let Some(p) = p {
             check_p(p, pop, Flavor::Legacy)?;

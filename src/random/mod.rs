@@ -56,19 +56,11 @@ pub trait BitGen {
 pub(crate) fn os_entropy_words(n: usize) -> Vec<u32> {
     use std::io::Read;
     let mut buf = vec![0u8; n * 4];
-    let ok = std::fs::File::open("/dev/urandom")
-        .and_then(|mut f| f.read_exact(&mut buf))
-        .is_ok();
+    let ok = std::fs::File::open("/dev/urandom").and_then(|mut f| f.read_exact(&mut buf)).is_ok();
     if ok {
-        return buf
-            .chunks_exact(4)
-            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-            .collect();
+        return buf.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect();
     }
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_nanos())
-        .unwrap_or(0);
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
     let local = 0u8;
     let addr = &local as *const u8 as usize as u128;
     let mut x = nanos ^ (u128::from(std::process::id()) << 64) ^ (addr << 32);

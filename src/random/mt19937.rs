@@ -28,9 +28,7 @@ impl Mt19937 {
         let mut s = seed;
         for pos in 0..N {
             self.key[pos] = s;
-            s = 1_812_433_253u32
-                .wrapping_mul(s ^ (s >> 30))
-                .wrapping_add(pos as u32 + 1);
+            s = 1_812_433_253u32.wrapping_mul(s ^ (s >> 30)).wrapping_add(pos as u32 + 1);
         }
         self.pos = N;
     }
@@ -47,9 +45,7 @@ impl Mt19937 {
         let mut k = N.max(key.len());
         while k > 0 {
             let prev = mt[i - 1];
-            mt[i] = (mt[i] ^ (prev ^ (prev >> 30)).wrapping_mul(1_664_525))
-                .wrapping_add(key[j])
-                .wrapping_add(j as u32);
+            mt[i] = (mt[i] ^ (prev ^ (prev >> 30)).wrapping_mul(1_664_525)).wrapping_add(key[j]).wrapping_add(j as u32);
             i += 1;
             j += 1;
             if i >= N {
@@ -64,8 +60,7 @@ impl Mt19937 {
         k = N - 1;
         while k > 0 {
             let prev = mt[i - 1];
-            mt[i] = (mt[i] ^ (prev ^ (prev >> 30)).wrapping_mul(1_566_083_941))
-                .wrapping_sub(i as u32);
+            mt[i] = (mt[i] ^ (prev ^ (prev >> 30)).wrapping_mul(1_566_083_941)).wrapping_sub(i as u32);
             i += 1;
             if i >= N {
                 mt[0] = mt[N - 1];

@@ -82,9 +82,7 @@ impl SeedSequence {
     /// `generate_state(n_words, np.uint64)` (pairs of 32-bit words, low first).
     pub fn generate_state_u64(&self, n_words: usize) -> Vec<u64> {
         let w = self.generate_state_u32(n_words * 2);
-        w.chunks_exact(2)
-            .map(|c| u64::from(c[0]) | (u64::from(c[1]) << 32))
-            .collect()
+        w.chunks_exact(2).map(|c| u64::from(c[0]) | (u64::from(c[1]) << 32)).collect()
     }
 }
 

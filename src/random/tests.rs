@@ -26,85 +26,183 @@ fn check_i(v: &[i64], len: usize, first: &[i64], last: i64, sum: u64) {
 #[test]
 fn legacy_random_sample_seed0() {
     let v = RandomState::new_seeded(0).unwrap().random_sample(10000);
-    check_f(&v, 10000, &[0x3fe18fe1565f12a8, 0x3fe6e2d4cf608733, 0x3fe349d66b6e894b, 0x3fe16faedb6395f5], 0x3fea08ce9b276548, 0x5c381811d8b51e6e);
+    check_f(
+        &v,
+        10000,
+        &[0x3fe18fe1565f12a8, 0x3fe6e2d4cf608733, 0x3fe349d66b6e894b, 0x3fe16faedb6395f5],
+        0x3fea08ce9b276548,
+        0x5c381811d8b51e6e,
+    );
 }
 
 #[test]
 fn legacy_random_sample_seed1() {
     let v = RandomState::new_seeded(1).unwrap().random_sample(10000);
-    check_f(&v, 10000, &[0x3fdab07d0ffa3c06, 0x3fe70ce5f3baf051, 0x3f1dfb906661c000, 0x3fd3596ab7fe08f4], 0x3fe868ce7f123ce8, 0x5709d5736cbb7ec4);
+    check_f(
+        &v,
+        10000,
+        &[0x3fdab07d0ffa3c06, 0x3fe70ce5f3baf051, 0x3f1dfb906661c000, 0x3fd3596ab7fe08f4],
+        0x3fe868ce7f123ce8,
+        0x5709d5736cbb7ec4,
+    );
 }
 
 #[test]
 fn legacy_random_sample_seed42() {
     let v = RandomState::new_seeded(42).unwrap().random_sample(10000);
-    check_f(&v, 10000, &[0x3fd7f8771e5f51ec, 0x3fee6c4068bbd654, 0x3fe76c7e8f1e6751, 0x3fe32835d6632cb0], 0x3fcbcb41bafdb310, 0x69ec84ba4986663f);
+    check_f(
+        &v,
+        10000,
+        &[0x3fd7f8771e5f51ec, 0x3fee6c4068bbd654, 0x3fe76c7e8f1e6751, 0x3fe32835d6632cb0],
+        0x3fcbcb41bafdb310,
+        0x69ec84ba4986663f,
+    );
 }
 
 #[test]
 fn legacy_random_sample_seed123() {
     let v = RandomState::new_seeded(123).unwrap().random_sample(10000);
-    check_f(&v, 10000, &[0x3fe64979beda10f5, 0x3fd2501b5b6d822a, 0x3fcd0977eb0ddd44, 0x3fe1a45edee068f0], 0x3fe3a02160bad87e, 0x2e81265ab89704c4);
+    check_f(
+        &v,
+        10000,
+        &[0x3fe64979beda10f5, 0x3fd2501b5b6d822a, 0x3fcd0977eb0ddd44, 0x3fe1a45edee068f0],
+        0x3fe3a02160bad87e,
+        0x2e81265ab89704c4,
+    );
 }
 
 #[test]
 fn legacy_random_sample_seed4294967295() {
     let v = RandomState::new_seeded(4294967295).unwrap().random_sample(10000);
-    check_f(&v, 10000, &[0x3fb8fe69a3924820, 0x3fed323d824032b1, 0x3fe93fc6f61af3f9, 0x3fe8f5ca1b151c07], 0x3fdf671ca8b1bc98, 0x2d676ad4401908c0);
+    check_f(
+        &v,
+        10000,
+        &[0x3fb8fe69a3924820, 0x3fed323d824032b1, 0x3fe93fc6f61af3f9, 0x3fe8f5ca1b151c07],
+        0x3fdf671ca8b1bc98,
+        0x2d676ad4401908c0,
+    );
 }
 
 #[test]
 fn legacy_randn_seed0() {
     let v = RandomState::new_seeded(0).unwrap().standard_normal(10001);
-    check_f(&v, 10001, &[0x3ffc398ef3e5cfa5, 0x3fd99c2cfacc8953, 0x3fef51d25222c9ab, 0x4001ed5969e3314e], 0xbfc9def882c196cb, 0xb3222976cbe84c27);
+    check_f(
+        &v,
+        10001,
+        &[0x3ffc398ef3e5cfa5, 0x3fd99c2cfacc8953, 0x3fef51d25222c9ab, 0x4001ed5969e3314e],
+        0xbfc9def882c196cb,
+        0xb3222976cbe84c27,
+    );
 }
 
 #[test]
 fn legacy_randn_seed42() {
     let v = RandomState::new_seeded(42).unwrap().standard_normal(10001);
-    check_f(&v, 10001, &[0x3fdfca2a28a9307c, 0xbfc1b2a505de052a, 0x3fe4b9dd50245e68, 0x3ff85e548e01aa2b], 0xbfe5b63a94be6e32, 0x1b9f698f79715e87);
+    check_f(
+        &v,
+        10001,
+        &[0x3fdfca2a28a9307c, 0xbfc1b2a505de052a, 0x3fe4b9dd50245e68, 0x3ff85e548e01aa2b],
+        0xbfe5b63a94be6e32,
+        0x1b9f698f79715e87,
+    );
 }
 
 #[test]
 fn legacy_randn_seed2024() {
     let v = RandomState::new_seeded(2024).unwrap().standard_normal(10001);
-    check_f(&v, 10001, &[0x3ffab052635371a6, 0x3fe7985a428626a8, 0xbfc9cbfd3e69067b, 0xbfc351152b8611dc], 0xbfec41c0b9a98284, 0x98350667d6ae3d27);
+    check_f(
+        &v,
+        10001,
+        &[0x3ffab052635371a6, 0x3fe7985a428626a8, 0xbfc9cbfd3e69067b, 0xbfc351152b8611dc],
+        0xbfec41c0b9a98284,
+        0x98350667d6ae3d27,
+    );
 }
 
 #[test]
 fn legacy_randn_cache() {
-    let v = { let mut r = RandomState::new_seeded(2024).unwrap(); let mut v = r.standard_normal(1); v.extend(r.random_sample(1)); v.extend(r.standard_normal(1)); r.seed(2024).unwrap(); v.extend(r.standard_normal(1)); r.seed(7).unwrap(); v.extend(r.standard_normal(3)); v };
-    check_f(&v, 7, &[0x3ffab052635371a6, 0x3fc8155d09859760, 0x3fe7985a428626a8, 0x3ffab052635371a6], 0x3fa0cdcdf34c3aed, 0x1011e63eff0c476a);
+    let v = {
+        let mut r = RandomState::new_seeded(2024).unwrap();
+        let mut v = r.standard_normal(1);
+        v.extend(r.random_sample(1));
+        v.extend(r.standard_normal(1));
+        r.seed(2024).unwrap();
+        v.extend(r.standard_normal(1));
+        r.seed(7).unwrap();
+        v.extend(r.standard_normal(3));
+        v
+    };
+    check_f(
+        &v,
+        7,
+        &[0x3ffab052635371a6, 0x3fc8155d09859760, 0x3fe7985a428626a8, 0x3ffab052635371a6],
+        0x3fa0cdcdf34c3aed,
+        0x1011e63eff0c476a,
+    );
 }
 
 #[test]
 fn legacy_seed_array() {
-    let v = { let mut r = RandomState::new_seeded(0).unwrap(); r.seed_array(&[1, 2, 3, 4294967295]).unwrap(); r.random_sample(2000) };
-    check_f(&v, 2000, &[0x3fc3ead2c092ac68, 0x3f65d35870751d00, 0x3fdb9e43bc22254e, 0x3fe30a629aa644cf], 0x3fe4caa7feb2884b, 0x66d7022368c42a23);
+    let v = {
+        let mut r = RandomState::new_seeded(0).unwrap();
+        r.seed_array(&[1, 2, 3, 4294967295]).unwrap();
+        r.random_sample(2000)
+    };
+    check_f(
+        &v,
+        2000,
+        &[0x3fc3ead2c092ac68, 0x3f65d35870751d00, 0x3fdb9e43bc22254e, 0x3fe30a629aa644cf],
+        0x3fe4caa7feb2884b,
+        0x66d7022368c42a23,
+    );
 }
 
 #[test]
 fn legacy_normal() {
     let v = RandomState::new_seeded(7).unwrap().normal(10.0, 2.0, 5001).unwrap();
-    check_f(&v, 5001, &[0x402ac3192b8b7aca, 0x402222e1505e2beb, 0x4024219b9be69876, 0x4025a14bf2d03add], 0x4023f6d3eb9f0c60, 0xbfaa8930f7ac6040);
+    check_f(
+        &v,
+        5001,
+        &[0x402ac3192b8b7aca, 0x402222e1505e2beb, 0x4024219b9be69876, 0x4025a14bf2d03add],
+        0x4023f6d3eb9f0c60,
+        0xbfaa8930f7ac6040,
+    );
 }
 
 #[test]
 fn legacy_uniform() {
     let v = RandomState::new_seeded(3).unwrap().uniform(-1.5, 2.5, 5000).unwrap();
-    check_f(&v, 5000, &[0x3fe6808bb121b068, 0x3ff5524b3eb83734, 0xbfd587445c1e1388, 0x3fe162cc891be630], 0x3fc090f1c92fe720, 0xf6f38e13c4d6d012);
+    check_f(
+        &v,
+        5000,
+        &[0x3fe6808bb121b068, 0x3ff5524b3eb83734, 0xbfd587445c1e1388, 0x3fe162cc891be630],
+        0x3fc090f1c92fe720,
+        0xf6f38e13c4d6d012,
+    );
 }
 
 #[test]
 fn legacy_std_exponential() {
     let v = RandomState::new_seeded(5).unwrap().standard_exponential(5000);
-    check_f(&v, 5000, &[0x3fd010b6184f94c2, 0x40005df106ec40e8, 0x3fcda458c5dc5d5b, 0x4004116fcc4ce2e8], 0x3fe78e176729322e, 0xf8a99d7754a25a32);
+    check_f(
+        &v,
+        5000,
+        &[0x3fd010b6184f94c2, 0x40005df106ec40e8, 0x3fcda458c5dc5d5b, 0x4004116fcc4ce2e8],
+        0x3fe78e176729322e,
+        0xf8a99d7754a25a32,
+    );
 }
 
 #[test]
 fn legacy_exponential() {
     let v = RandomState::new_seeded(5).unwrap().exponential(3.0, 5000).unwrap();
-    check_f(&v, 5000, &[0x3fe8191124775f23, 0x40188ce98a62615c, 0x3fe63b4294654604, 0x401e1a27b273545c], 0x4001aa918d5ee5a2, 0xdd796c4e37df24b0);
+    check_f(
+        &v,
+        5000,
+        &[0x3fe8191124775f23, 0x40188ce98a62615c, 0x3fe63b4294654604, 0x401e1a27b273545c],
+        0x4001aa918d5ee5a2,
+        0xdd796c4e37df24b0,
+    );
 }
 
 #[test]
@@ -122,13 +220,25 @@ fn legacy_randint_m5_5() {
 #[test]
 fn legacy_randint_0_2p40() {
     let v = RandomState::new_seeded(1).unwrap().randint_wide(0, 1099511627776, 10000).unwrap();
-    check_i(&v, 10000, &[163196666091, 605300724808, 1095766950793, 876169207429, 340316410816, 620178591873], 1042679806513, 0x4c87c2a6a30cbe2b);
+    check_i(
+        &v,
+        10000,
+        &[163196666091, 605300724808, 1095766950793, 876169207429, 340316410816, 620178591873],
+        1042679806513,
+        0x4c87c2a6a30cbe2b,
+    );
 }
 
 #[test]
 fn legacy_randint_0_2p32() {
     let v = RandomState::new_seeded(1).unwrap().randint_wide(0, 4294967296, 10000).unwrap();
-    check_i(&v, 10000, &[1791095845, 4282876139, 3093770124, 4005303368, 491263, 550290313], 1237896635, 0xb515cc2550d1f0e9);
+    check_i(
+        &v,
+        10000,
+        &[1791095845, 4282876139, 3093770124, 4005303368, 491263, 550290313],
+        1237896635,
+        0xb515cc2550d1f0e9,
+    );
 }
 
 #[test]
@@ -140,7 +250,20 @@ fn legacy_randint_10_11() {
 #[test]
 fn legacy_randint_full() {
     let v = RandomState::new_seeded(1).unwrap().randint_wide(-9223372036854775808, 9223372036854775807, 10000).unwrap();
-    check_i(&v, 10000, &[-1530673954295414549, 4064269471072392264, -9221262077785750647, -3646320530140619131, -6516203644651547712, -7520025595111649151], 4847689535427918385, 0x485faaa6a30cbe2b);
+    check_i(
+        &v,
+        10000,
+        &[
+            -1530673954295414549,
+            4064269471072392264,
+            -9221262077785750647,
+            -3646320530140619131,
+            -6516203644651547712,
+            -7520025595111649151,
+        ],
+        4847689535427918385,
+        0x485faaa6a30cbe2b,
+    );
 }
 
 #[test]
@@ -152,13 +275,32 @@ fn legacy_randint_0_1000003() {
 #[test]
 fn legacy_randint_m2p31_2p31() {
     let v = RandomState::new_seeded(1).unwrap().randint_wide(-2147483648, 2147483648, 10000).unwrap();
-    check_i(&v, 10000, &[-356387803, 2135392491, 946286476, 1857819720, -2146992385, -1597193335], -909587013, 0x144e9bee50d1f0e9);
+    check_i(
+        &v,
+        10000,
+        &[-356387803, 2135392491, 946286476, 1857819720, -2146992385, -1597193335],
+        -909587013,
+        0x144e9bee50d1f0e9,
+    );
 }
 
 #[test]
 fn legacy_randint_2p63() {
     let v = RandomState::new_seeded(9).unwrap().randint_wide(0, 1i128 << 63, 3000).unwrap();
-    check_i(&v, 3000, &[191369442034012508, 34580184003183093, 9145403150510741560, 2468719144077628310, 2621486946197246529, 4031695932055720372], 2676213575150675053, 0x051e39526a625c43);
+    check_i(
+        &v,
+        3000,
+        &[
+            191369442034012508,
+            34580184003183093,
+            9145403150510741560,
+            2468719144077628310,
+            2621486946197246529,
+            4031695932055720372,
+        ],
+        2676213575150675053,
+        0x051e39526a625c43,
+    );
 }
 
 #[test]
@@ -175,13 +317,31 @@ fn legacy_permutation_5000() {
 
 #[test]
 fn legacy_shuffle_then_rand() {
-    let v = { let mut r = RandomState::new_seeded(2).unwrap(); let mut a: Vec<i64> = (0..100).collect(); r.shuffle(&mut a); let mut v: Vec<f64> = a.iter().map(|&x| x as f64).collect(); v.extend(r.random_sample(3)); v };
-    check_f(&v, 103, &[0x4054c00000000000, 0x403e000000000000, 0x404c000000000000, 0x4038000000000000], 0x3feda6455ef26dd2, 0xc2dd9a8e29bf5021);
+    let v = {
+        let mut r = RandomState::new_seeded(2).unwrap();
+        let mut a: Vec<i64> = (0..100).collect();
+        r.shuffle(&mut a);
+        let mut v: Vec<f64> = a.iter().map(|&x| x as f64).collect();
+        v.extend(r.random_sample(3));
+        v
+    };
+    check_f(
+        &v,
+        103,
+        &[0x4054c00000000000, 0x403e000000000000, 0x404c000000000000, 0x4038000000000000],
+        0x3feda6455ef26dd2,
+        0xc2dd9a8e29bf5021,
+    );
 }
 
 #[test]
 fn legacy_shuffle_rows() {
-    let v = { let mut r = RandomState::new_seeded(2).unwrap(); let mut a: Vec<i64> = (0..36).collect(); r.shuffle_rows(&mut a, 12); a };
+    let v = {
+        let mut r = RandomState::new_seeded(2).unwrap();
+        let mut a: Vec<i64> = (0..36).collect();
+        r.shuffle_rows(&mut a, 12);
+        a
+    };
     check_i(&v, 36, &[27, 28, 29, 15, 16, 17], 26, 0xdf8e5de1f3b46cf7);
 }
 
@@ -205,55 +365,94 @@ fn legacy_choice_p() {
 
 #[test]
 fn legacy_choice_noreplace_p() {
-    let v = RandomState::new_seeded(5).unwrap().choice_array(6, 4, false, Some(&[0.05, 0.5, 0.1, 0.15, 0.1, 0.1])).unwrap();
+    let v =
+        RandomState::new_seeded(5).unwrap().choice_array(6, 4, false, Some(&[0.05, 0.5, 0.1, 0.15, 0.1, 0.1])).unwrap();
     check_i(&v, 4, &[1, 4, 5, 2], 2, 0x8a95da773406c91f);
 }
 
 #[test]
 fn legacy_choice_noreplace_p_big() {
-    let v = { let p = vec![0.002; 500]; RandomState::new_seeded(11).unwrap().choice(500, 400, false, Some(&p)).unwrap() };
+    let v = {
+        let p = vec![0.002; 500];
+        RandomState::new_seeded(11).unwrap().choice(500, 400, false, Some(&p)).unwrap()
+    };
     check_i(&v, 400, &[90, 9, 231, 362, 210, 242], 198, 0x7f05bf50d7775ebf);
 }
 
 #[test]
 fn legacy_binomial_10_03() {
-    let v = { let mut r = RandomState::new_seeded(3).unwrap(); let mut v = r.binomial(10, 0.3, 5000).unwrap(); v.push((r.random_sample(1)[0] * 1e9) as i64); v };
+    let v = {
+        let mut r = RandomState::new_seeded(3).unwrap();
+        let mut v = r.binomial(10, 0.3, 5000).unwrap();
+        v.push((r.random_sample(1)[0] * 1e9) as i64);
+        v
+    };
     check_i(&v, 5001, &[3, 4, 2, 3, 5, 5], 497611144, 0xe77a5970b776fab8);
 }
 
 #[test]
 fn legacy_binomial_100_05() {
-    let v = { let mut r = RandomState::new_seeded(3).unwrap(); let mut v = r.binomial(100, 0.5, 5000).unwrap(); v.push((r.random_sample(1)[0] * 1e9) as i64); v };
+    let v = {
+        let mut r = RandomState::new_seeded(3).unwrap();
+        let mut v = r.binomial(100, 0.5, 5000).unwrap();
+        v.push((r.random_sample(1)[0] * 1e9) as i64);
+        v
+    };
     check_i(&v, 5001, &[51, 51, 47, 47, 46, 51], 150744962, 0x019981edd3b7a815);
 }
 
 #[test]
 fn legacy_binomial_1000_09() {
-    let v = { let mut r = RandomState::new_seeded(3).unwrap(); let mut v = r.binomial(1000, 0.9, 5000).unwrap(); v.push((r.random_sample(1)[0] * 1e9) as i64); v };
+    let v = {
+        let mut r = RandomState::new_seeded(3).unwrap();
+        let mut v = r.binomial(1000, 0.9, 5000).unwrap();
+        v.push((r.random_sample(1)[0] * 1e9) as i64);
+        v
+    };
     check_i(&v, 5001, &[900, 917, 900, 906, 907, 907], 623291056, 0xe30cde3f40f1aa8f);
 }
 
 #[test]
 fn legacy_binomial_5_0() {
-    let v = { let mut r = RandomState::new_seeded(3).unwrap(); let mut v = r.binomial(5, 0.0, 5000).unwrap(); v.push((r.random_sample(1)[0] * 1e9) as i64); v };
+    let v = {
+        let mut r = RandomState::new_seeded(3).unwrap();
+        let mut v = r.binomial(5, 0.0, 5000).unwrap();
+        v.push((r.random_sample(1)[0] * 1e9) as i64);
+        v
+    };
     check_i(&v, 5001, &[0, 0, 0, 0, 0, 0], 497611144, 0x0bff90b757020cd7);
 }
 
 #[test]
 fn legacy_binomial_0_05() {
-    let v = { let mut r = RandomState::new_seeded(3).unwrap(); let mut v = r.binomial(0, 0.5, 5000).unwrap(); v.push((r.random_sample(1)[0] * 1e9) as i64); v };
+    let v = {
+        let mut r = RandomState::new_seeded(3).unwrap();
+        let mut v = r.binomial(0, 0.5, 5000).unwrap();
+        v.push((r.random_sample(1)[0] * 1e9) as i64);
+        v
+    };
     check_i(&v, 5001, &[0, 0, 0, 0, 0, 0], 497611144, 0x0bff90b757020cd7);
 }
 
 #[test]
 fn legacy_binomial_40_08() {
-    let v = { let mut r = RandomState::new_seeded(3).unwrap(); let mut v = r.binomial(40, 0.8, 5000).unwrap(); v.push((r.random_sample(1)[0] * 1e9) as i64); v };
+    let v = {
+        let mut r = RandomState::new_seeded(3).unwrap();
+        let mut v = r.binomial(40, 0.8, 5000).unwrap();
+        v.push((r.random_sample(1)[0] * 1e9) as i64);
+        v
+    };
     check_i(&v, 5001, &[32, 31, 33, 32, 29, 29], 497611144, 0x8539d71bbfb01676);
 }
 
 #[test]
 fn legacy_binomial_1e6_0001() {
-    let v = { let mut r = RandomState::new_seeded(3).unwrap(); let mut v = r.binomial(1000000, 0.001, 5000).unwrap(); v.push((r.random_sample(1)[0] * 1e9) as i64); v };
+    let v = {
+        let mut r = RandomState::new_seeded(3).unwrap();
+        let mut v = r.binomial(1000000, 0.001, 5000).unwrap();
+        v.push((r.random_sample(1)[0] * 1e9) as i64);
+        v
+    };
     check_i(&v, 5001, &[1003, 993, 998, 976, 973, 1040], 315929865, 0x297075091f581a3b);
 }
 
@@ -296,91 +495,181 @@ fn legacy_poisson_1000000_0() {
 #[test]
 fn gen_random_seed0() {
     let v = Generator::new_seeded(0).unwrap().random(10000);
-    check_f(&v, 10000, &[0x3fe461fd79fb3850, 0x3fd1442f7e20b674, 0x3fa4fa7b529d9bd0, 0x3f90ec9ed84d0bc0], 0x3f9676894b616d20, 0x6c35aa3b6d452120);
+    check_f(
+        &v,
+        10000,
+        &[0x3fe461fd79fb3850, 0x3fd1442f7e20b674, 0x3fa4fa7b529d9bd0, 0x3f90ec9ed84d0bc0],
+        0x3f9676894b616d20,
+        0x6c35aa3b6d452120,
+    );
 }
 
 #[test]
 fn gen_random_seed1() {
     let v = Generator::new_seeded(1).unwrap().random(10000);
-    check_f(&v, 10000, &[0x3fe060d7be6f245c, 0x3fee6a32d7782a55, 0x3fc273d27b04760c, 0x3fee5b5615da558d], 0x3fded02328a57750, 0xe6ff2e10aecbded3);
+    check_f(
+        &v,
+        10000,
+        &[0x3fe060d7be6f245c, 0x3fee6a32d7782a55, 0x3fc273d27b04760c, 0x3fee5b5615da558d],
+        0x3fded02328a57750,
+        0xe6ff2e10aecbded3,
+    );
 }
 
 #[test]
 fn gen_random_seed42() {
     let v = Generator::new_seeded(42).unwrap().random(10000);
-    check_f(&v, 10000, &[0x3fe8c43f79a2db24, 0x3fdc16959869e47e, 0x3feb79a2584ddb42, 0x3fe650d6c1c2c011], 0x3fdec7316596d56e, 0xc10fad6d25713832);
+    check_f(
+        &v,
+        10000,
+        &[0x3fe8c43f79a2db24, 0x3fdc16959869e47e, 0x3feb79a2584ddb42, 0x3fe650d6c1c2c011],
+        0x3fdec7316596d56e,
+        0xc10fad6d25713832,
+    );
 }
 
 #[test]
 fn gen_random_seed12345678901234() {
     let v = Generator::new_seeded(12345678901234).unwrap().random(10000);
-    check_f(&v, 10000, &[0x3fda0217119fdec8, 0x3f9ad51b5f871780, 0x3fe3dc06fc6a585c, 0x3fa09c4e148bf7b0], 0x3fdb636b55558dba, 0xf7a60fcb6cf2d1ab);
+    check_f(
+        &v,
+        10000,
+        &[0x3fda0217119fdec8, 0x3f9ad51b5f871780, 0x3fe3dc06fc6a585c, 0x3fa09c4e148bf7b0],
+        0x3fdb636b55558dba,
+        0xf7a60fcb6cf2d1ab,
+    );
 }
 
 #[test]
 fn gen_random_bigseed() {
     let v = Generator::from_entropy_words(&super::seed_sequence::int_to_words((1u128 << 100) + 12345)).random(1000);
-    check_f(&v, 1000, &[0x3fc842ceb1acec3c, 0x3fc267235ad0edc0, 0x3fd80cee8f950a0c, 0x3fc610799f2da3e4], 0x3fcfa2d4bd945080, 0x15c8f598497ab42e);
+    check_f(
+        &v,
+        1000,
+        &[0x3fc842ceb1acec3c, 0x3fc267235ad0edc0, 0x3fd80cee8f950a0c, 0x3fc610799f2da3e4],
+        0x3fcfa2d4bd945080,
+        0x15c8f598497ab42e,
+    );
 }
 
 #[test]
 fn gen_random_listseed() {
     let v = Generator::from_entropy_words(&[1, 2, 3, 4, 5, 6]).random(1000);
-    check_f(&v, 1000, &[0x3fe3e5d36f6dc4ca, 0x3fbe9114dcb6eb48, 0x3fead97b30bc6cc7, 0x3fb511b9c50aa968], 0x3fc7267043f5e440, 0xe994f22b19018321);
+    check_f(
+        &v,
+        1000,
+        &[0x3fe3e5d36f6dc4ca, 0x3fbe9114dcb6eb48, 0x3fead97b30bc6cc7, 0x3fb511b9c50aa968],
+        0x3fc7267043f5e440,
+        0xe994f22b19018321,
+    );
 }
 
 #[test]
 fn gen_normal_seed0() {
     let v = Generator::new_seeded(0).unwrap().standard_normal(200000);
-    check_f(&v, 200000, &[0x3fc017ed89db8441, 0xbfc0e8cfe9bd45cc, 0x3fe47e57a468b06d, 0x3fbadabbec84d4f0], 0xbfd0fe9a8bb22883, 0x1ed1c4bc6d6caf9f);
+    check_f(
+        &v,
+        200000,
+        &[0x3fc017ed89db8441, 0xbfc0e8cfe9bd45cc, 0x3fe47e57a468b06d, 0x3fbadabbec84d4f0],
+        0xbfd0fe9a8bb22883,
+        0x1ed1c4bc6d6caf9f,
+    );
 }
 
 #[test]
 fn gen_std_exponential_seed0() {
     let v = Generator::new_seeded(0).unwrap().standard_exponential(200000);
-    check_f(&v, 200000, &[0x3fe5c2008d61b61a, 0x3ff050450cde46ca, 0x3f944832a04068b5, 0x3f62971f7c277255], 0x3ff00cc78fe0ddf3, 0xc8457b9483a880a9);
+    check_f(
+        &v,
+        200000,
+        &[0x3fe5c2008d61b61a, 0x3ff050450cde46ca, 0x3f944832a04068b5, 0x3f62971f7c277255],
+        0x3ff00cc78fe0ddf3,
+        0xc8457b9483a880a9,
+    );
 }
 
 #[test]
 fn gen_normal_seed1() {
     let v = Generator::new_seeded(1).unwrap().standard_normal(200000);
-    check_f(&v, 200000, &[0x3fd61e0d28bbb3a1, 0x3fea4ab22204681f, 0x3fd525e18ce5fc0a, 0xbff4d9bb65b49607], 0xbfa69b84e9339042, 0x930c4c62cc8d5786);
+    check_f(
+        &v,
+        200000,
+        &[0x3fd61e0d28bbb3a1, 0x3fea4ab22204681f, 0x3fd525e18ce5fc0a, 0xbff4d9bb65b49607],
+        0xbfa69b84e9339042,
+        0x930c4c62cc8d5786,
+    );
 }
 
 #[test]
 fn gen_std_exponential_seed1() {
     let v = Generator::new_seeded(1).unwrap().standard_exponential(200000);
-    check_f(&v, 200000, &[0x3ff12b207bfedc44, 0x3fd3bdb241977442, 0x40158072860641f8, 0x3fd7738ab4917047], 0x3fc95d1d246083ec, 0xfe904fa66a6f8044);
+    check_f(
+        &v,
+        200000,
+        &[0x3ff12b207bfedc44, 0x3fd3bdb241977442, 0x40158072860641f8, 0x3fd7738ab4917047],
+        0x3fc95d1d246083ec,
+        0xfe904fa66a6f8044,
+    );
 }
 
 #[test]
 fn gen_normal_seed42() {
     let v = Generator::new_seeded(42).unwrap().standard_normal(200000);
-    check_f(&v, 200000, &[0x3fd3807c1104fc6b, 0xbff0a3c65fca9a7e, 0x3fe803b239e77350, 0x3fee191b2d157f36], 0x3fd13757dda2779e, 0xeefe3e225e340ba3);
+    check_f(
+        &v,
+        200000,
+        &[0x3fd3807c1104fc6b, 0xbff0a3c65fca9a7e, 0x3fe803b239e77350, 0x3fee191b2d157f36],
+        0x3fd13757dda2779e,
+        0xeefe3e225e340ba3,
+    );
 }
 
 #[test]
 fn gen_std_exponential_seed42() {
     let v = Generator::new_seeded(42).unwrap().standard_exponential(200000);
-    check_f(&v, 200000, &[0x40033bd1b8765db9, 0x4002b08433c827fc, 0x400313fd9339e3b5, 0x3fd1e8264f21493b], 0x3fd67f9025a2dc02, 0x5532967891b290d8);
+    check_f(
+        &v,
+        200000,
+        &[0x40033bd1b8765db9, 0x4002b08433c827fc, 0x400313fd9339e3b5, 0x3fd1e8264f21493b],
+        0x3fd67f9025a2dc02,
+        0x5532967891b290d8,
+    );
 }
 
 #[test]
 fn gen_normal_loc_scale() {
     let v = Generator::new_seeded(3).unwrap().normal(5.0, 3.0, 5000).unwrap();
-    check_f(&v, 5000, &[0x40263eda0da0c850, 0xc005560186189afe, 0x401904664fee30c1, 0x400a5f9fa0506cff], 0x401dbebe2a5a6b96, 0x66aea17f8645b1bd);
+    check_f(
+        &v,
+        5000,
+        &[0x40263eda0da0c850, 0xc005560186189afe, 0x401904664fee30c1, 0x400a5f9fa0506cff],
+        0x401dbebe2a5a6b96,
+        0x66aea17f8645b1bd,
+    );
 }
 
 #[test]
 fn gen_exponential() {
     let v = Generator::new_seeded(3).unwrap().exponential(2.5, 5000).unwrap();
-    check_f(&v, 5000, &[0x3fd19a34ec147087, 0x3fef2c2c3ab4da69, 0x400bfda6531ab154, 0x401600610e596086], 0x3ff17f42b39fbddf, 0xe8cd1b711b8375b4);
+    check_f(
+        &v,
+        5000,
+        &[0x3fd19a34ec147087, 0x3fef2c2c3ab4da69, 0x400bfda6531ab154, 0x401600610e596086],
+        0x3ff17f42b39fbddf,
+        0xe8cd1b711b8375b4,
+    );
 }
 
 #[test]
 fn gen_uniform() {
     let v = Generator::new_seeded(3).unwrap().uniform(-2.0, 7.0, 5000).unwrap();
-    check_f(&v, 5000, &[0xbff3aaa10cdb24b4, 0x3fc0ce42974eb720, 0x4014d88ba4028775, 0x4009ea69204695b0], 0x401a470474cc7634, 0x1aab8ad03e05df4d);
+    check_f(
+        &v,
+        5000,
+        &[0xbff3aaa10cdb24b4, 0x3fc0ce42974eb720, 0x4014d88ba4028775, 0x4009ea69204695b0],
+        0x401a470474cc7634,
+        0x1aab8ad03e05df4d,
+    );
 }
 
 #[test]
@@ -398,13 +687,25 @@ fn gen_integers_m5_5() {
 #[test]
 fn gen_integers_0_2p40() {
     let v = Generator::new_seeded(1).unwrap().integers_wide(0, 1099511627776, false, 10001).unwrap();
-    check_i(&v, 10001, &[562753827705, 1045045885889, 158505170440, 1043051097810, 342862307391, 465452352990], 629059071287, 0x9dce6f26412fd490);
+    check_i(
+        &v,
+        10001,
+        &[562753827705, 1045045885889, 158505170440, 1043051097810, 342862307391, 465452352990],
+        629059071287,
+        0x9dce6f26412fd490,
+    );
 }
 
 #[test]
 fn gen_integers_0_2p32() {
     let v = Generator::new_seeded(1).unwrap().integers_wide(0, 4294967296, false, 10001).unwrap();
-    check_i(&v, 10001, &[2032329983, 2198257139, 3243419750, 4082210491, 149690573, 619160822], 2867851499, 0xf07bfeaa1e837306);
+    check_i(
+        &v,
+        10001,
+        &[2032329983, 2198257139, 3243419750, 4082210491, 149690573, 619160822],
+        2867851499,
+        0xf07bfeaa1e837306,
+    );
 }
 
 #[test]
@@ -415,8 +716,24 @@ fn gen_integers_10_11() {
 
 #[test]
 fn gen_integers_full() {
-    let v = Generator::new_seeded(1).unwrap().integers_wide(-9223372036854775808, 9223372036854775807, false, 10001).unwrap();
-    check_i(&v, 10001, &[218070485381080318, 8309588520621746277, -6564096555250607924, 8276121530152021969, -3471097047484108120, -1414377373025406905], 1330487878894350852, 0xe53eea6dc40f41b4);
+    let v = Generator::new_seeded(1)
+        .unwrap()
+        .integers_wide(-9223372036854775808, 9223372036854775807, false, 10001)
+        .unwrap();
+    check_i(
+        &v,
+        10001,
+        &[
+            218070485381080318,
+            8309588520621746277,
+            -6564096555250607924,
+            8276121530152021969,
+            -3471097047484108120,
+            -1414377373025406905,
+        ],
+        1330487878894350852,
+        0xe53eea6dc40f41b4,
+    );
 }
 
 #[test]
@@ -428,7 +745,20 @@ fn gen_integers_0_1000003() {
 #[test]
 fn gen_integers_0_big() {
     let v = Generator::new_seeded(1).unwrap().integers_wide(0, 6917529027641081856, false, 10001).unwrap();
-    check_i(&v, 10001, &[3540540945838446047, 6574860209053695782, 997228305601562956, 6562310087627549166, 2157103121014000383, 5725656719006722285], 5113609025564561222, 0x1b1aa90ffeacc506);
+    check_i(
+        &v,
+        10001,
+        &[
+            3540540945838446047,
+            6574860209053695782,
+            997228305601562956,
+            6562310087627549166,
+            2157103121014000383,
+            5725656719006722285,
+        ],
+        5113609025564561222,
+        0x1b1aa90ffeacc506,
+    );
 }
 
 #[test]
@@ -439,8 +769,21 @@ fn gen_integers_endpoint() {
 
 #[test]
 fn gen_integers_then_random() {
-    let v = { let mut g = Generator::new_seeded(7).unwrap(); let mut v: Vec<f64> = g.integers(0, 10, 3).unwrap().iter().map(|&x| x as f64).collect(); v.extend(g.random(2)); v.extend(g.integers(0, 100, 1).unwrap().iter().map(|&x| x as f64)); v.extend(g.standard_normal(2)); v };
-    check_f(&v, 8, &[0x4022000000000000, 0x4018000000000000, 0x4018000000000000, 0x3fe8d26acbf2815f], 0xbfefbb918e5cd3f0, 0x32726e9dc5fc115a);
+    let v = {
+        let mut g = Generator::new_seeded(7).unwrap();
+        let mut v: Vec<f64> = g.integers(0, 10, 3).unwrap().iter().map(|&x| x as f64).collect();
+        v.extend(g.random(2));
+        v.extend(g.integers(0, 100, 1).unwrap().iter().map(|&x| x as f64));
+        v.extend(g.standard_normal(2));
+        v
+    };
+    check_f(
+        &v,
+        8,
+        &[0x4022000000000000, 0x4018000000000000, 0x4018000000000000, 0x3fe8d26acbf2815f],
+        0xbfefbb918e5cd3f0,
+        0x32726e9dc5fc115a,
+    );
 }
 
 #[test]
@@ -457,7 +800,12 @@ fn gen_permutation_5000() {
 
 #[test]
 fn gen_shuffle_rows() {
-    let v = { let mut g = Generator::new_seeded(2).unwrap(); let mut a: Vec<i64> = (0..36).collect(); g.shuffle_rows(&mut a, 12); a };
+    let v = {
+        let mut g = Generator::new_seeded(2).unwrap();
+        let mut a: Vec<i64> = (0..36).collect();
+        g.shuffle_rows(&mut a, 12);
+        a
+    };
     check_i(&v, 36, &[6, 7, 8, 0, 1, 2], 5, 0x923149208db0d151);
 }
 
@@ -499,43 +847,74 @@ fn gen_choice_tail_all() {
 
 #[test]
 fn gen_choice_noreplace_p() {
-    let v = Generator::new_seeded(5).unwrap().choice_array(6, 4, false, Some(&[0.05, 0.5, 0.1, 0.15, 0.1, 0.1])).unwrap();
+    let v =
+        Generator::new_seeded(5).unwrap().choice_array(6, 4, false, Some(&[0.05, 0.5, 0.1, 0.15, 0.1, 0.1])).unwrap();
     check_i(&v, 4, &[4, 1, 0, 3], 3, 0xc4914a5e400f2153);
 }
 
 #[test]
 fn gen_binomial_10_03() {
-    let v = { let mut g = Generator::new_seeded(3).unwrap(); let mut v = g.binomial(10, 0.3, 5000).unwrap(); v.push((g.random(1)[0] * 1e9) as i64); v };
+    let v = {
+        let mut g = Generator::new_seeded(3).unwrap();
+        let mut v = g.binomial(10, 0.3, 5000).unwrap();
+        v.push((g.random(1)[0] * 1e9) as i64);
+        v
+    };
     check_i(&v, 5001, &[1, 2, 4, 3, 1, 3], 386296827, 0xf94a7cb7cbf1bffd);
 }
 
 #[test]
 fn gen_binomial_100_05() {
-    let v = { let mut g = Generator::new_seeded(3).unwrap(); let mut v = g.binomial(100, 0.5, 5000).unwrap(); v.push((g.random(1)[0] * 1e9) as i64); v };
+    let v = {
+        let mut g = Generator::new_seeded(3).unwrap();
+        let mut v = g.binomial(100, 0.5, 5000).unwrap();
+        v.push((g.random(1)[0] * 1e9) as i64);
+        v
+    };
     check_i(&v, 5001, &[50, 48, 43, 53, 53, 53], 57511369, 0x2d104baa278f46c5);
 }
 
 #[test]
 fn gen_binomial_1000_09() {
-    let v = { let mut g = Generator::new_seeded(3).unwrap(); let mut v = g.binomial(1000, 0.9, 5000).unwrap(); v.push((g.random(1)[0] * 1e9) as i64); v };
+    let v = {
+        let mut g = Generator::new_seeded(3).unwrap();
+        let mut v = g.binomial(1000, 0.9, 5000).unwrap();
+        v.push((g.random(1)[0] * 1e9) as i64);
+        v
+    };
     check_i(&v, 5001, &[901, 892, 904, 888, 898, 897], 436809871, 0x3a7eae4891d0c33b);
 }
 
 #[test]
 fn gen_binomial_5_0() {
-    let v = { let mut g = Generator::new_seeded(3).unwrap(); let mut v = g.binomial(5, 0.0, 5000).unwrap(); v.push((g.random(1)[0] * 1e9) as i64); v };
+    let v = {
+        let mut g = Generator::new_seeded(3).unwrap();
+        let mut v = g.binomial(5, 0.0, 5000).unwrap();
+        v.push((g.random(1)[0] * 1e9) as i64);
+        v
+    };
     check_i(&v, 5001, &[0, 0, 0, 0, 0, 0], 85649167, 0xba0a0dc616bddf3e);
 }
 
 #[test]
 fn gen_binomial_40_08() {
-    let v = { let mut g = Generator::new_seeded(3).unwrap(); let mut v = g.binomial(40, 0.8, 5000).unwrap(); v.push((g.random(1)[0] * 1e9) as i64); v };
+    let v = {
+        let mut g = Generator::new_seeded(3).unwrap();
+        let mut v = g.binomial(40, 0.8, 5000).unwrap();
+        v.push((g.random(1)[0] * 1e9) as i64);
+        v
+    };
     check_i(&v, 5001, &[35, 34, 30, 32, 35, 33], 386296827, 0xfd691c3c832ad70e);
 }
 
 #[test]
 fn gen_binomial_1e6_0001() {
-    let v = { let mut g = Generator::new_seeded(3).unwrap(); let mut v = g.binomial(1000000, 0.001, 5000).unwrap(); v.push((g.random(1)[0] * 1e9) as i64); v };
+    let v = {
+        let mut g = Generator::new_seeded(3).unwrap();
+        let mut v = g.binomial(1000000, 0.001, 5000).unwrap();
+        v.push((g.random(1)[0] * 1e9) as i64);
+        v
+    };
     check_i(&v, 5001, &[992, 981, 980, 1032, 942, 1002], 930670029, 0x534e594fe2b01ab4);
 }
 
@@ -565,48 +944,142 @@ fn gen_poisson_1000000_0() {
 
 #[test]
 fn conf_choice_forms() {
-    let v = { let mut r = RandomState::new_seeded(5).unwrap(); let mut v = r.choice(5, 3, true, None).unwrap(); v.extend(r.choice_array(3, 4, true, None).unwrap()); v.extend(r.choice(10, 4, false, None).unwrap()); v.extend(r.choice(4, 6, true, Some(&[0.1, 0.2, 0.3, 0.4])).unwrap()); v.extend(r.choice_array(3, 4, true, None).unwrap()); v.extend(r.choice(6, 1, true, None).unwrap()); v.extend(r.choice(5, 5, false, None).unwrap()); v.extend(r.choice_array(2, 8, true, None).unwrap()); v };
+    let v = {
+        let mut r = RandomState::new_seeded(5).unwrap();
+        let mut v = r.choice(5, 3, true, None).unwrap();
+        v.extend(r.choice_array(3, 4, true, None).unwrap());
+        v.extend(r.choice(10, 4, false, None).unwrap());
+        v.extend(r.choice(4, 6, true, Some(&[0.1, 0.2, 0.3, 0.4])).unwrap());
+        v.extend(r.choice_array(3, 4, true, None).unwrap());
+        v.extend(r.choice(6, 1, true, None).unwrap());
+        v.extend(r.choice(5, 5, false, None).unwrap());
+        v.extend(r.choice_array(2, 8, true, None).unwrap());
+        v
+    };
     check_i(&v, 35, &[3, 0, 1, 0, 0, 2], 1, 0xc91949caf5017f91);
 }
 
 #[test]
 fn conf_normal_forms() {
-    let v = { let mut r = RandomState::new_seeded(7).unwrap(); let mut v = r.normal(10.0, 2.0, 5).unwrap(); v.extend(r.normal(0.0, 1.0, 3).unwrap()); for s in [1.0, 10.0, 100.0] { v.extend(r.normal(0.0, s, 1).unwrap()); } v.extend(r.normal(-1.0, 0.5, 4).unwrap()); v.extend(r.normal(5.0, 3.0, 10000).unwrap()); v.extend(r.normal(0.0, 1.0, 1).unwrap()); v };
-    check_f(&v, 10016, &[0x402ac3192b8b7aca, 0x402222e1505e2beb, 0x4024219b9be69876, 0x4025a14bf2d03add], 0xbfad4c2d36c01a6b, 0x873b694fe2dbedf9);
+    let v = {
+        let mut r = RandomState::new_seeded(7).unwrap();
+        let mut v = r.normal(10.0, 2.0, 5).unwrap();
+        v.extend(r.normal(0.0, 1.0, 3).unwrap());
+        for s in [1.0, 10.0, 100.0] {
+            v.extend(r.normal(0.0, s, 1).unwrap());
+        }
+        v.extend(r.normal(-1.0, 0.5, 4).unwrap());
+        v.extend(r.normal(5.0, 3.0, 10000).unwrap());
+        v.extend(r.normal(0.0, 1.0, 1).unwrap());
+        v
+    };
+    check_f(
+        &v,
+        10016,
+        &[0x402ac3192b8b7aca, 0x402222e1505e2beb, 0x4024219b9be69876, 0x4025a14bf2d03add],
+        0xbfad4c2d36c01a6b,
+        0x873b694fe2dbedf9,
+    );
 }
 
 #[test]
 fn conf_permutation_forms() {
-    let v = { let mut r = RandomState::new_seeded(4).unwrap(); let mut v = r.permutation(8); v.extend(r.permutation(4)); v.extend(r.permutation(3)); v.extend(r.permutation(5)); v };
+    let v = {
+        let mut r = RandomState::new_seeded(4).unwrap();
+        let mut v = r.permutation(8);
+        v.extend(r.permutation(4));
+        v.extend(r.permutation(3));
+        v.extend(r.permutation(5));
+        v
+    };
     check_i(&v, 20, &[4, 7, 3, 0, 1, 5], 1, 0xc6e586b047170958);
 }
 
 #[test]
 fn conf_randint_forms() {
-    let v = { let mut r = RandomState::new_seeded(1).unwrap(); let mut v = r.randint(0, 10, 5).unwrap(); v.extend(r.randint(0, 5, 6).unwrap()); v.extend(r.randint(1, 7, 1).unwrap()); v.extend(r.randint(-5, 5, 8).unwrap()); v.extend(r.randint(0, 1 << 40, 3).unwrap()); v.extend(r.randint(10, 11, 3).unwrap()); v.extend(r.randint(0, 2, 10).unwrap()); v };
+    let v = {
+        let mut r = RandomState::new_seeded(1).unwrap();
+        let mut v = r.randint(0, 10, 5).unwrap();
+        v.extend(r.randint(0, 5, 6).unwrap());
+        v.extend(r.randint(1, 7, 1).unwrap());
+        v.extend(r.randint(-5, 5, 8).unwrap());
+        v.extend(r.randint(0, 1 << 40, 3).unwrap());
+        v.extend(r.randint(10, 11, 3).unwrap());
+        v.extend(r.randint(0, 2, 10).unwrap());
+        v
+    };
     check_i(&v, 36, &[5, 8, 9, 5, 0, 0], 0, 0x3cdf4773caa7a6f6);
 }
 
 #[test]
 fn conf_random_uniform() {
-    let v = { let mut r = RandomState::new_seeded(3).unwrap(); let mut v = r.random_sample(4); v.extend(r.random_sample(4)); v.extend(r.random_sample(1)); v.extend(r.uniform(-1.0, 1.0, 3).unwrap()); v.extend(r.uniform(5.0, 10.0, 4).unwrap()); v.extend(r.uniform(2.0, 3.0, 1000).unwrap()); v.extend(r.uniform(0.0, 1.0, 1).unwrap()); v };
-    check_f(&v, 1017, &[0x3fe1a022ec486c1a, 0x3fe6a9259f5c1b9a, 0x3fd29e2ee8f87b1e, 0x3fe058b32246f98c], 0x3fd03e522f67d2ae, 0xdcaee92f04cc8fcc);
+    let v = {
+        let mut r = RandomState::new_seeded(3).unwrap();
+        let mut v = r.random_sample(4);
+        v.extend(r.random_sample(4));
+        v.extend(r.random_sample(1));
+        v.extend(r.uniform(-1.0, 1.0, 3).unwrap());
+        v.extend(r.uniform(5.0, 10.0, 4).unwrap());
+        v.extend(r.uniform(2.0, 3.0, 1000).unwrap());
+        v.extend(r.uniform(0.0, 1.0, 1).unwrap());
+        v
+    };
+    check_f(
+        &v,
+        1017,
+        &[0x3fe1a022ec486c1a, 0x3fe6a9259f5c1b9a, 0x3fd29e2ee8f87b1e, 0x3fe058b32246f98c],
+        0x3fd03e522f67d2ae,
+        0xdcaee92f04cc8fcc,
+    );
 }
 
 #[test]
 fn conf_monte_carlo() {
-    let v = { let mut r = RandomState::new_seeded(0).unwrap(); let mut v = r.random_sample(4000); v.extend(r.choice_array(2, 20, true, None).unwrap().iter().map(|&i| [-1.0, 1.0][i as usize])); v };
-    check_f(&v, 4020, &[0x3fe18fe1565f12a8, 0x3fe6e2d4cf608733, 0x3fe349d66b6e894b, 0x3fe16faedb6395f5], 0xbff0000000000000, 0xfe9bb4af794c6a19);
+    let v = {
+        let mut r = RandomState::new_seeded(0).unwrap();
+        let mut v = r.random_sample(4000);
+        v.extend(r.choice_array(2, 20, true, None).unwrap().iter().map(|&i| [-1.0, 1.0][i as usize]));
+        v
+    };
+    check_f(
+        &v,
+        4020,
+        &[0x3fe18fe1565f12a8, 0x3fe6e2d4cf608733, 0x3fe349d66b6e894b, 0x3fe16faedb6395f5],
+        0xbff0000000000000,
+        0xfe9bb4af794c6a19,
+    );
 }
 
 #[test]
 fn conf_shuffle_in_place() {
-    let v = { let mut r = RandomState::new_seeded(2).unwrap(); let mut a: Vec<i64> = (0..10).collect(); r.shuffle(&mut a); let mut m: Vec<i64> = (0..12).collect(); r.shuffle_rows(&mut m, 4); let mut l = vec![1i64, 2, 3, 4, 5]; r.shuffle(&mut l); a.extend(m); a.extend(l); a };
+    let v = {
+        let mut r = RandomState::new_seeded(2).unwrap();
+        let mut a: Vec<i64> = (0..10).collect();
+        r.shuffle(&mut a);
+        let mut m: Vec<i64> = (0..12).collect();
+        r.shuffle_rows(&mut m, 4);
+        let mut l = vec![1i64, 2, 3, 4, 5];
+        r.shuffle(&mut l);
+        a.extend(m);
+        a.extend(l);
+        a
+    };
     check_i(&v, 27, &[4, 1, 5, 0, 7, 2], 3, 0x5e521293cbf1b60b);
 }
 
 #[test]
 fn conf_train_test_split() {
-    let v = { let mut r = RandomState::new_seeded(42).unwrap(); let mut v: Vec<f64> = r.permutation(10).iter().map(|&i| i as f64).collect(); v.extend(r.standard_normal(2)); v };
-    check_f(&v, 12, &[0x4020000000000000, 0x3ff0000000000000, 0x4014000000000000, 0x0000000000000000], 0x3ff02b121345a26f, 0x57099b5332765fa3);
+    let v = {
+        let mut r = RandomState::new_seeded(42).unwrap();
+        let mut v: Vec<f64> = r.permutation(10).iter().map(|&i| i as f64).collect();
+        v.extend(r.standard_normal(2));
+        v
+    };
+    check_f(
+        &v,
+        12,
+        &[0x4020000000000000, 0x3ff0000000000000, 0x4014000000000000, 0x0000000000000000],
+        0x3ff02b121345a26f,
+        0x57099b5332765fa3,
+    );
 }

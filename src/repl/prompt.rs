@@ -88,7 +88,10 @@ pub fn interactive() -> i32 {
     if let Some(h) = &history {
         let _ = editor.load_history(h);
     }
-    println!("NPL {} — Python syntax, NumPy arrays. np is ready; help(np.mean) for help, Ctrl-D to leave.", env!("CARGO_PKG_VERSION"));
+    println!(
+        "NPL {} — Python syntax, NumPy arrays. np is ready; help(np.mean) for help, Ctrl-D to leave.",
+        env!("CARGO_PKG_VERSION")
+    );
     let mut buffer = String::new();
     loop {
         let prompt = if buffer.is_empty() { ">>> " } else { "... " };

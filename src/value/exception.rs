@@ -160,7 +160,15 @@ impl ExcKind {
 
     /// The kind named `name`, if it is a builtin exception name.
     pub fn from_name(name: &str) -> Option<ExcKind> {
-        Self::ALL.iter().copied().find(|k| k.name() == name && *k != ExcKind::UFuncOutputCastingError && *k != ExcKind::AxisError && *k != ExcKind::LinAlgError)
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|k| {
+                k.name() == name
+                    && *k != ExcKind::UFuncOutputCastingError
+                    && *k != ExcKind::AxisError
+                    && *k != ExcKind::LinAlgError
+            })
             .or(match name {
                 "IOError" | "EnvironmentError" => Some(ExcKind::OSError),
                 _ => None,
@@ -174,7 +182,9 @@ impl ExcKind {
             BaseException => &[],
             Exception | KeyboardInterrupt => &[BaseException],
             ArithmeticError | LookupError | ValueError | TypeError | NameError | AttributeError | AssertionError
-            | RuntimeError | MemoryError | StopIteration | ImportError | OSError | SyntaxError | EOFError => &[Exception],
+            | RuntimeError | MemoryError | StopIteration | ImportError | OSError | SyntaxError | EOFError => {
+                &[Exception]
+            }
             ZeroDivisionError | OverflowError => &[ArithmeticError],
             IndexError | KeyError => &[LookupError],
             UnboundLocalError => &[NameError],

@@ -281,11 +281,7 @@ pub(crate) fn pow(z: Complex64, w: Complex64) -> Complex64 {
         return Complex64::new(1.0, 0.0);
     }
     if ar == 0.0 && ai == 0.0 {
-        return if br > 0.0 {
-            Complex64::new(0.0, 0.0)
-        } else {
-            Complex64::new(f64::NAN, f64::NAN)
-        };
+        return if br > 0.0 { Complex64::new(0.0, 0.0) } else { Complex64::new(f64::NAN, f64::NAN) };
     }
     if bi == 0.0 && br == br.trunc() && br.abs() < 100.0 {
         let n = br as i64;

@@ -200,7 +200,12 @@ pub(crate) fn zip_map<A: Element, B: Element, O: Element>(
 /// `None` for other layouts. A pure reduction like this vectorizes, which
 /// a flag updated inside an elementwise loop does not.
 #[inline(always)]
-pub(crate) fn fold_pairs<A: Element, B: Element, S>(a: &Array<A>, b: &Array<B>, init: S, mut f: impl FnMut(S, A, B) -> S) -> Option<S> {
+pub(crate) fn fold_pairs<A: Element, B: Element, S>(
+    a: &Array<A>,
+    b: &Array<B>,
+    init: S,
+    mut f: impl FnMut(S, A, B) -> S,
+) -> Option<S> {
     let (abuf, bbuf) = (a.buffer(), b.buffer());
     let (ao, bo) = (a.offset(), b.offset());
     if a.shape() == b.shape() && a.is_c_contiguous() && b.is_c_contiguous() {
@@ -251,9 +256,11 @@ pub(crate) fn zip3_map<A: Element, B: Element, C: Element, O: Element>(
         }
         _ => {
             let (pa, pb, pc) = (pa as isize, pb as isize, pc as isize);
-            out.extend((0..n as isize).map(|k| {
-                f(abuf[(pa + k * ia) as usize], bbuf[(pb + k * ib) as usize], cbuf[(pc + k * ic) as usize])
-            }));
+            out.extend(
+                (0..n as isize).map(|k| {
+                    f(abuf[(pa + k * ia) as usize], bbuf[(pb + k * ib) as usize], cbuf[(pc + k * ic) as usize])
+                }),
+            );
         }
     });
     drop((abuf, bbuf, cbuf));

@@ -334,8 +334,18 @@ mod tests {
 
     #[test]
     fn rounding_helpers_agree_with_the_standard_library() {
-        let mut xs = vec![0.0, -0.0, 0.5, -0.5, 1.5, -1.5, 2.5, -2.5, 0.49999999999999994, -0.7, 0.7, 1e15 + 0.5, -1e15 - 0.5];
-        xs.extend([TWO_POW_52, -TWO_POW_52, TWO_POW_52 - 0.5, 1e300, f64::INFINITY, f64::NEG_INFINITY, f64::MIN_POSITIVE, -5e-324]);
+        let mut xs =
+            vec![0.0, -0.0, 0.5, -0.5, 1.5, -1.5, 2.5, -2.5, 0.49999999999999994, -0.7, 0.7, 1e15 + 0.5, -1e15 - 0.5];
+        xs.extend([
+            TWO_POW_52,
+            -TWO_POW_52,
+            TWO_POW_52 - 0.5,
+            1e300,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::MIN_POSITIVE,
+            -5e-324,
+        ]);
         for i in -400..400 {
             xs.push(i as f64 * 0.37);
         }

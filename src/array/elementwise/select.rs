@@ -1,8 +1,8 @@
 //! Selection and comparison of whole arrays: `np.where`, `np.clip`,
 //! `np.isclose`, `np.allclose`, `np.array_equal`.
 
-use super::{cmath, BinaryOp};
 use super::kernels::{map, zip3_map, zip_map};
+use super::{cmath, BinaryOp};
 use crate::array::broadcast::broadcast_many;
 use crate::array::dtype::{DType, Element};
 use crate::array::error::{ArrayError, ArrayResult};
@@ -189,9 +189,9 @@ pub fn array_equal(a: &NdArray, b: &NdArray, equal_nan: bool) -> bool {
     match a.dtype().promote(b.dtype()) {
         DType::Bool => all(zip_map(&a.to_bool(), &b.to_bool(), |x, y| x == y)),
         DType::Int64 => all(zip_map(&a.to_int(), &b.to_int(), |x, y| x == y)),
-        DType::Float64 => all(zip_map(&a.to_float(), &b.to_float(), |x, y| {
-            x == y || (equal_nan && x.is_nan() && y.is_nan())
-        })),
+        DType::Float64 => {
+            all(zip_map(&a.to_float(), &b.to_float(), |x, y| x == y || (equal_nan && x.is_nan() && y.is_nan())))
+        }
         DType::Complex128 => all(zip_map(&a.to_complex(), &b.to_complex(), |x, y| {
             x == y || (equal_nan && cmath::is_nan(x) && cmath::is_nan(y))
         })),

@@ -21,10 +21,18 @@ fn complexes(v: &[(f64, f64)]) -> NdArray {
 fn shaped(a: NdArray, shape: &[usize]) -> NdArray {
     let s = a.to_scalars();
     match a {
-        NdArray::Bool(_) => NdArray::Bool(Array::from_vec(shape.to_vec(), s.iter().map(|x| x.to_bool()).collect()).unwrap()),
-        NdArray::Int(_) => NdArray::Int(Array::from_vec(shape.to_vec(), s.iter().map(|x| x.to_i64().unwrap()).collect()).unwrap()),
-        NdArray::Float(_) => NdArray::Float(Array::from_vec(shape.to_vec(), s.iter().map(|x| x.to_f64()).collect()).unwrap()),
-        NdArray::Complex(_) => NdArray::Complex(Array::from_vec(shape.to_vec(), s.iter().map(|x| x.to_c64()).collect()).unwrap()),
+        NdArray::Bool(_) => {
+            NdArray::Bool(Array::from_vec(shape.to_vec(), s.iter().map(|x| x.to_bool()).collect()).unwrap())
+        }
+        NdArray::Int(_) => {
+            NdArray::Int(Array::from_vec(shape.to_vec(), s.iter().map(|x| x.to_i64().unwrap()).collect()).unwrap())
+        }
+        NdArray::Float(_) => {
+            NdArray::Float(Array::from_vec(shape.to_vec(), s.iter().map(|x| x.to_f64()).collect()).unwrap())
+        }
+        NdArray::Complex(_) => {
+            NdArray::Complex(Array::from_vec(shape.to_vec(), s.iter().map(|x| x.to_c64()).collect()).unwrap())
+        }
     }
 }
 fn scalar_i(v: i64) -> NdArray {
@@ -90,7 +98,8 @@ fn broadcasting_and_its_error() {
 #[test]
 fn strided_and_reversed_operands() {
     let m = shaped(ints(&(0..6).collect::<Vec<_>>()), &[2, 3]);
-    let rev = get_index(&m, &[IndexItem::Slice { start: None, stop: None, step: Some(-1) }, IndexItem::full()]).unwrap();
+    let rev =
+        get_index(&m, &[IndexItem::Slice { start: None, stop: None, step: Some(-1) }, IndexItem::full()]).unwrap();
     let col = get_index(&m, &[IndexItem::full(), IndexItem::Int(1)]).unwrap();
     assert_eq!(as_ints(&binary(BinaryOp::Sub, &rev, &m).unwrap()), vec![3, 3, 3, -3, -3, -3]);
     assert_eq!(as_ints(&binary(BinaryOp::Mul, &col, &col).unwrap()), vec![1, 16]);
@@ -132,7 +141,10 @@ fn powers() {
     // `** 0.5` is sqrt (so -0.0 stays -0.0 and -inf gives nan), as NumPy.
     let r = as_floats(&binary(BinaryOp::Pow, &floats(&[-0.0, f64::NEG_INFINITY, 2.25]), &scalar_f(0.5)).unwrap());
     assert!(r[0] == 0.0 && r[0].is_sign_negative() && r[1].is_nan() && r[2] == 1.5);
-    assert_eq!(as_complexes(&binary(BinaryOp::Pow, &complexes(&[(2.0, 1.0)]), &scalar_i(3)).unwrap()), vec![(2.0, 11.0)]);
+    assert_eq!(
+        as_complexes(&binary(BinaryOp::Pow, &complexes(&[(2.0, 1.0)]), &scalar_i(3)).unwrap()),
+        vec![(2.0, 11.0)]
+    );
 }
 
 #[test]
@@ -167,7 +179,10 @@ fn bitwise_and_shifts() {
     assert_eq!(as_ints(&binary(BinaryOp::LShift, &ints(&[1, 1]), &ints(&[63, 64])).unwrap()), vec![i64::MIN, 0]);
     assert_eq!(as_ints(&binary(BinaryOp::RShift, &ints(&[-1, 5]), &ints(&[64, -1])).unwrap()), vec![-1, 0]);
     let t = bools(&[true, false]);
-    assert_eq!(as_bools(&binary(BinaryOp::BitXor, &t, &NdArray::from_scalar(Scalar::Bool(true))).unwrap()), vec![false, true]);
+    assert_eq!(
+        as_bools(&binary(BinaryOp::BitXor, &t, &NdArray::from_scalar(Scalar::Bool(true))).unwrap()),
+        vec![false, true]
+    );
     assert_eq!(as_bools(&unary(UnaryOp::Invert, &t).unwrap()), vec![false, true]);
     let (kind, msg) = error(binary(BinaryOp::BitAnd, &floats(&[1.0]), &scalar_i(1)));
     assert_eq!(kind, ErrorKind::Type);
@@ -223,12 +238,18 @@ fn inplace_casting_and_shape_errors() {
     let a = ints(&[0, 1, 2]);
     let e = binary_inplace(BinaryOp::Add, &a, &scalar_f(1.5)).unwrap_err();
     assert_eq!(e.kind, ErrorKind::UFuncOutputCasting);
-    assert_eq!(e.message, "Cannot cast ufunc 'add' output from dtype('float64') to dtype('int64') with casting rule 'same_kind'");
+    assert_eq!(
+        e.message,
+        "Cannot cast ufunc 'add' output from dtype('float64') to dtype('int64') with casting rule 'same_kind'"
+    );
     assert_eq!(as_ints(&a), vec![0, 1, 2]);
     let e = binary_inplace(BinaryOp::TrueDiv, &a, &scalar_i(2)).unwrap_err();
     assert!(e.message.starts_with("Cannot cast ufunc 'divide' output from dtype('float64')"));
     let e = binary_inplace(BinaryOp::Add, &bools(&[true]), &scalar_i(1)).unwrap_err();
-    assert_eq!(e.message, "Cannot cast ufunc 'add' output from dtype('int64') to dtype('bool') with casting rule 'same_kind'");
+    assert_eq!(
+        e.message,
+        "Cannot cast ufunc 'add' output from dtype('int64') to dtype('bool') with casting rule 'same_kind'"
+    );
     let f = floats(&[0.0, 0.0, 0.0]);
     let e = binary_inplace(BinaryOp::Add, &f, &NdArray::zeros(vec![2, 3], DType::Float64).unwrap()).unwrap_err();
     assert_eq!(e.message, "non-broadcastable output operand with shape (3,) doesn't match the broadcast shape (2,3)");
@@ -270,7 +291,10 @@ fn comparisons_including_complex_order() {
     let z = complexes(&[(1.0, 1.0), (0.0, 2.0)]);
     let w = complexes(&[(1.0, 2.0), (0.0, 2.0)]);
     assert_eq!(as_bools(&binary(BinaryOp::Lt, &z, &w).unwrap()), vec![true, false]);
-    assert_eq!(as_bools(&binary(BinaryOp::LogicalXor, &ints(&[0, 2]), &bools(&[true, true])).unwrap()), vec![true, false]);
+    assert_eq!(
+        as_bools(&binary(BinaryOp::LogicalXor, &ints(&[0, 2]), &bools(&[true, true])).unwrap()),
+        vec![true, false]
+    );
 }
 
 #[test]
@@ -278,7 +302,10 @@ fn complex_arithmetic() {
     let z = complexes(&[(1.0, 2.0), (3.0, -1.0)]);
     let conj = unary(UnaryOp::Conj, &z).unwrap();
     assert_eq!(as_complexes(&binary(BinaryOp::Mul, &z, &conj).unwrap()), vec![(5.0, 0.0), (10.0, 0.0)]);
-    assert_eq!(as_complexes(&binary(BinaryOp::TrueDiv, &z, &complexes(&[(0.0, 1.0)])).unwrap()), vec![(2.0, -1.0), (-1.0, -3.0)]);
+    assert_eq!(
+        as_complexes(&binary(BinaryOp::TrueDiv, &z, &complexes(&[(0.0, 1.0)])).unwrap()),
+        vec![(2.0, -1.0), (-1.0, -3.0)]
+    );
     assert_eq!(as_floats(&unary(UnaryOp::Abs, &complexes(&[(3.0, 4.0), (0.0, -5.0)])).unwrap()), vec![5.0, 5.0]);
     assert_eq!(as_floats(&unary(UnaryOp::Real, &z).unwrap()), vec![1.0, 3.0]);
     assert_eq!(as_floats(&unary(UnaryOp::Imag, &z).unwrap()), vec![2.0, -1.0]);
@@ -294,7 +321,10 @@ fn complex_arithmetic() {
 fn unary_math() {
     assert_eq!(as_floats(&unary(UnaryOp::Sqrt, &ints(&[0, 1, 4])).unwrap()), vec![0.0, 1.0, 2.0]);
     assert!(as_floats(&unary(UnaryOp::Sqrt, &floats(&[-1.0])).unwrap())[0].is_nan());
-    assert_eq!(as_complexes(&unary(UnaryOp::Sqrt, &complexes(&[(-4.0, 0.0), (3.0, 4.0)])).unwrap()), vec![(0.0, 2.0), (2.0, 1.0)]);
+    assert_eq!(
+        as_complexes(&unary(UnaryOp::Sqrt, &complexes(&[(-4.0, 0.0), (3.0, 4.0)])).unwrap()),
+        vec![(0.0, 2.0), (2.0, 1.0)]
+    );
     let l = as_floats(&unary(UnaryOp::Log, &floats(&[0.0, -1.0])).unwrap());
     assert!(l[0] == f64::NEG_INFINITY && l[1].is_nan());
     assert_eq!(as_floats(&unary(UnaryOp::Log1p, &floats(&[1e-10])).unwrap()), vec![9.999999999500001e-11]);
@@ -302,7 +332,9 @@ fn unary_math() {
     assert_eq!(as_floats(&unary(UnaryOp::Log2, &floats(&[1.0, 8.0, 1024.0])).unwrap()), vec![0.0, 3.0, 10.0]);
     assert_eq!(as_ints(&unary(UnaryOp::Square, &ints(&[2, -3])).unwrap()), vec![4, 9]);
     assert_eq!(
-        as_floats(&binary(BinaryOp::Arctan2, &floats(&[1.0, 1.0, -1.0, 0.0]), &floats(&[1.0, -1.0, -1.0, -1.0])).unwrap()),
+        as_floats(
+            &binary(BinaryOp::Arctan2, &floats(&[1.0, 1.0, -1.0, 0.0]), &floats(&[1.0, -1.0, -1.0, -1.0])).unwrap()
+        ),
         vec![std::f64::consts::FRAC_PI_4, 2.356194490192345, -2.356194490192345, std::f64::consts::PI]
     );
     let h = binary(BinaryOp::Hypot, &floats(&[3.0, 5.0]), &shaped(floats(&[4.0, 12.0]), &[2, 1])).unwrap();
@@ -330,7 +362,10 @@ fn signs_angles_and_tests_for_special_values() {
     assert_eq!(as_bools(&unary(UnaryOp::IsNan, &x).unwrap()), vec![false, true, false, false, false]);
     assert_eq!(as_bools(&unary(UnaryOp::IsInf, &x).unwrap()), vec![false, false, true, true, false]);
     assert_eq!(as_bools(&unary(UnaryOp::IsFinite, &x).unwrap()), vec![true, false, false, false, true]);
-    assert_eq!(as_bools(&unary(UnaryOp::IsNan, &complexes(&[(f64::NAN, 0.0), (0.0, 1.0)])).unwrap()), vec![true, false]);
+    assert_eq!(
+        as_bools(&unary(UnaryOp::IsNan, &complexes(&[(f64::NAN, 0.0), (0.0, 1.0)])).unwrap()),
+        vec![true, false]
+    );
     assert_eq!(as_bools(&unary(UnaryOp::IsFinite, &ints(&[1, 2])).unwrap()), vec![true, true]);
 }
 
@@ -373,7 +408,8 @@ fn where_broadcasts_and_promotes() {
     assert_eq!(as_ints(&r), vec![10, 1, 1, 20]);
     let r = where_select(&ints(&[1, 0]), &scalar_i(1), &scalar_f(2.5)).unwrap();
     assert_eq!(as_floats(&r), vec![1.0, 2.5]);
-    let e = where_select(&bools(&[true, false]), &NdArray::zeros(vec![2, 1], DType::Float64).unwrap(), &floats(&[0.0; 3]));
+    let e =
+        where_select(&bools(&[true, false]), &NdArray::zeros(vec![2, 1], DType::Float64).unwrap(), &floats(&[0.0; 3]));
     assert_eq!(e.unwrap_err().message, "operands could not be broadcast together with shapes (2,) (2,1) (3,) ");
 }
 
@@ -382,7 +418,10 @@ fn clip_bounds() {
     let x = ints(&[-2, -1, 0, 1, 2]);
     assert_eq!(as_ints(&clip(&x, Some(&scalar_i(-1)), Some(&scalar_i(1))).unwrap()), vec![-1, -1, 0, 1, 1]);
     assert_eq!(as_ints(&clip(&x, Some(&ints(&[0, 0, 0, -5, -5])), Some(&scalar_i(1))).unwrap()), vec![0, 0, 0, 1, 1]);
-    assert_eq!(as_floats(&clip(&ints(&[1, 2, 3]), Some(&scalar_f(1.5)), Some(&scalar_i(2))).unwrap()), vec![1.5, 2.0, 2.0]);
+    assert_eq!(
+        as_floats(&clip(&ints(&[1, 2, 3]), Some(&scalar_f(1.5)), Some(&scalar_i(2))).unwrap()),
+        vec![1.5, 2.0, 2.0]
+    );
     // lo > hi gives hi; NaN propagates; one bound may be missing.
     assert_eq!(as_ints(&clip(&ints(&[1, 5, 3]), Some(&scalar_i(4)), Some(&scalar_i(2))).unwrap()), vec![2, 2, 2]);
     let r = as_floats(&clip(&floats(&[1.0, f64::NAN]), Some(&scalar_i(0)), Some(&scalar_i(1))).unwrap());

@@ -187,8 +187,9 @@ impl IndexOffsets {
     /// The offsets as a table.
     fn to_table(&self) -> Vec<isize> {
         match self {
-            IndexOffsets::Single { index, size, stride } => index
-                .with_slice(|s| s.iter().map(|&i| normalize(i, *size).unwrap_or(0) as isize * stride).collect()),
+            IndexOffsets::Single { index, size, stride } => {
+                index.with_slice(|s| s.iter().map(|&i| normalize(i, *size).unwrap_or(0) as isize * stride).collect())
+            }
             IndexOffsets::Table(t) => t.clone(),
         }
     }
@@ -295,7 +296,9 @@ pub(super) fn gather<T: Element>(x: &Array<T>, plan: &Gather) -> ArrayResult<Arr
                 let (offset, size, stride) = (plan.offset as isize, *size, *stride);
                 let ibuf = index.buffer();
                 let indices = &ibuf[index.offset()..index.offset() + index.size()];
-                out.extend(indices.iter().map(|&i| buf[(offset + normalize(i, size).unwrap_or(0) as isize * stride) as usize]));
+                out.extend(
+                    indices.iter().map(|&i| buf[(offset + normalize(i, size).unwrap_or(0) as isize * stride) as usize]),
+                );
             }
             offsets => {
                 // One table of offsets, reused for every position of the

@@ -12,7 +12,6 @@ use crate::array::dtype::DType;
 use crate::array::elementwise::kernels::assign;
 use crate::array::error::{ArrayError, ArrayResult, ErrorKind};
 use crate::array::storage::{IntoNdArray, NdArray};
-use crate::with_array;
 
 mod gather;
 mod select;
@@ -108,11 +107,7 @@ pub fn set_index(a: &NdArray, items: &[IndexItem], value: &NdArray) -> ArrayResu
     };
     if sel.advanced.is_empty() {
         let only_ints = items.iter().all(|i| matches!(i, IndexItem::Int(_)) || is_int_scalar(i));
-        let value = if only_ints && sel.shape.is_empty() && value.ndim() > 0 {
-            element_value(&value)?
-        } else {
-            value
-        };
+        let value = if only_ints && sel.shape.is_empty() && value.ndim() > 0 { element_value(&value)? } else { value };
         let src = value_view(&value, &sel.shape).ok_or_else(|| {
             ArrayError::value(format!(
                 "could not broadcast input array from shape {} into shape {}",
@@ -161,7 +156,9 @@ pub fn set_index(a: &NdArray, items: &[IndexItem], value: &NdArray) -> ArrayResu
 fn element_value(value: &NdArray) -> ArrayResult<NdArray> {
     match value {
         NdArray::Bool(_) if value.size() == 1 => Ok(NdArray::from_scalar(value.get_flat(0))),
-        NdArray::Complex(_) => Err(ArrayError::type_error("only 0-dimensional arrays can be converted to Python scalars")),
+        NdArray::Complex(_) => {
+            Err(ArrayError::type_error("only 0-dimensional arrays can be converted to Python scalars"))
+        }
         _ => Err(ArrayError::value("setting an array element with a sequence.")),
     }
 }

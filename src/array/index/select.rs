@@ -7,7 +7,12 @@ use crate::array::storage::{Array, NdArray};
 
 /// A slice applied to an axis of `len` by Python's rules (`slice.indices`):
 /// its first position, its number of elements, and its step.
-pub(super) fn slice_range(start: Option<i64>, stop: Option<i64>, step: Option<i64>, len: usize) -> ArrayResult<(usize, usize, i128)> {
+pub(super) fn slice_range(
+    start: Option<i64>,
+    stop: Option<i64>,
+    step: Option<i64>,
+    len: usize,
+) -> ArrayResult<(usize, usize, i128)> {
     let step = step.unwrap_or(1) as i128;
     if step == 0 {
         return Err(ArrayError::value("slice step cannot be zero"));

@@ -62,9 +62,15 @@ fn newaxis_and_ellipsis() {
     let t = arange(24, &[2, 3, 4]);
     assert_eq!(get_index(&t, &[IndexItem::Ellipsis, IndexItem::Int(0)]).unwrap().shape(), &[2, 3]);
     assert_eq!(get_index(&t, &[IndexItem::Ellipsis, IndexItem::NewAxis]).unwrap().shape(), &[2, 3, 4, 1]);
-    assert_eq!(values(&get_index(&t, &[IndexItem::Int(1), IndexItem::Ellipsis, IndexItem::Int(-1)]).unwrap()), vec![15, 19, 23]);
+    assert_eq!(
+        values(&get_index(&t, &[IndexItem::Int(1), IndexItem::Ellipsis, IndexItem::Int(-1)]).unwrap()),
+        vec![15, 19, 23]
+    );
     let v = arange(3, &[3]);
-    assert_eq!(get_index(&v, &[IndexItem::NewAxis, IndexItem::full(), IndexItem::NewAxis]).unwrap().shape(), &[1, 3, 1]);
+    assert_eq!(
+        get_index(&v, &[IndexItem::NewAxis, IndexItem::full(), IndexItem::NewAxis]).unwrap().shape(),
+        &[1, 3, 1]
+    );
     let z = int(7);
     assert_eq!(get_index(&z, &[]).unwrap().shape(), &[] as &[usize]);
     assert_eq!(get_index(&z, &[IndexItem::Ellipsis, IndexItem::NewAxis]).unwrap().shape(), &[1]);
@@ -151,10 +157,18 @@ fn fancy_indexing_shapes() {
     let r = get_index(&t, &[arr(ints(&[0, 1])), IndexItem::full(), arr(ints(&[0, 3]))]).unwrap();
     assert_eq!((r.shape().to_vec(), values(&r)), (vec![2, 3], vec![0, 4, 8, 15, 19, 23]));
     assert_eq!(get_index(&t, &[IndexItem::Int(0), IndexItem::full(), arr(ints(&[0, 1]))]).unwrap().shape(), &[2, 3]);
-    assert_eq!(values(&get_index(&t, &[IndexItem::Int(1), arr(ints(&[0, 1, 2])), arr(ints(&[3, 2, 1]))]).unwrap()), vec![15, 18, 21]);
+    assert_eq!(
+        values(&get_index(&t, &[IndexItem::Int(1), arr(ints(&[0, 1, 2])), arr(ints(&[3, 2, 1]))]).unwrap()),
+        vec![15, 18, 21]
+    );
     // An empty `...` between advanced indices separates them, as in NumPy.
     let m = arange(6, &[2, 3]);
-    let sep = [slice(Some(1), None, Some(2)), IndexItem::Int(2), IndexItem::Ellipsis, arr(NdArray::from_scalar(Scalar::Bool(false)))];
+    let sep = [
+        slice(Some(1), None, Some(2)),
+        IndexItem::Int(2),
+        IndexItem::Ellipsis,
+        arr(NdArray::from_scalar(Scalar::Bool(false))),
+    ];
     assert_eq!(get_index(&m, &sep).unwrap().shape(), &[0, 1]);
     // Empty index arrays.
     assert_eq!(get_index(&a, &[arr(ints(&[]))]).unwrap().shape(), &[0]);
@@ -192,13 +206,20 @@ fn assignment_broadcasts_and_casts() {
     let a = ints(&[1, 2, 3]);
     set_index(&a, &[IndexItem::Int(0)], &float(9.99)).unwrap();
     set_index(&a, &[IndexItem::Int(1)], &float(-2.7)).unwrap();
-    set_index(&a, &[slice(Some(2), None, None)], &NdArray::Bool(Array::from_vec(vec![1, 1, 1], vec![true]).unwrap())).unwrap();
+    set_index(&a, &[slice(Some(2), None, None)], &NdArray::Bool(Array::from_vec(vec![1, 1, 1], vec![true]).unwrap()))
+        .unwrap();
     assert_eq!(values(&a), vec![9, -2, 1]);
     let e = set_index(&a, &[slice(Some(0), Some(2), None)], &ints(&[1, 2, 3])).unwrap_err();
     assert_eq!(e.message, "could not broadcast input array from shape (3,) into shape (2,)");
-    assert_eq!(message(set_index(&a, &[IndexItem::Int(0)], &float(f64::NAN))), (ErrorKind::Value, "cannot convert float NaN to integer".into()));
+    assert_eq!(
+        message(set_index(&a, &[IndexItem::Int(0)], &float(f64::NAN))),
+        (ErrorKind::Value, "cannot convert float NaN to integer".into())
+    );
     assert_eq!(message(set_index(&a, &[IndexItem::Int(0)], &float(f64::INFINITY))).0, ErrorKind::Overflow);
-    assert_eq!(message(set_index(&a, &[IndexItem::Int(0)], &ints(&[5]))).1, "setting an array element with a sequence.");
+    assert_eq!(
+        message(set_index(&a, &[IndexItem::Int(0)], &ints(&[5]))).1,
+        "setting an array element with a sequence."
+    );
     let c = NdArray::Complex(Array::from_slice(&[num_complex::Complex64::new(1.0, 2.0)]));
     let f = NdArray::Float(Array::from_slice(&[0.0, 0.0]));
     assert_eq!(message(set_index(&f, &[IndexItem::Int(0)], &NdArray::from_scalar(c.get_flat(0)))).0, ErrorKind::Type);
@@ -218,7 +239,10 @@ fn fancy_and_mask_assignment() {
     set_index(&m, &[arr(ints(&[0, 2])), slice(Some(1), Some(3), None)], &int(-1)).unwrap();
     assert_eq!(values(&m), vec![1, -1, -1, 9, 0, 0, 9, 0, 1, -1, -1, 4]);
     let e = set_index(&m, &[arr(ints(&[0, 1]))], &ints(&[1, 2, 3])).unwrap_err();
-    assert_eq!(e.message, "shape mismatch: value array of shape (3,) could not be broadcast to indexing result of shape (2,4)");
+    assert_eq!(
+        e.message,
+        "shape mismatch: value array of shape (3,) could not be broadcast to indexing result of shape (2,4)"
+    );
     // Repeated indices: the last write wins.
     let b = ints(&[0, 0, 0, 0]);
     set_index(&b, &[arr(ints(&[2, 2, 2]))], &ints(&[1, 2, 3])).unwrap();
@@ -233,7 +257,8 @@ fn fancy_and_mask_assignment() {
         e.message,
         "NumPy boolean array indexing assignment cannot assign 2 input values to the 3 output values where the mask is true"
     );
-    let e = set_index(&c, &[arr(mask)], &NdArray::Int(Array::from_vec(vec![1, 3], vec![1, 2, 3]).unwrap())).unwrap_err();
+    let e =
+        set_index(&c, &[arr(mask)], &NdArray::Int(Array::from_vec(vec![1, 3], vec![1, 2, 3]).unwrap())).unwrap_err();
     assert_eq!(e.kind, ErrorKind::Type);
     // A row mask with a column block.
     let n = arange(12, &[3, 4]);

@@ -9,11 +9,7 @@ pub fn normalize_axis(axis: isize, ndim: usize) -> ArrayResult<usize> {
     if axis < -n || axis >= n {
         return Err(ArrayError::axis(axis, ndim));
     }
-    Ok(if axis < 0 {
-        (axis + n) as usize
-    } else {
-        axis as usize
-    })
+    Ok(if axis < 0 { (axis + n) as usize } else { axis as usize })
 }
 
 /// Several axes normalized; NumPy's `ValueError` "duplicate value in 'axis'"

@@ -8,11 +8,7 @@ use crate::array::storage::{check_allocation, Array, IntoNdArray, NdArray};
 
 /// Concatenates typed arrays (already of one dtype and checked shapes)
 /// along `axis` into a fresh C-contiguous array of `shape`.
-fn concat_typed<T: Element>(
-    parts: &[Array<T>],
-    axis: usize,
-    shape: Vec<usize>,
-) -> ArrayResult<Array<T>> {
+fn concat_typed<T: Element>(parts: &[Array<T>], axis: usize, shape: Vec<usize>) -> ArrayResult<Array<T>> {
     let size = check_allocation(&shape, T::DTYPE)?;
     let mut out = Vec::with_capacity(size);
     let outer: usize = shape[..axis].iter().product();
@@ -33,37 +29,16 @@ fn concat_typed<T: Element>(
 }
 
 /// Casts every array to `dtype` and concatenates the typed arrays.
-fn concat_as(
-    arrays: &[NdArray],
-    axis: usize,
-    shape: Vec<usize>,
-    dtype: DType,
-) -> ArrayResult<NdArray> {
+fn concat_as(arrays: &[NdArray], axis: usize, shape: Vec<usize>, dtype: DType) -> ArrayResult<NdArray> {
     Ok(match dtype {
-        DType::Bool => concat_typed(
-            &arrays.iter().map(|a| a.to_bool()).collect::<Vec<_>>(),
-            axis,
-            shape,
-        )?
-        .into_nd(),
-        DType::Int64 => concat_typed(
-            &arrays.iter().map(|a| a.to_int()).collect::<Vec<_>>(),
-            axis,
-            shape,
-        )?
-        .into_nd(),
-        DType::Float64 => concat_typed(
-            &arrays.iter().map(|a| a.to_float()).collect::<Vec<_>>(),
-            axis,
-            shape,
-        )?
-        .into_nd(),
-        DType::Complex128 => concat_typed(
-            &arrays.iter().map(|a| a.to_complex()).collect::<Vec<_>>(),
-            axis,
-            shape,
-        )?
-        .into_nd(),
+        DType::Bool => concat_typed(&arrays.iter().map(|a| a.to_bool()).collect::<Vec<_>>(), axis, shape)?.into_nd(),
+        DType::Int64 => concat_typed(&arrays.iter().map(|a| a.to_int()).collect::<Vec<_>>(), axis, shape)?.into_nd(),
+        DType::Float64 => {
+            concat_typed(&arrays.iter().map(|a| a.to_float()).collect::<Vec<_>>(), axis, shape)?.into_nd()
+        }
+        DType::Complex128 => {
+            concat_typed(&arrays.iter().map(|a| a.to_complex()).collect::<Vec<_>>(), axis, shape)?.into_nd()
+        }
     })
 }
 
@@ -74,11 +49,7 @@ pub fn concatenate(arrays: &[NdArray], axis: Option<isize>) -> ArrayResult<NdArr
     if arrays.is_empty() {
         return Err(ArrayError::value("need at least one array to concatenate"));
     }
-    let dtype = arrays
-        .iter()
-        .map(|a| a.dtype())
-        .max()
-        .unwrap_or(DType::Float64);
+    let dtype = arrays.iter().map(|a| a.dtype()).max().unwrap_or(DType::Float64);
     let Some(axis) = axis else {
         let flat: Vec<NdArray> = arrays.iter().map(ravel).collect();
         let n = flat.iter().map(|a| a.size()).sum();
@@ -87,9 +58,7 @@ pub fn concatenate(arrays: &[NdArray], axis: Option<isize>) -> ArrayResult<NdArr
     let first = &arrays[0];
     let nd = first.ndim();
     if nd == 0 {
-        return Err(ArrayError::value(
-            "zero-dimensional arrays cannot be concatenated",
-        ));
+        return Err(ArrayError::value("zero-dimensional arrays cannot be concatenated"));
     }
     let ax = normalize_axis(axis, nd)?;
     let mut shape = first.shape().to_vec();
@@ -121,15 +90,10 @@ pub fn stack(arrays: &[NdArray], axis: isize) -> ArrayResult<NdArray> {
     }
     let shape = arrays[0].shape().to_vec();
     if arrays.iter().any(|a| a.shape() != shape.as_slice()) {
-        return Err(ArrayError::value(
-            "all input arrays must have the same shape",
-        ));
+        return Err(ArrayError::value("all input arrays must have the same shape"));
     }
     let ax = normalize_axis(axis, shape.len() + 1)?;
-    let expanded = arrays
-        .iter()
-        .map(|a| super::expand_dims(a, &[ax as isize]))
-        .collect::<ArrayResult<Vec<_>>>()?;
+    let expanded = arrays.iter().map(|a| super::expand_dims(a, &[ax as isize])).collect::<ArrayResult<Vec<_>>>()?;
     concatenate(&expanded, Some(ax as isize))
 }
 
@@ -177,11 +141,7 @@ pub fn vstack(arrays: &[NdArray]) -> ArrayResult<NdArray> {
 /// 1-d arrays).
 pub fn hstack(arrays: &[NdArray]) -> ArrayResult<NdArray> {
     let v: Vec<NdArray> = arrays.iter().map(atleast_1d).collect();
-    let axis = if v.first().map(|a| a.ndim() == 1).unwrap_or(false) {
-        0
-    } else {
-        1
-    };
+    let axis = if v.first().map(|a| a.ndim() == 1).unwrap_or(false) { 0 } else { 1 };
     concatenate(&v, Some(axis))
 }
 
@@ -281,15 +241,10 @@ pub fn split(a: &NdArray, spec: &SplitSpec, axis: isize) -> ArrayResult<Vec<NdAr
     if let SplitSpec::Sections(s) = spec {
         let ax = split_axis(a, axis)?;
         if *s == 0 {
-            return Err(ArrayError::new(
-                ErrorKind::ZeroDivision,
-                "integer modulo by zero",
-            ));
+            return Err(ArrayError::new(ErrorKind::ZeroDivision, "integer modulo by zero"));
         }
         if *s > 0 && a.shape()[ax] as i64 % *s != 0 {
-            return Err(ArrayError::value(
-                "array split does not result in an equal division",
-            ));
+            return Err(ArrayError::value("array split does not result in an equal division"));
         }
     }
     array_split(a, spec, axis)
@@ -310,11 +265,7 @@ pub fn tile(a: &NdArray, reps: &[i64]) -> ArrayResult<NdArray> {
     ashape.extend_from_slice(a.shape());
     let mut r = vec![1usize; d - reps.len()];
     r.extend(reps.iter().map(|&v| v as usize));
-    let out_shape: Vec<usize> = ashape
-        .iter()
-        .zip(&r)
-        .map(|(&s, &t)| s.saturating_mul(t))
-        .collect();
+    let out_shape: Vec<usize> = ashape.iter().zip(&r).map(|(&s, &t)| s.saturating_mul(t)).collect();
     check_allocation(&out_shape, a.dtype())?;
     let dims: Vec<isize> = ashape.iter().map(|&n| n as isize).collect();
     let src = reshape(a, &dims)?;
@@ -365,13 +316,7 @@ pub fn repeat(a: &NdArray, repeats: &[i64], axis: Option<isize>) -> ArrayResult<
             repeats.len()
         )));
     }
-    let count = |i: usize| -> usize {
-        (if repeats.len() == 1 {
-            repeats[0]
-        } else {
-            repeats[i]
-        }) as usize
-    };
+    let count = |i: usize| -> usize { (if repeats.len() == 1 { repeats[0] } else { repeats[i] }) as usize };
     let total: usize = (0..n).map(count).fold(0usize, |s, c| s.saturating_add(c));
     let mut shape = src.shape().to_vec();
     shape[ax] = total;

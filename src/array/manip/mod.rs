@@ -11,8 +11,8 @@ mod join;
 
 pub use axes::{normalize_axes, normalize_axis};
 pub use join::{
-    array_split, atleast_1d, atleast_2d, atleast_3d, column_stack, concatenate, dstack, hstack,
-    repeat, split, stack, tile, vstack, SplitSpec,
+    array_split, atleast_1d, atleast_2d, atleast_3d, column_stack, concatenate, dstack, hstack, repeat, split, stack,
+    tile, vstack, SplitSpec,
 };
 
 use super::dtype::Element;
@@ -49,12 +49,8 @@ fn requested_shape_repr(dims: &[isize]) -> String {
 /// The concrete shape a reshape to `dims` (with at most one unknown, any
 /// negative value) asks for, or NumPy's `ValueError`.
 pub fn resolve_shape(size: usize, dims: &[isize]) -> ArrayResult<Vec<usize>> {
-    let mismatch = || {
-        ArrayError::value(format!(
-            "cannot reshape array of size {size} into shape {}",
-            requested_shape_repr(dims)
-        ))
-    };
+    let mismatch =
+        || ArrayError::value(format!("cannot reshape array of size {size} into shape {}", requested_shape_repr(dims)));
     let mut unknown = None;
     let mut known: usize = 1;
     let mut overflow = false;
@@ -72,7 +68,9 @@ pub fn resolve_shape(size: usize, dims: &[isize]) -> ArrayResult<Vec<usize>> {
         }
     }
     if overflow {
-        return Err(ArrayError::value("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size."));
+        return Err(ArrayError::value(
+            "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.",
+        ));
     }
     let mut shape: Vec<usize> = dims.iter().map(|&d| d.max(0) as usize).collect();
     match unknown {
@@ -98,12 +96,8 @@ fn nocopy_strides(shape: &[usize], strides: &[isize], new_shape: &[usize]) -> Op
     if size == 0 {
         return Some(c_strides(new_shape));
     }
-    let (od, os): (Vec<usize>, Vec<isize>) = shape
-        .iter()
-        .zip(strides)
-        .filter(|(&n, _)| n != 1)
-        .map(|(&n, &s)| (n, s))
-        .unzip();
+    let (od, os): (Vec<usize>, Vec<isize>) =
+        shape.iter().zip(strides).filter(|(&n, _)| n != 1).map(|(&n, &s)| (n, s)).unzip();
     let nd = new_shape;
     let mut ns = vec![0isize; nd.len()];
     let (mut oi, mut oj, mut ni, mut nj) = (0usize, 1usize, 0usize, 1usize);
@@ -203,10 +197,8 @@ pub(crate) fn permute(a: &NdArray, perm: &[usize]) -> NdArray {
 /// `np.swapaxes(a, axis1, axis2)`: a view.
 pub fn swapaxes(a: &NdArray, axis1: isize, axis2: isize) -> ArrayResult<NdArray> {
     let nd = a.ndim();
-    let i = normalize_axis(axis1, nd)
-        .map_err(|e| ArrayError::new(e.kind, format!("axis1: {}", e.message)))?;
-    let j = normalize_axis(axis2, nd)
-        .map_err(|e| ArrayError::new(e.kind, format!("axis2: {}", e.message)))?;
+    let i = normalize_axis(axis1, nd).map_err(|e| ArrayError::new(e.kind, format!("axis1: {}", e.message)))?;
+    let j = normalize_axis(axis2, nd).map_err(|e| ArrayError::new(e.kind, format!("axis2: {}", e.message)))?;
     let mut perm: Vec<usize> = (0..nd).collect();
     perm.swap(i, j);
     Ok(permute(a, &perm))
@@ -218,9 +210,7 @@ pub fn moveaxis(a: &NdArray, source: &[isize], destination: &[isize]) -> ArrayRe
     let src = normalize_axes(source, nd).map_err(|e| rename_axis_error(e, "source"))?;
     let dst = normalize_axes(destination, nd).map_err(|e| rename_axis_error(e, "destination"))?;
     if src.len() != dst.len() {
-        return Err(ArrayError::value(
-            "`source` and `destination` arguments must have the same number of elements",
-        ));
+        return Err(ArrayError::value("`source` and `destination` arguments must have the same number of elements"));
     }
     let mut order: Vec<usize> = (0..nd).filter(|k| !src.contains(k)).collect();
     let mut pairs: Vec<(usize, usize)> = dst.iter().copied().zip(src.iter().copied()).collect();
@@ -364,9 +354,7 @@ pub fn flip(a: &NdArray, axis: Option<&[isize]>) -> ArrayResult<NdArray> {
 pub fn diagonal(a: &NdArray, offset: isize, axis1: isize, axis2: isize) -> ArrayResult<NdArray> {
     let nd = a.ndim();
     if nd < 2 {
-        return Err(ArrayError::value(
-            "diag requires an array of at least two dimensions",
-        ));
+        return Err(ArrayError::value("diag requires an array of at least two dimensions"));
     }
     let i = normalize_axis(axis1, nd).map_err(|e| rename_axis_error(e, "axis1"))?;
     let j = normalize_axis(axis2, nd).map_err(|e| rename_axis_error(e, "axis2"))?;
@@ -424,16 +412,10 @@ pub fn diag(v: &NdArray, k: isize) -> ArrayResult<NdArray> {
 fn triangle(a: &NdArray, k: isize, upper: bool) -> ArrayResult<NdArray> {
     let nd = a.ndim();
     if nd == 0 {
-        return Err(ArrayError::type_error(
-            "tri() missing 1 required positional argument: 'N'",
-        ));
+        return Err(ArrayError::type_error("tri() missing 1 required positional argument: 'N'"));
     }
     // A 1-d input broadcasts against the (n, n) mask, as in NumPy.
-    let (rows, cols) = if nd == 1 {
-        (a.size(), a.size())
-    } else {
-        (a.shape()[nd - 2], a.shape()[nd - 1])
-    };
+    let (rows, cols) = if nd == 1 { (a.size(), a.size()) } else { (a.shape()[nd - 2], a.shape()[nd - 1]) };
     let mut shape = a.shape().to_vec();
     if nd == 1 {
         shape = vec![rows, cols];
@@ -477,11 +459,7 @@ pub fn roll(a: &NdArray, shift: &[isize], axis: Option<&[isize]>) -> ArrayResult
         let flat = ravel(a);
         let s = match shift {
             [s] => *s,
-            _ => {
-                return Err(ArrayError::value(
-                    "'shift' and 'axis' should be scalars or 1D sequences",
-                ))
-            }
+            _ => return Err(ArrayError::value("'shift' and 'axis' should be scalars or 1D sequences")),
         };
         let rolled = roll(&flat, &[s], Some(&[0]))?;
         let dims: Vec<isize> = a.shape().iter().map(|&n| n as isize).collect();

@@ -27,14 +27,7 @@ pub(super) struct Digits {
 fn parse_scientific(text: &str) -> Digits {
     let (mantissa, exponent) = text.split_once('e').unwrap_or((text, "0"));
     let digits: String = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();
-    Digits {
-        digits: if digits.is_empty() {
-            "0".to_string()
-        } else {
-            digits
-        },
-        exponent: exponent.parse().unwrap_or(0),
-    }
+    Digits { digits: if digits.is_empty() { "0".to_string() } else { digits }, exponent: exponent.parse().unwrap_or(0) }
 }
 
 /// Shortest round-tripping digits of `abs` (finite, non-negative).

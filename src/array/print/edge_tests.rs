@@ -51,12 +51,7 @@ fn python_complex_reprs() {
 
 #[test]
 fn option_names_round_trip() {
-    for mode in [
-        FloatMode::MaxPrec,
-        FloatMode::Fixed,
-        FloatMode::Unique,
-        FloatMode::MaxPrecEqual,
-    ] {
+    for mode in [FloatMode::MaxPrec, FloatMode::Fixed, FloatMode::Unique, FloatMode::MaxPrecEqual] {
         assert_eq!(FloatMode::from_name(mode.name()), Some(mode));
     }
     for mode in [SignMode::Minus, SignMode::Plus, SignMode::Space] {
@@ -70,22 +65,9 @@ fn option_names_round_trip() {
 fn odd_inputs_do_not_panic() {
     let options = [
         PrintOptions::default(),
-        PrintOptions {
-            linewidth: 0,
-            threshold: 0,
-            edgeitems: 0,
-            ..PrintOptions::default()
-        },
-        PrintOptions {
-            edgeitems: usize::MAX,
-            threshold: 0,
-            ..PrintOptions::default()
-        },
-        PrintOptions {
-            precision: 60,
-            floatmode: FloatMode::Fixed,
-            ..PrintOptions::default()
-        },
+        PrintOptions { linewidth: 0, threshold: 0, edgeitems: 0, ..PrintOptions::default() },
+        PrintOptions { edgeitems: usize::MAX, threshold: 0, ..PrintOptions::default() },
+        PrintOptions { precision: 60, floatmode: FloatMode::Fixed, ..PrintOptions::default() },
         PrintOptions {
             precision: 0,
             floatmode: FloatMode::MaxPrecEqual,
@@ -94,15 +76,7 @@ fn odd_inputs_do_not_panic() {
         },
     ];
     let floats = [1.5, f64::NAN, -0.0, 1e300, 5e-324, f64::NEG_INFINITY];
-    let shapes: [&[usize]; 7] = [
-        &[],
-        &[0],
-        &[6],
-        &[2, 3],
-        &[10],
-        &[usize::MAX, 2],
-        &[3, 0, usize::MAX],
-    ];
+    let shapes: [&[usize]; 7] = [&[], &[0], &[6], &[2, 3], &[10], &[usize::MAX, 2], &[3, 0, usize::MAX]];
     for opts in &options {
         for shape in shapes {
             for elems in [
@@ -124,8 +98,5 @@ fn mismatched_shape_prints_data_as_1d() {
     let opts = PrintOptions::default();
     assert_eq!(array_str(Elems::Int(&[5, 6]), &[3], &opts), "[5 6]");
     assert_eq!(array_str(Elems::Float(&[]), &[], &opts), "[]");
-    assert_eq!(
-        array_repr(Elems::Int(&[1, 2]), &[usize::MAX, 2], &opts),
-        "array([1, 2])"
-    );
+    assert_eq!(array_repr(Elems::Int(&[1, 2]), &[usize::MAX, 2], &opts), "array([1, 2])");
 }

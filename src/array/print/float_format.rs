@@ -6,8 +6,7 @@
 //! (reusing the first pass's digits).
 
 use super::digits::{
-    positional_fraction_len, positional_parts, push_exponent, rounded_fraction,
-    rounded_significant, shortest, Digits,
+    positional_fraction_len, positional_parts, push_exponent, rounded_fraction, rounded_significant, shortest, Digits,
 };
 use super::{FloatMode, PrintOptions, SignMode};
 
@@ -175,25 +174,11 @@ impl FloatFormat {
             max_int = max_int.max(int_len + usize::from(sign_shown(negative)));
             max_frac = max_frac.max(frac_len);
             max_exp_digits = max_exp_digits.max(decimal_len(exponent.unsigned_abs()));
-            rendered.push(Some(RenderedFinite {
-                negative,
-                start,
-                int_len,
-                frac_len,
-                exponent,
-            }));
+            rendered.push(Some(RenderedFinite { negative, start, int_len, frac_len, exponent }));
         }
 
-        let mut format = FloatFormat {
-            scientific,
-            pad_left: 0,
-            pad_right: 0,
-            min_frac: 0,
-            exp_digits: 2,
-            sign,
-            text,
-            rendered,
-        };
+        let mut format =
+            FloatFormat { scientific, pad_left: 0, pad_right: 0, min_frac: 0, exp_digits: 2, sign, text, rendered };
         if any_finite {
             format.pad_left = max_int;
             if scientific {
@@ -261,9 +246,7 @@ impl FloatFormat {
     }
 
     fn write_finite(&self, finite: &RenderedFinite, abs: f64, out: &mut String) {
-        let stored = self
-            .text
-            .get(finite.start..finite.start + finite.int_len + finite.frac_len);
+        let stored = self.text.get(finite.start..finite.start + finite.int_len + finite.frac_len);
         let stored = stored.unwrap_or("0");
         let (int_stored, frac_stored) = stored.split_at(finite.int_len.min(stored.len()));
         let sign_char = if finite.negative {
@@ -279,15 +262,11 @@ impl FloatFormat {
         let extended;
         let (int_part, frac_part, exponent): (&str, &str, i32);
         let needs_more = frac_stored.len() < self.min_frac;
-        let zeros_exact = int_stored.len() + self.min_frac <= SAFE_ZERO_PAD_DIGITS
-            && (abs == 0.0 || abs.is_normal());
+        let zeros_exact = int_stored.len() + self.min_frac <= SAFE_ZERO_PAD_DIGITS && (abs == 0.0 || abs.is_normal());
         if needs_more && !zeros_exact {
             if self.scientific {
                 let digits = rounded_significant(abs, self.min_frac + 1);
-                extended = (
-                    digits.digits[..1].to_string(),
-                    digits.digits[1..].to_string(),
-                );
+                extended = (digits.digits[..1].to_string(), digits.digits[1..].to_string());
                 exponent = digits.exponent;
             } else {
                 extended = rounded_fraction(abs, self.min_frac);
@@ -316,10 +295,7 @@ impl FloatFormat {
         if self.scientific {
             push_exponent(out, exponent, self.exp_digits);
         } else {
-            push_spaces(
-                out,
-                self.pad_right.saturating_sub(frac_part.len() + zero_pad),
-            );
+            push_spaces(out, self.pad_right.saturating_sub(frac_part.len() + zero_pad));
         }
     }
 }

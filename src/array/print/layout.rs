@@ -49,15 +49,9 @@ impl ShownPlan {
                 if edgeitems == 0 {
                     // NumPy keeps `a[:0]` and `a[-0:]` (the whole axis) for
                     // the format, and shows `...` then the last item.
-                    AxisPlan {
-                        len,
-                        format_indices: (0..len).collect(),
-                        shown: vec![len - 1],
-                        summary_before: Some(0),
-                    }
+                    AxisPlan { len, format_indices: (0..len).collect(), shown: vec![len - 1], summary_before: Some(0) }
                 } else {
-                    let format_indices: Vec<usize> =
-                        (0..edgeitems).chain(len - edgeitems..len).collect();
+                    let format_indices: Vec<usize> = (0..edgeitems).chain(len - edgeitems..len).collect();
                     AxisPlan {
                         len,
                         format_indices,
@@ -67,19 +61,14 @@ impl ShownPlan {
                 }
             })
             .collect();
-        ShownPlan {
-            axes,
-            any_summarized,
-        }
+        ShownPlan { axes, any_summarized }
     }
 
     /// The values that decide the number format, in C order of the format
     /// set. Borrows `data` when nothing is summarized; a `data` shorter
     /// than the shape is completed with default values.
     pub(super) fn format_values<'a, T: Copy + Default>(&self, data: &'a [T]) -> Cow<'a, [T]> {
-        let full_size = self.axes.iter().fold(1usize, |size, axis| {
-            size.saturating_mul(axis.format_indices.len())
-        });
+        let full_size = self.axes.iter().fold(1usize, |size, axis| size.saturating_mul(axis.format_indices.len()));
         if !self.any_summarized && data.len() == full_size {
             return Cow::Borrowed(data);
         }
@@ -90,11 +79,7 @@ impl ShownPlan {
             strides[axis] = stride;
             stride = stride.saturating_mul(plan.len);
         }
-        let lists: Vec<&[usize]> = self
-            .axes
-            .iter()
-            .map(|a| a.format_indices.as_slice())
-            .collect();
+        let lists: Vec<&[usize]> = self.axes.iter().map(|a| a.format_indices.as_slice()).collect();
         let mut values = Vec::with_capacity(full_size.min(data.len().max(1)));
         for_each_offset(&lists, &strides, |offset| {
             values.push(data.get(offset).copied().unwrap_or_default());
@@ -131,9 +116,7 @@ fn for_each_offset(lists: &[&[usize]], strides: &[usize], mut visit: impl FnMut(
             .iter()
             .zip(lists)
             .zip(strides)
-            .fold(0usize, |acc, ((&i, list), &stride)| {
-                acc.saturating_add(list[i].saturating_mul(stride))
-            });
+            .fold(0usize, |acc, ((&i, list), &stride)| acc.saturating_add(list[i].saturating_mul(stride)));
         visit(offset);
         // Advance the odometer.
         let mut axis = ndim;
@@ -170,13 +153,7 @@ pub(super) fn lay_out(
         word_strides[axis] = stride;
         stride = stride.saturating_mul(plan.axes[axis].shown.len());
     }
-    let layout = Layout {
-        plan,
-        words,
-        word_strides,
-        separator,
-        separator_trimmed: separator.trim_end_matches(' '),
-    };
+    let layout = Layout { plan, words, word_strides, separator, separator_trimmed: separator.trim_end_matches(' ') };
     let mut out = String::new();
     layout.write_block(0, 0, hanging_indent, line_width, &mut out);
     out
@@ -225,11 +202,7 @@ impl Row<'_> {
     /// Moves the first `len` bytes of the line into the output.
     fn push_line(&mut self, len: usize) {
         let text = self.line.get(..len).unwrap_or("");
-        let text = if self.first_line {
-            text.get(self.hanging_indent..).unwrap_or("")
-        } else {
-            text
-        };
+        let text = if self.first_line { text.get(self.hanging_indent..).unwrap_or("") } else { text };
         self.out.push_str(text);
         self.first_line = false;
     }
@@ -240,14 +213,7 @@ impl Layout<'_> {
         self.words.get(index).map_or("", String::as_str)
     }
 
-    fn write_block(
-        &self,
-        axis: usize,
-        offset: usize,
-        hanging_indent: usize,
-        width: isize,
-        out: &mut String,
-    ) {
+    fn write_block(&self, axis: usize, offset: usize, hanging_indent: usize, width: isize, out: &mut String) {
         let Some(axis_plan) = self.plan.axes.get(axis) else {
             out.push_str(self.word(offset));
             return;
@@ -258,12 +224,7 @@ impl Layout<'_> {
         out.push('[');
         if axes_left == 1 {
             let elem_width = width - self.separator_trimmed.len().max(1) as isize;
-            let mut row = Row {
-                out,
-                line: " ".repeat(hanging_indent),
-                hanging_indent,
-                first_line: true,
-            };
+            let mut row = Row { out, line: " ".repeat(hanging_indent), hanging_indent, first_line: true };
             for item in 0..count {
                 if axis_plan.summary_before == Some(item) {
                     row.extend("...", elem_width);
@@ -297,13 +258,7 @@ impl Layout<'_> {
                     out.push_str("...");
                 }
                 start_item(out);
-                self.write_block(
-                    axis + 1,
-                    offset + item * stride,
-                    hanging_indent + 1,
-                    width - 1,
-                    out,
-                );
+                self.write_block(axis + 1, offset + item * stride, hanging_indent + 1, width - 1, out);
             }
         }
         out.push(']');

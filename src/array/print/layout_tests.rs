@@ -12,13 +12,7 @@ fn nd_blocks() {
     // np.arange(24).reshape(2, 3, 4) * 0.5
     check(Elems::Float(&[0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 4.5, 5.0, 5.5, 6.0, 6.5, 7.0, 7.5, 8.0, 8.5, 9.0, 9.5, 10.0, 10.5, 11.0, 11.5]), &[2, 3, 4], d(), "[[[ 0.   0.5  1.   1.5]\n  [ 2.   2.5  3.   3.5]\n  [ 4.   4.5  5.   5.5]]\n\n [[ 6.   6.5  7.   7.5]\n  [ 8.   8.5  9.   9.5]\n  [10.  10.5 11.  11.5]]]", "array([[[ 0. ,  0.5,  1. ,  1.5],\n        [ 2. ,  2.5,  3. ,  3.5],\n        [ 4. ,  4.5,  5. ,  5.5]],\n\n       [[ 6. ,  6.5,  7. ,  7.5],\n        [ 8. ,  8.5,  9. ,  9.5],\n        [10. , 10.5, 11. , 11.5]]])");
     // np.ones((1, 1, 1))
-    check(
-        Elems::Float(&[1.0]),
-        &[1, 1, 1],
-        d(),
-        "[[[1.]]]",
-        "array([[[1.]]])",
-    );
+    check(Elems::Float(&[1.0]), &[1, 1, 1], d(), "[[[1.]]]", "array([[[1.]]])");
     // np.arange(16).reshape(2, 2, 2, 2)
     check(Elems::Int(&[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]), &[2, 2, 2, 2], d(), "[[[[ 0  1]\n   [ 2  3]]\n\n  [[ 4  5]\n   [ 6  7]]]\n\n\n [[[ 8  9]\n   [10 11]]\n\n  [[12 13]\n   [14 15]]]]", "array([[[[ 0,  1],\n         [ 2,  3]],\n\n        [[ 4,  5],\n         [ 6,  7]]],\n\n\n       [[[ 8,  9],\n         [10, 11]],\n\n        [[12, 13],\n         [14, 15]]]])");
     // np.arange(8).reshape(2, 2, 2)
@@ -32,13 +26,7 @@ fn nd_blocks() {
     // np.arange(32).reshape(2, 1, 2, 2, 1, 2, 2) - 5
     check(Elems::Int(&[-5, -4, -3, -2, -1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26]), &[2, 1, 2, 2, 1, 2, 2], d(), "[[[[[[[-5 -4]\n      [-3 -2]]]\n\n\n    [[[-1  0]\n      [ 1  2]]]]\n\n\n\n   [[[[ 3  4]\n      [ 5  6]]]\n\n\n    [[[ 7  8]\n      [ 9 10]]]]]]\n\n\n\n\n\n [[[[[[11 12]\n      [13 14]]]\n\n\n    [[[15 16]\n      [17 18]]]]\n\n\n\n   [[[[19 20]\n      [21 22]]]\n\n\n    [[[23 24]\n      [25 26]]]]]]]", "array([[[[[[[-5, -4],\n            [-3, -2]]],\n\n\n          [[[-1,  0],\n            [ 1,  2]]]],\n\n\n\n         [[[[ 3,  4],\n            [ 5,  6]]],\n\n\n          [[[ 7,  8],\n            [ 9, 10]]]]]],\n\n\n\n\n\n       [[[[[[11, 12],\n            [13, 14]]],\n\n\n          [[[15, 16],\n            [17, 18]]]],\n\n\n\n         [[[[19, 20],\n            [21, 22]]],\n\n\n          [[[23, 24],\n            [25, 26]]]]]]])");
     // np.array([[True], [False]])
-    check(
-        Elems::Bool(&[true, false]),
-        &[2, 1],
-        d(),
-        "[[ True]\n [False]]",
-        "array([[ True],\n       [False]])",
-    );
+    check(Elems::Bool(&[true, false]), &[2, 1], d(), "[[ True]\n [False]]", "array([[ True],\n       [False]])");
 }
 
 #[test]
@@ -62,17 +50,20 @@ fn wrapping() {
     // np.arange(20) with linewidth=30
     check(Elems::Int(&[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19]), &[20], &PrintOptions { linewidth: 30, ..PrintOptions::default() }, "[ 0  1  2  3  4  5  6  7  8\n  9 10 11 12 13 14 15 16 17\n 18 19]", "array([ 0,  1,  2,  3,  4,\n        5,  6,  7,  8,  9,\n       10, 11, 12, 13, 14,\n       15, 16, 17, 18, 19])");
     // np.arange(12).reshape(2, 6) * 1.5 with linewidth=30
-    check(Elems::Float(&[0.0, 1.5, 3.0, 4.5, 6.0, 7.5, 9.0, 10.5, 12.0, 13.5, 15.0, 16.5]), &[2, 6], &PrintOptions { linewidth: 30, ..PrintOptions::default() }, "[[ 0.   1.5  3.   4.5  6.\n   7.5]\n [ 9.  10.5 12.  13.5 15.\n  16.5]]", "array([[ 0. ,  1.5,  3. ,\n         4.5,  6. ,  7.5],\n       [ 9. , 10.5, 12. ,\n        13.5, 15. , 16.5]])");
+    check(
+        Elems::Float(&[0.0, 1.5, 3.0, 4.5, 6.0, 7.5, 9.0, 10.5, 12.0, 13.5, 15.0, 16.5]),
+        &[2, 6],
+        &PrintOptions { linewidth: 30, ..PrintOptions::default() },
+        "[[ 0.   1.5  3.   4.5  6.\n   7.5]\n [ 9.  10.5 12.  13.5 15.\n  16.5]]",
+        "array([[ 0. ,  1.5,  3. ,\n         4.5,  6. ,  7.5],\n       [ 9. , 10.5, 12. ,\n        13.5, 15. , 16.5]])",
+    );
     // np.arange(50) with linewidth=200
     check(Elems::Int(&[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49]), &[50], &PrintOptions { linewidth: 200, ..PrintOptions::default() }, "[ 0  1  2  3  4  5  6  7  8  9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 33 34 35 36 37 38 39 40 41 42 43 44 45 46 47 48 49]", "array([ 0,  1,  2,  3,  4,  5,  6,  7,  8,  9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47,\n       48, 49])");
     // np.arange(5) with linewidth=1
     check(
         Elems::Int(&[0, 1, 2, 3, 4]),
         &[5],
-        &PrintOptions {
-            linewidth: 1,
-            ..PrintOptions::default()
-        },
+        &PrintOptions { linewidth: 1, ..PrintOptions::default() },
         "[0\n 1\n 2\n 3\n 4]",
         "array([0,\n       1,\n       2,\n       3,\n       4])",
     );
@@ -80,10 +71,7 @@ fn wrapping() {
     check(
         Elems::Float(&[0.0, 1.5, 3.0, 4.5, 6.0, 7.5]),
         &[2, 3],
-        &PrintOptions {
-            linewidth: 5,
-            ..PrintOptions::default()
-        },
+        &PrintOptions { linewidth: 5, ..PrintOptions::default() },
         "[[0.\n  1.5\n  3. ]\n [4.5\n  6.\n  7.5]]",
         "array([[0. ,\n        1.5,\n        3. ],\n       [4.5,\n        6. ,\n        7.5]])",
     );
@@ -91,11 +79,7 @@ fn wrapping() {
     check(
         Elems::Int(&[0, 1, 2, 3, 4, 5, 6]),
         &[7],
-        &PrintOptions {
-            threshold: 5,
-            linewidth: 30,
-            ..PrintOptions::default()
-        },
+        &PrintOptions { threshold: 5, linewidth: 30, ..PrintOptions::default() },
         "[0 1 2 ... 4 5 6]",
         "array([0, 1, 2, ..., 4, 5, 6],\n      shape=(7,))",
     );
@@ -103,11 +87,7 @@ fn wrapping() {
     check(
         Elems::Float(&[0.0, 1.5, 3.0, 4.5, 6.0, 7.5]),
         &[6],
-        &PrintOptions {
-            threshold: 5,
-            linewidth: 30,
-            ..PrintOptions::default()
-        },
+        &PrintOptions { threshold: 5, linewidth: 30, ..PrintOptions::default() },
         "[0.  1.5 3.  4.5 6.  7.5]",
         "array([0. , 1.5, 3. , 4.5,\n       6. , 7.5], shape=(6,))",
     );
@@ -128,7 +108,13 @@ fn summarize() {
     // np.arange(1000) with linewidth=400
     check(Elems::Int(&(0..1000).collect::<Vec<i64>>()), &[1000], &PrintOptions { linewidth: 400, ..PrintOptions::default() }, "[  0   1   2   3   4   5   6   7   8   9  10  11  12  13  14  15  16  17  18  19  20  21  22  23  24  25  26  27  28  29  30  31  32  33  34  35  36  37  38  39  40  41  42  43  44  45  46  47  48  49  50  51  52  53  54  55  56  57  58  59  60  61  62  63  64  65  66  67  68  69  70  71  72  73  74  75  76  77  78  79  80  81  82  83  84  85  86  87  88  89  90  91  92  93  94  95  96  97  98\n  99 100 101 102 103 104 105 106 107 108 109 110 111 112 113 114 115 116 117 118 119 120 121 122 123 124 125 126 127 128 129 130 131 132 133 134 135 136 137 138 139 140 141 142 143 144 145 146 147 148 149 150 151 152 153 154 155 156 157 158 159 160 161 162 163 164 165 166 167 168 169 170 171 172 173 174 175 176 177 178 179 180 181 182 183 184 185 186 187 188 189 190 191 192 193 194 195 196 197\n 198 199 200 201 202 203 204 205 206 207 208 209 210 211 212 213 214 215 216 217 218 219 220 221 222 223 224 225 226 227 228 229 230 231 232 233 234 235 236 237 238 239 240 241 242 243 244 245 246 247 248 249 250 251 252 253 254 255 256 257 258 259 260 261 262 263 264 265 266 267 268 269 270 271 272 273 274 275 276 277 278 279 280 281 282 283 284 285 286 287 288 289 290 291 292 293 294 295 296\n 297 298 299 300 301 302 303 304 305 306 307 308 309 310 311 312 313 314 315 316 317 318 319 320 321 322 323 324 325 326 327 328 329 330 331 332 333 334 335 336 337 338 339 340 341 342 343 344 345 346 347 348 349 350 351 352 353 354 355 356 357 358 359 360 361 362 363 364 365 366 367 368 369 370 371 372 373 374 375 376 377 378 379 380 381 382 383 384 385 386 387 388 389 390 391 392 393 394 395\n 396 397 398 399 400 401 402 403 404 405 406 407 408 409 410 411 412 413 414 415 416 417 418 419 420 421 422 423 424 425 426 427 428 429 430 431 432 433 434 435 436 437 438 439 440 441 442 443 444 445 446 447 448 449 450 451 452 453 454 455 456 457 458 459 460 461 462 463 464 465 466 467 468 469 470 471 472 473 474 475 476 477 478 479 480 481 482 483 484 485 486 487 488 489 490 491 492 493 494\n 495 496 497 498 499 500 501 502 503 504 505 506 507 508 509 510 511 512 513 514 515 516 517 518 519 520 521 522 523 524 525 526 527 528 529 530 531 532 533 534 535 536 537 538 539 540 541 542 543 544 545 546 547 548 549 550 551 552 553 554 555 556 557 558 559 560 561 562 563 564 565 566 567 568 569 570 571 572 573 574 575 576 577 578 579 580 581 582 583 584 585 586 587 588 589 590 591 592 593\n 594 595 596 597 598 599 600 601 602 603 604 605 606 607 608 609 610 611 612 613 614 615 616 617 618 619 620 621 622 623 624 625 626 627 628 629 630 631 632 633 634 635 636 637 638 639 640 641 642 643 644 645 646 647 648 649 650 651 652 653 654 655 656 657 658 659 660 661 662 663 664 665 666 667 668 669 670 671 672 673 674 675 676 677 678 679 680 681 682 683 684 685 686 687 688 689 690 691 692\n 693 694 695 696 697 698 699 700 701 702 703 704 705 706 707 708 709 710 711 712 713 714 715 716 717 718 719 720 721 722 723 724 725 726 727 728 729 730 731 732 733 734 735 736 737 738 739 740 741 742 743 744 745 746 747 748 749 750 751 752 753 754 755 756 757 758 759 760 761 762 763 764 765 766 767 768 769 770 771 772 773 774 775 776 777 778 779 780 781 782 783 784 785 786 787 788 789 790 791\n 792 793 794 795 796 797 798 799 800 801 802 803 804 805 806 807 808 809 810 811 812 813 814 815 816 817 818 819 820 821 822 823 824 825 826 827 828 829 830 831 832 833 834 835 836 837 838 839 840 841 842 843 844 845 846 847 848 849 850 851 852 853 854 855 856 857 858 859 860 861 862 863 864 865 866 867 868 869 870 871 872 873 874 875 876 877 878 879 880 881 882 883 884 885 886 887 888 889 890\n 891 892 893 894 895 896 897 898 899 900 901 902 903 904 905 906 907 908 909 910 911 912 913 914 915 916 917 918 919 920 921 922 923 924 925 926 927 928 929 930 931 932 933 934 935 936 937 938 939 940 941 942 943 944 945 946 947 948 949 950 951 952 953 954 955 956 957 958 959 960 961 962 963 964 965 966 967 968 969 970 971 972 973 974 975 976 977 978 979 980 981 982 983 984 985 986 987 988 989\n 990 991 992 993 994 995 996 997 998 999]", "array([  0,   1,   2,   3,   4,   5,   6,   7,   8,   9,  10,  11,  12,  13,  14,  15,  16,  17,  18,  19,  20,  21,  22,  23,  24,  25,  26,  27,  28,  29,  30,  31,  32,  33,  34,  35,  36,  37,  38,  39,  40,  41,  42,  43,  44,  45,  46,  47,  48,  49,  50,  51,  52,  53,  54,  55,  56,  57,  58,  59,  60,  61,  62,  63,  64,  65,  66,  67,  68,  69,  70,  71,  72,  73,  74,  75,  76,  77,\n        78,  79,  80,  81,  82,  83,  84,  85,  86,  87,  88,  89,  90,  91,  92,  93,  94,  95,  96,  97,  98,  99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 123, 124, 125, 126, 127, 128, 129, 130, 131, 132, 133, 134, 135, 136, 137, 138, 139, 140, 141, 142, 143, 144, 145, 146, 147, 148, 149, 150, 151, 152, 153, 154, 155,\n       156, 157, 158, 159, 160, 161, 162, 163, 164, 165, 166, 167, 168, 169, 170, 171, 172, 173, 174, 175, 176, 177, 178, 179, 180, 181, 182, 183, 184, 185, 186, 187, 188, 189, 190, 191, 192, 193, 194, 195, 196, 197, 198, 199, 200, 201, 202, 203, 204, 205, 206, 207, 208, 209, 210, 211, 212, 213, 214, 215, 216, 217, 218, 219, 220, 221, 222, 223, 224, 225, 226, 227, 228, 229, 230, 231, 232, 233,\n       234, 235, 236, 237, 238, 239, 240, 241, 242, 243, 244, 245, 246, 247, 248, 249, 250, 251, 252, 253, 254, 255, 256, 257, 258, 259, 260, 261, 262, 263, 264, 265, 266, 267, 268, 269, 270, 271, 272, 273, 274, 275, 276, 277, 278, 279, 280, 281, 282, 283, 284, 285, 286, 287, 288, 289, 290, 291, 292, 293, 294, 295, 296, 297, 298, 299, 300, 301, 302, 303, 304, 305, 306, 307, 308, 309, 310, 311,\n       312, 313, 314, 315, 316, 317, 318, 319, 320, 321, 322, 323, 324, 325, 326, 327, 328, 329, 330, 331, 332, 333, 334, 335, 336, 337, 338, 339, 340, 341, 342, 343, 344, 345, 346, 347, 348, 349, 350, 351, 352, 353, 354, 355, 356, 357, 358, 359, 360, 361, 362, 363, 364, 365, 366, 367, 368, 369, 370, 371, 372, 373, 374, 375, 376, 377, 378, 379, 380, 381, 382, 383, 384, 385, 386, 387, 388, 389,\n       390, 391, 392, 393, 394, 395, 396, 397, 398, 399, 400, 401, 402, 403, 404, 405, 406, 407, 408, 409, 410, 411, 412, 413, 414, 415, 416, 417, 418, 419, 420, 421, 422, 423, 424, 425, 426, 427, 428, 429, 430, 431, 432, 433, 434, 435, 436, 437, 438, 439, 440, 441, 442, 443, 444, 445, 446, 447, 448, 449, 450, 451, 452, 453, 454, 455, 456, 457, 458, 459, 460, 461, 462, 463, 464, 465, 466, 467,\n       468, 469, 470, 471, 472, 473, 474, 475, 476, 477, 478, 479, 480, 481, 482, 483, 484, 485, 486, 487, 488, 489, 490, 491, 492, 493, 494, 495, 496, 497, 498, 499, 500, 501, 502, 503, 504, 505, 506, 507, 508, 509, 510, 511, 512, 513, 514, 515, 516, 517, 518, 519, 520, 521, 522, 523, 524, 525, 526, 527, 528, 529, 530, 531, 532, 533, 534, 535, 536, 537, 538, 539, 540, 541, 542, 543, 544, 545,\n       546, 547, 548, 549, 550, 551, 552, 553, 554, 555, 556, 557, 558, 559, 560, 561, 562, 563, 564, 565, 566, 567, 568, 569, 570, 571, 572, 573, 574, 575, 576, 577, 578, 579, 580, 581, 582, 583, 584, 585, 586, 587, 588, 589, 590, 591, 592, 593, 594, 595, 596, 597, 598, 599, 600, 601, 602, 603, 604, 605, 606, 607, 608, 609, 610, 611, 612, 613, 614, 615, 616, 617, 618, 619, 620, 621, 622, 623,\n       624, 625, 626, 627, 628, 629, 630, 631, 632, 633, 634, 635, 636, 637, 638, 639, 640, 641, 642, 643, 644, 645, 646, 647, 648, 649, 650, 651, 652, 653, 654, 655, 656, 657, 658, 659, 660, 661, 662, 663, 664, 665, 666, 667, 668, 669, 670, 671, 672, 673, 674, 675, 676, 677, 678, 679, 680, 681, 682, 683, 684, 685, 686, 687, 688, 689, 690, 691, 692, 693, 694, 695, 696, 697, 698, 699, 700, 701,\n       702, 703, 704, 705, 706, 707, 708, 709, 710, 711, 712, 713, 714, 715, 716, 717, 718, 719, 720, 721, 722, 723, 724, 725, 726, 727, 728, 729, 730, 731, 732, 733, 734, 735, 736, 737, 738, 739, 740, 741, 742, 743, 744, 745, 746, 747, 748, 749, 750, 751, 752, 753, 754, 755, 756, 757, 758, 759, 760, 761, 762, 763, 764, 765, 766, 767, 768, 769, 770, 771, 772, 773, 774, 775, 776, 777, 778, 779,\n       780, 781, 782, 783, 784, 785, 786, 787, 788, 789, 790, 791, 792, 793, 794, 795, 796, 797, 798, 799, 800, 801, 802, 803, 804, 805, 806, 807, 808, 809, 810, 811, 812, 813, 814, 815, 816, 817, 818, 819, 820, 821, 822, 823, 824, 825, 826, 827, 828, 829, 830, 831, 832, 833, 834, 835, 836, 837, 838, 839, 840, 841, 842, 843, 844, 845, 846, 847, 848, 849, 850, 851, 852, 853, 854, 855, 856, 857,\n       858, 859, 860, 861, 862, 863, 864, 865, 866, 867, 868, 869, 870, 871, 872, 873, 874, 875, 876, 877, 878, 879, 880, 881, 882, 883, 884, 885, 886, 887, 888, 889, 890, 891, 892, 893, 894, 895, 896, 897, 898, 899, 900, 901, 902, 903, 904, 905, 906, 907, 908, 909, 910, 911, 912, 913, 914, 915, 916, 917, 918, 919, 920, 921, 922, 923, 924, 925, 926, 927, 928, 929, 930, 931, 932, 933, 934, 935,\n       936, 937, 938, 939, 940, 941, 942, 943, 944, 945, 946, 947, 948, 949, 950, 951, 952, 953, 954, 955, 956, 957, 958, 959, 960, 961, 962, 963, 964, 965, 966, 967, 968, 969, 970, 971, 972, 973, 974, 975, 976, 977, 978, 979, 980, 981, 982, 983, 984, 985, 986, 987, 988, 989, 990, 991, 992, 993, 994, 995, 996, 997, 998, 999])");
     // np.arange(2000) * 0.5
-    check(Elems::Float(&(0..2000).map(|i| i as f64 * 0.5).collect::<Vec<f64>>()), &[2000], d(), "[0.000e+00 5.000e-01 1.000e+00 ... 9.985e+02 9.990e+02 9.995e+02]", "array([0.000e+00, 5.000e-01, 1.000e+00, ..., 9.985e+02, 9.990e+02,\n       9.995e+02], shape=(2000,))");
+    check(
+        Elems::Float(&(0..2000).map(|i| i as f64 * 0.5).collect::<Vec<f64>>()),
+        &[2000],
+        d(),
+        "[0.000e+00 5.000e-01 1.000e+00 ... 9.985e+02 9.990e+02 9.995e+02]",
+        "array([0.000e+00, 5.000e-01, 1.000e+00, ..., 9.985e+02, 9.990e+02,\n       9.995e+02], shape=(2000,))",
+    );
     // np.zeros(5000)
     check(
         Elems::Float(&[0.0; 5000]),
@@ -165,10 +151,7 @@ fn summarize() {
     check(
         Elems::Int(&[0, 1, 2, 3, 4, 5, 6, 7, 8, 9]),
         &[10],
-        &PrintOptions {
-            threshold: 10,
-            ..PrintOptions::default()
-        },
+        &PrintOptions { threshold: 10, ..PrintOptions::default() },
         "[0 1 2 3 4 5 6 7 8 9]",
         "array([0, 1, 2, 3, 4, 5, 6, 7, 8, 9])",
     );
@@ -176,10 +159,7 @@ fn summarize() {
     check(
         Elems::Int(&[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]),
         &[11],
-        &PrintOptions {
-            threshold: 10,
-            ..PrintOptions::default()
-        },
+        &PrintOptions { threshold: 10, ..PrintOptions::default() },
         "[ 0  1  2 ...  8  9 10]",
         "array([ 0,  1,  2, ...,  8,  9, 10], shape=(11,))",
     );
@@ -189,39 +169,23 @@ fn summarize() {
     check(
         Elems::Int(&[0, 1, 2, 3, 4, 5, 6, 7, 8, 9]),
         &[10],
-        &PrintOptions {
-            threshold: 5,
-            edgeitems: 0,
-            ..PrintOptions::default()
-        },
+        &PrintOptions { threshold: 5, edgeitems: 0, ..PrintOptions::default() },
         "[... 9]",
         "array([..., 9], shape=(10,))",
     );
     // np.arange(20).reshape(4, 5) with threshold=5, edgeitems=0
     check(
-        Elems::Int(&[
-            0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19,
-        ]),
+        Elems::Int(&[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19]),
         &[4, 5],
-        &PrintOptions {
-            threshold: 5,
-            edgeitems: 0,
-            ..PrintOptions::default()
-        },
+        &PrintOptions { threshold: 5, edgeitems: 0, ..PrintOptions::default() },
         "[...\n [... 19]]",
         "array([...,\n       [..., 19]], shape=(4, 5))",
     );
     // np.arange(20).reshape(4, 5) with threshold=5, edgeitems=1
     check(
-        Elems::Int(&[
-            0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19,
-        ]),
+        Elems::Int(&[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19]),
         &[4, 5],
-        &PrintOptions {
-            threshold: 5,
-            edgeitems: 1,
-            ..PrintOptions::default()
-        },
+        &PrintOptions { threshold: 5, edgeitems: 1, ..PrintOptions::default() },
         "[[ 0 ...  4]\n ...\n [15 ... 19]]",
         "array([[ 0, ...,  4],\n       ...,\n       [15, ..., 19]], shape=(4, 5))",
     );
@@ -242,27 +206,13 @@ fn summarize() {
             c(9.0, 9.0),
         ]),
         &[10],
-        &PrintOptions {
-            threshold: 5,
-            edgeitems: 2,
-            ..PrintOptions::default()
-        },
+        &PrintOptions { threshold: 5, edgeitems: 2, ..PrintOptions::default() },
         "[0.+0.j 1.+1.j ... 8.+8.j 9.+9.j]",
         "array([0.+0.j, 1.+1.j, ..., 8.+8.j, 9.+9.j], shape=(10,))",
     );
     // (lambda a: (a.__setitem__(1000, 1e10), a)[1])(np.linspace(1, 2, 2001))
     check(
-        Elems::Float(
-            &(0..2001)
-                .map(|i| {
-                    if i == 1000 {
-                        1e10
-                    } else {
-                        1.0 + i as f64 / 2000.0
-                    }
-                })
-                .collect::<Vec<f64>>(),
-        ),
+        Elems::Float(&(0..2001).map(|i| if i == 1000 { 1e10 } else { 1.0 + i as f64 / 2000.0 }).collect::<Vec<f64>>()),
         &[2001],
         d(),
         "[1.     1.0005 1.001  ... 1.999  1.9995 2.    ]",
@@ -270,11 +220,7 @@ fn summarize() {
     );
     // (lambda a: (a.__setitem__(500, 0.5), a)[1])(np.ones(1001))
     check(
-        Elems::Float(
-            &(0..1001)
-                .map(|i| if i == 500 { 0.5 } else { 1.0 })
-                .collect::<Vec<f64>>(),
-        ),
+        Elems::Float(&(0..1001).map(|i| if i == 500 { 0.5 } else { 1.0 }).collect::<Vec<f64>>()),
         &[1001],
         d(),
         "[1. 1. 1. ... 1. 1. 1.]",
@@ -282,11 +228,7 @@ fn summarize() {
     );
     // (lambda a: (a.__setitem__(500, -123456), a)[1])(np.arange(1001))
     check(
-        Elems::Int(
-            &(0..1001)
-                .map(|i| if i == 500 { -123456 } else { i })
-                .collect::<Vec<i64>>(),
-        ),
+        Elems::Int(&(0..1001).map(|i| if i == 500 { -123456 } else { i }).collect::<Vec<i64>>()),
         &[1001],
         d(),
         "[   0    1    2 ...  998  999 1000]",
@@ -300,10 +242,7 @@ fn options() {
     check(
         Elems::Float(&[0.3333333333333333, 0.6666666666666666, 10.0]),
         &[3],
-        &PrintOptions {
-            precision: 3,
-            ..PrintOptions::default()
-        },
+        &PrintOptions { precision: 3, ..PrintOptions::default() },
         "[ 0.333  0.667 10.   ]",
         "array([ 0.333,  0.667, 10.   ])",
     );
@@ -311,10 +250,7 @@ fn options() {
     check(
         Elems::Float(&[PI, 1e-05]),
         &[2],
-        &PrintOptions {
-            precision: 3,
-            ..PrintOptions::default()
-        },
+        &PrintOptions { precision: 3, ..PrintOptions::default() },
         "[3.142e+00 1.000e-05]",
         "array([3.142e+00, 1.000e-05])",
     );
@@ -322,10 +258,7 @@ fn options() {
     check(
         Elems::Float(&[0.5, 0.25]),
         &[2],
-        &PrintOptions {
-            precision: 3,
-            ..PrintOptions::default()
-        },
+        &PrintOptions { precision: 3, ..PrintOptions::default() },
         "[0.5  0.25]",
         "array([0.5 , 0.25])",
     );
@@ -333,10 +266,7 @@ fn options() {
     check(
         Elems::Float(&[1.23456, 2.0]),
         &[2],
-        &PrintOptions {
-            precision: 3,
-            ..PrintOptions::default()
-        },
+        &PrintOptions { precision: 3, ..PrintOptions::default() },
         "[1.235 2.   ]",
         "array([1.235, 2.   ])",
     );
@@ -344,10 +274,7 @@ fn options() {
     check(
         Elems::Float(&[0.5, 1.5, 2.5, 2.675]),
         &[4],
-        &PrintOptions {
-            precision: 0,
-            ..PrintOptions::default()
-        },
+        &PrintOptions { precision: 0, ..PrintOptions::default() },
         "[0. 2. 2. 3.]",
         "array([0., 2., 2., 3.])",
     );
@@ -355,10 +282,7 @@ fn options() {
     check(
         Elems::Float(&[1e-05, 1.0, 1000.0]),
         &[3],
-        &PrintOptions {
-            suppress: true,
-            ..PrintOptions::default()
-        },
+        &PrintOptions { suppress: true, ..PrintOptions::default() },
         "[   0.00001    1.      1000.     ]",
         "array([   0.00001,    1.     , 1000.     ])",
     );
@@ -366,10 +290,7 @@ fn options() {
     check(
         Elems::Float(&[1e-10, 1.0]),
         &[2],
-        &PrintOptions {
-            suppress: true,
-            ..PrintOptions::default()
-        },
+        &PrintOptions { suppress: true, ..PrintOptions::default() },
         "[0. 1.]",
         "array([0., 1.])",
     );
@@ -377,10 +298,7 @@ fn options() {
     check(
         Elems::Float(&[-1e-10, 1.0]),
         &[2],
-        &PrintOptions {
-            suppress: true,
-            ..PrintOptions::default()
-        },
+        &PrintOptions { suppress: true, ..PrintOptions::default() },
         "[-0.  1.]",
         "array([-0.,  1.])",
     );
@@ -388,10 +306,7 @@ fn options() {
     check(
         Elems::Float(&[1.5e-09, 2e-09]),
         &[2],
-        &PrintOptions {
-            suppress: true,
-            ..PrintOptions::default()
-        },
+        &PrintOptions { suppress: true, ..PrintOptions::default() },
         "[0. 0.]",
         "array([0., 0.])",
     );
@@ -399,10 +314,7 @@ fn options() {
     check(
         Elems::Float(&[123456789.0, 0.5]),
         &[2],
-        &PrintOptions {
-            suppress: true,
-            ..PrintOptions::default()
-        },
+        &PrintOptions { suppress: true, ..PrintOptions::default() },
         "[1.23456789e+08 5.00000000e-01]",
         "array([1.23456789e+08, 5.00000000e-01])",
     );
@@ -410,11 +322,7 @@ fn options() {
     check(
         Elems::Float(&[0.0001234, 12.5]),
         &[2],
-        &PrintOptions {
-            precision: 3,
-            suppress: true,
-            ..PrintOptions::default()
-        },
+        &PrintOptions { precision: 3, suppress: true, ..PrintOptions::default() },
         "[ 0.  12.5]",
         "array([ 0. , 12.5])",
     );
@@ -426,10 +334,7 @@ fn sign_modes() {
     check(
         Elems::Float(&[1.0, 2.5]),
         &[2],
-        &PrintOptions {
-            sign: SignMode::Plus,
-            ..PrintOptions::default()
-        },
+        &PrintOptions { sign: SignMode::Plus, ..PrintOptions::default() },
         "[+1.  +2.5]",
         "array([+1. , +2.5])",
     );
@@ -437,10 +342,7 @@ fn sign_modes() {
     check(
         Elems::Float(&[-1.0, 2.5]),
         &[2],
-        &PrintOptions {
-            sign: SignMode::Plus,
-            ..PrintOptions::default()
-        },
+        &PrintOptions { sign: SignMode::Plus, ..PrintOptions::default() },
         "[-1.  +2.5]",
         "array([-1. , +2.5])",
     );
@@ -448,10 +350,7 @@ fn sign_modes() {
     check(
         Elems::Int(&[1, 2]),
         &[2],
-        &PrintOptions {
-            sign: SignMode::Plus,
-            ..PrintOptions::default()
-        },
+        &PrintOptions { sign: SignMode::Plus, ..PrintOptions::default() },
         "[+1 +2]",
         "array([+1, +2])",
     );
@@ -459,10 +358,7 @@ fn sign_modes() {
     check(
         Elems::Int(&[-1, 2]),
         &[2],
-        &PrintOptions {
-            sign: SignMode::Plus,
-            ..PrintOptions::default()
-        },
+        &PrintOptions { sign: SignMode::Plus, ..PrintOptions::default() },
         "[-1 +2]",
         "array([-1, +2])",
     );
@@ -470,10 +366,7 @@ fn sign_modes() {
     check(
         Elems::Int(&[0, 1]),
         &[2],
-        &PrintOptions {
-            sign: SignMode::Plus,
-            ..PrintOptions::default()
-        },
+        &PrintOptions { sign: SignMode::Plus, ..PrintOptions::default() },
         "[+0 +1]",
         "array([+0, +1])",
     );
@@ -481,10 +374,7 @@ fn sign_modes() {
     check(
         Elems::Float(&[NAN, 1.0]),
         &[2],
-        &PrintOptions {
-            sign: SignMode::Plus,
-            ..PrintOptions::default()
-        },
+        &PrintOptions { sign: SignMode::Plus, ..PrintOptions::default() },
         "[+nan  +1.]",
         "array([+nan,  +1.])",
     );
@@ -492,10 +382,7 @@ fn sign_modes() {
     check(
         Elems::Float(&[INF, 1.0]),
         &[2],
-        &PrintOptions {
-            sign: SignMode::Plus,
-            ..PrintOptions::default()
-        },
+        &PrintOptions { sign: SignMode::Plus, ..PrintOptions::default() },
         "[+inf  +1.]",
         "array([+inf,  +1.])",
     );
@@ -503,10 +390,7 @@ fn sign_modes() {
     check(
         Elems::Float(&[1e-05, 1.0]),
         &[2],
-        &PrintOptions {
-            sign: SignMode::Plus,
-            ..PrintOptions::default()
-        },
+        &PrintOptions { sign: SignMode::Plus, ..PrintOptions::default() },
         "[+1.e-05 +1.e+00]",
         "array([+1.e-05, +1.e+00])",
     );
@@ -514,10 +398,7 @@ fn sign_modes() {
     check(
         Elems::Complex(&[c(1.0, 1.0)]),
         &[1],
-        &PrintOptions {
-            sign: SignMode::Plus,
-            ..PrintOptions::default()
-        },
+        &PrintOptions { sign: SignMode::Plus, ..PrintOptions::default() },
         "[+1.+1.j]",
         "array([+1.+1.j])",
     );
@@ -525,10 +406,7 @@ fn sign_modes() {
     check(
         Elems::Float(&[NAN]),
         &[1],
-        &PrintOptions {
-            sign: SignMode::Plus,
-            ..PrintOptions::default()
-        },
+        &PrintOptions { sign: SignMode::Plus, ..PrintOptions::default() },
         "[+nan]",
         "array([+nan])",
     );
@@ -536,10 +414,7 @@ fn sign_modes() {
     check(
         Elems::Float(&[1.0]),
         &[],
-        &PrintOptions {
-            sign: SignMode::Plus,
-            ..PrintOptions::default()
-        },
+        &PrintOptions { sign: SignMode::Plus, ..PrintOptions::default() },
         "1.0",
         "array(+1.)",
     );
@@ -547,10 +422,7 @@ fn sign_modes() {
     check(
         Elems::Float(&[-0.0, 1.0]),
         &[2],
-        &PrintOptions {
-            sign: SignMode::Plus,
-            ..PrintOptions::default()
-        },
+        &PrintOptions { sign: SignMode::Plus, ..PrintOptions::default() },
         "[-0. +1.]",
         "array([-0., +1.])",
     );
@@ -558,10 +430,7 @@ fn sign_modes() {
     check(
         Elems::Bool(&[true]),
         &[1],
-        &PrintOptions {
-            sign: SignMode::Plus,
-            ..PrintOptions::default()
-        },
+        &PrintOptions { sign: SignMode::Plus, ..PrintOptions::default() },
         "[ True]",
         "array([ True])",
     );
@@ -569,10 +438,7 @@ fn sign_modes() {
     check(
         Elems::Float(&[1.0, 2.5]),
         &[2],
-        &PrintOptions {
-            sign: SignMode::Space,
-            ..PrintOptions::default()
-        },
+        &PrintOptions { sign: SignMode::Space, ..PrintOptions::default() },
         "[ 1.   2.5]",
         "array([ 1. ,  2.5])",
     );
@@ -580,10 +446,7 @@ fn sign_modes() {
     check(
         Elems::Float(&[-1.0, 2.5]),
         &[2],
-        &PrintOptions {
-            sign: SignMode::Space,
-            ..PrintOptions::default()
-        },
+        &PrintOptions { sign: SignMode::Space, ..PrintOptions::default() },
         "[-1.   2.5]",
         "array([-1. ,  2.5])",
     );
@@ -591,10 +454,7 @@ fn sign_modes() {
     check(
         Elems::Int(&[1, 2]),
         &[2],
-        &PrintOptions {
-            sign: SignMode::Space,
-            ..PrintOptions::default()
-        },
+        &PrintOptions { sign: SignMode::Space, ..PrintOptions::default() },
         "[ 1  2]",
         "array([ 1,  2])",
     );
@@ -602,10 +462,7 @@ fn sign_modes() {
     check(
         Elems::Int(&[-1, 2]),
         &[2],
-        &PrintOptions {
-            sign: SignMode::Space,
-            ..PrintOptions::default()
-        },
+        &PrintOptions { sign: SignMode::Space, ..PrintOptions::default() },
         "[-1  2]",
         "array([-1,  2])",
     );
@@ -613,10 +470,7 @@ fn sign_modes() {
     check(
         Elems::Int(&[0, 1]),
         &[2],
-        &PrintOptions {
-            sign: SignMode::Space,
-            ..PrintOptions::default()
-        },
+        &PrintOptions { sign: SignMode::Space, ..PrintOptions::default() },
         "[ 0  1]",
         "array([ 0,  1])",
     );
@@ -624,10 +478,7 @@ fn sign_modes() {
     check(
         Elems::Float(&[NAN, 1.0]),
         &[2],
-        &PrintOptions {
-            sign: SignMode::Space,
-            ..PrintOptions::default()
-        },
+        &PrintOptions { sign: SignMode::Space, ..PrintOptions::default() },
         "[ nan   1.]",
         "array([ nan,   1.])",
     );
@@ -635,10 +486,7 @@ fn sign_modes() {
     check(
         Elems::Float(&[INF, 1.0]),
         &[2],
-        &PrintOptions {
-            sign: SignMode::Space,
-            ..PrintOptions::default()
-        },
+        &PrintOptions { sign: SignMode::Space, ..PrintOptions::default() },
         "[ inf   1.]",
         "array([ inf,   1.])",
     );
@@ -646,10 +494,7 @@ fn sign_modes() {
     check(
         Elems::Float(&[1e-05, 1.0]),
         &[2],
-        &PrintOptions {
-            sign: SignMode::Space,
-            ..PrintOptions::default()
-        },
+        &PrintOptions { sign: SignMode::Space, ..PrintOptions::default() },
         "[ 1.e-05  1.e+00]",
         "array([ 1.e-05,  1.e+00])",
     );
@@ -657,10 +502,7 @@ fn sign_modes() {
     check(
         Elems::Complex(&[c(1.0, 1.0)]),
         &[1],
-        &PrintOptions {
-            sign: SignMode::Space,
-            ..PrintOptions::default()
-        },
+        &PrintOptions { sign: SignMode::Space, ..PrintOptions::default() },
         "[ 1.+1.j]",
         "array([ 1.+1.j])",
     );
@@ -668,10 +510,7 @@ fn sign_modes() {
     check(
         Elems::Float(&[NAN]),
         &[1],
-        &PrintOptions {
-            sign: SignMode::Space,
-            ..PrintOptions::default()
-        },
+        &PrintOptions { sign: SignMode::Space, ..PrintOptions::default() },
         "[ nan]",
         "array([ nan])",
     );
@@ -679,10 +518,7 @@ fn sign_modes() {
     check(
         Elems::Float(&[1.0]),
         &[],
-        &PrintOptions {
-            sign: SignMode::Space,
-            ..PrintOptions::default()
-        },
+        &PrintOptions { sign: SignMode::Space, ..PrintOptions::default() },
         "1.0",
         "array( 1.)",
     );
@@ -690,10 +526,7 @@ fn sign_modes() {
     check(
         Elems::Float(&[-0.0, 1.0]),
         &[2],
-        &PrintOptions {
-            sign: SignMode::Space,
-            ..PrintOptions::default()
-        },
+        &PrintOptions { sign: SignMode::Space, ..PrintOptions::default() },
         "[-0.  1.]",
         "array([-0.,  1.])",
     );
@@ -701,10 +534,7 @@ fn sign_modes() {
     check(
         Elems::Bool(&[true]),
         &[1],
-        &PrintOptions {
-            sign: SignMode::Space,
-            ..PrintOptions::default()
-        },
+        &PrintOptions { sign: SignMode::Space, ..PrintOptions::default() },
         "[ True]",
         "array([ True])",
     );

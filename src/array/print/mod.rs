@@ -169,22 +169,14 @@ impl Default for PrintOptions {
 
 /// Number of elements of `shape` (saturating on absurd shapes).
 fn element_count(shape: &[usize]) -> usize {
-    shape
-        .iter()
-        .fold(1usize, |size, &len| size.saturating_mul(len))
+    shape.iter().fold(1usize, |size, &len| size.saturating_mul(len))
 }
 
 /// `shape`, or — when it does not hold exactly the elements given (a
 /// caller bug) — the 1-D shape of the elements, so that printing stays
 /// well defined and bounded by the data.
-fn checked_shape<'s>(
-    elems: &Elems,
-    shape: &'s [usize],
-    fallback: &'s mut [usize; 1],
-) -> &'s [usize] {
-    let count = shape
-        .iter()
-        .try_fold(1usize, |size, &len| size.checked_mul(len));
+fn checked_shape<'s>(elems: &Elems, shape: &'s [usize], fallback: &'s mut [usize; 1]) -> &'s [usize] {
+    let count = shape.iter().try_fold(1usize, |size, &len| size.checked_mul(len));
     if count == Some(elems.len()) {
         shape
     } else {
@@ -271,12 +263,7 @@ pub fn array_repr(elems: Elems, shape: &[usize], opts: &PrintOptions) -> String 
 /// (print options do not apply).
 fn scalar_str(elems: Elems) -> String {
     match elems {
-        Elems::Bool(data) => if data.first().copied().unwrap_or_default() {
-            "True"
-        } else {
-            "False"
-        }
-        .to_string(),
+        Elems::Bool(data) => if data.first().copied().unwrap_or_default() { "True" } else { "False" }.to_string(),
         Elems::Int(data) => data.first().copied().unwrap_or_default().to_string(),
         Elems::Float(data) => python_float_repr(data.first().copied().unwrap_or_default()),
         Elems::Complex(data) => {
@@ -315,10 +302,7 @@ fn format_array(
         Elems::Int(data) => {
             let values = plan.format_values(data);
             let format = IntFormat::new(&values, opts.sign);
-            positions
-                .iter()
-                .map(|&i| format.format(values.get(i).copied().unwrap_or_default()))
-                .collect()
+            positions.iter().map(|&i| format.format(values.get(i).copied().unwrap_or_default())).collect()
         }
         Elems::Float(data) => {
             let values = plan.format_values(data);
@@ -377,10 +361,7 @@ impl IntFormat {
         if max >= 0 && sign != SignMode::Minus {
             max_len += 1;
         }
-        IntFormat {
-            width: max_len.max(min.to_string().len()),
-            sign,
-        }
+        IntFormat { width: max_len.max(min.to_string().len()), sign }
     }
 
     fn format(&self, value: i64) -> String {

@@ -19,35 +19,15 @@ pub(super) fn d() -> &'static PrintOptions {
 }
 
 /// Asserts both `array_str` and `array_repr`.
-pub(super) fn check(
-    elems: Elems,
-    shape: &[usize],
-    opts: &PrintOptions,
-    want_str: &str,
-    want_repr: &str,
-) {
-    assert_eq!(
-        array_str(elems, shape, opts),
-        want_str,
-        "str, shape {shape:?}"
-    );
-    assert_eq!(
-        array_repr(elems, shape, opts),
-        want_repr,
-        "repr, shape {shape:?}"
-    );
+pub(super) fn check(elems: Elems, shape: &[usize], opts: &PrintOptions, want_str: &str, want_repr: &str) {
+    assert_eq!(array_str(elems, shape, opts), want_str, "str, shape {shape:?}");
+    assert_eq!(array_repr(elems, shape, opts), want_repr, "repr, shape {shape:?}");
 }
 
 #[test]
 fn bool_arrays() {
     // np.array([True, False, True])
-    check(
-        Elems::Bool(&[true, false, true]),
-        &[3],
-        d(),
-        "[ True False  True]",
-        "array([ True, False,  True])",
-    );
+    check(Elems::Bool(&[true, false, true]), &[3], d(), "[ True False  True]", "array([ True, False,  True])");
     // np.array([[True, False], [False, True]])
     check(
         Elems::Bool(&[true, false, false, true]),
@@ -57,21 +37,9 @@ fn bool_arrays() {
         "array([[ True, False],\n       [False,  True]])",
     );
     // np.array([False])
-    check(
-        Elems::Bool(&[false]),
-        &[1],
-        d(),
-        "[False]",
-        "array([False])",
-    );
+    check(Elems::Bool(&[false]), &[1], d(), "[False]", "array([False])");
     // np.array([True, True])
-    check(
-        Elems::Bool(&[true, true]),
-        &[2],
-        d(),
-        "[ True  True]",
-        "array([ True,  True])",
-    );
+    check(Elems::Bool(&[true, true]), &[2], d(), "[ True  True]", "array([ True,  True])");
     // np.array(True)
     check(Elems::Bool(&[true]), &[], d(), "True", "array(True)");
     // np.array(False)
@@ -83,21 +51,9 @@ fn bool_arrays() {
 #[test]
 fn int_arrays() {
     // np.array([1, 2, 3])
-    check(
-        Elems::Int(&[1, 2, 3]),
-        &[3],
-        d(),
-        "[1 2 3]",
-        "array([1, 2, 3])",
-    );
+    check(Elems::Int(&[1, 2, 3]), &[3], d(), "[1 2 3]", "array([1, 2, 3])");
     // np.array([-1, 20, -300])
-    check(
-        Elems::Int(&[-1, 20, -300]),
-        &[3],
-        d(),
-        "[  -1   20 -300]",
-        "array([  -1,   20, -300])",
-    );
+    check(Elems::Int(&[-1, 20, -300]), &[3], d(), "[  -1   20 -300]", "array([  -1,   20, -300])");
     // np.array([[1, 2, 3], [40, 50, 60]])
     check(
         Elems::Int(&[1, 2, 3, 40, 50, 60]),
@@ -151,21 +107,9 @@ fn int_arrays() {
 #[test]
 fn float_positional() {
     // np.array([1.5, 2.0, 3.25])
-    check(
-        Elems::Float(&[1.5, 2.0, 3.25]),
-        &[3],
-        d(),
-        "[1.5  2.   3.25]",
-        "array([1.5 , 2.  , 3.25])",
-    );
+    check(Elems::Float(&[1.5, 2.0, 3.25]), &[3], d(), "[1.5  2.   3.25]", "array([1.5 , 2.  , 3.25])");
     // np.array([0.1, 0.25, 0.125])
-    check(
-        Elems::Float(&[0.1, 0.25, 0.125]),
-        &[3],
-        d(),
-        "[0.1   0.25  0.125]",
-        "array([0.1  , 0.25 , 0.125])",
-    );
+    check(Elems::Float(&[0.1, 0.25, 0.125]), &[3], d(), "[0.1   0.25  0.125]", "array([0.1  , 0.25 , 0.125])");
     // np.array([[1.5, 2.0], [10.25, -3.0]])
     check(
         Elems::Float(&[1.5, 2.0, 10.25, -3.0]),
@@ -175,13 +119,7 @@ fn float_positional() {
         "array([[ 1.5 ,  2.  ],\n       [10.25, -3.  ]])",
     );
     // np.array([0.5, 100.0])
-    check(
-        Elems::Float(&[0.5, 100.0]),
-        &[2],
-        d(),
-        "[  0.5 100. ]",
-        "array([  0.5, 100. ])",
-    );
+    check(Elems::Float(&[0.5, 100.0]), &[2], d(), "[  0.5 100. ]", "array([  0.5, 100. ])");
     // np.array([1.1, 22.22, 333.333])
     check(
         Elems::Float(&[1.1, 22.22, 333.333]),
@@ -207,37 +145,13 @@ fn float_positional() {
         "array([0.33333333, 0.66666667])",
     );
     // np.array([np.pi, np.e])
-    check(
-        Elems::Float(&[PI, E]),
-        &[2],
-        d(),
-        "[3.14159265 2.71828183]",
-        "array([3.14159265, 2.71828183])",
-    );
+    check(Elems::Float(&[PI, E]), &[2], d(), "[3.14159265 2.71828183]", "array([3.14159265, 2.71828183])");
     // np.array([0.1, 0.123456789])
-    check(
-        Elems::Float(&[0.1, 0.123456789]),
-        &[2],
-        d(),
-        "[0.1        0.12345679]",
-        "array([0.1       , 0.12345679])",
-    );
+    check(Elems::Float(&[0.1, 0.123456789]), &[2], d(), "[0.1        0.12345679]", "array([0.1       , 0.12345679])");
     // np.array([0.1 + 0.2])
-    check(
-        Elems::Float(&[0.30000000000000004]),
-        &[1],
-        d(),
-        "[0.3]",
-        "array([0.3])",
-    );
+    check(Elems::Float(&[0.30000000000000004]), &[1], d(), "[0.3]", "array([0.3])");
     // np.array([1.000000001, 2.0])
-    check(
-        Elems::Float(&[1.000000001, 2.0]),
-        &[2],
-        d(),
-        "[1. 2.]",
-        "array([1., 2.])",
-    );
+    check(Elems::Float(&[1.000000001, 2.0]), &[2], d(), "[1. 2.]", "array([1., 2.])");
     // np.array([1.23456789012, 123.456])
     check(
         Elems::Float(&[1.23456789012, 123.456]),
@@ -247,13 +161,7 @@ fn float_positional() {
         "array([  1.23456789, 123.456     ])",
     );
     // np.array([0.99999999999])
-    check(
-        Elems::Float(&[0.99999999999]),
-        &[1],
-        d(),
-        "[1.]",
-        "array([1.])",
-    );
+    check(Elems::Float(&[0.99999999999]), &[1], d(), "[1.]", "array([1.])");
     // np.array([[1 / 7, 1.0], [2.0, 1 / 9]])
     check(
         Elems::Float(&[0.14285714285714285, 1.0, 2.0, 0.1111111111111111]),
@@ -263,33 +171,15 @@ fn float_positional() {
         "array([[0.14285714, 1.        ],\n       [2.        , 0.11111111]])",
     );
     // np.array([0.10000000049])
-    check(
-        Elems::Float(&[0.10000000049]),
-        &[1],
-        d(),
-        "[0.1]",
-        "array([0.1])",
-    );
+    check(Elems::Float(&[0.10000000049]), &[1], d(), "[0.1]", "array([0.1])");
     // np.array([0.125, 0.375])
-    check(
-        Elems::Float(&[0.125, 0.375]),
-        &[2],
-        d(),
-        "[0.125 0.375]",
-        "array([0.125, 0.375])",
-    );
+    check(Elems::Float(&[0.125, 0.375]), &[2], d(), "[0.125 0.375]", "array([0.125, 0.375])");
 }
 
 #[test]
 fn float_whole() {
     // np.array([1.0, 2.0, 3.0])
-    check(
-        Elems::Float(&[1.0, 2.0, 3.0]),
-        &[3],
-        d(),
-        "[1. 2. 3.]",
-        "array([1., 2., 3.])",
-    );
+    check(Elems::Float(&[1.0, 2.0, 3.0]), &[3], d(), "[1. 2. 3.]", "array([1., 2., 3.])");
     // np.array([[1.0, -2.0], [30.0, 4.0]])
     check(
         Elems::Float(&[1.0, -2.0, 30.0, 4.0]),
@@ -299,29 +189,11 @@ fn float_whole() {
         "array([[ 1., -2.],\n       [30.,  4.]])",
     );
     // np.array([-0.0, 0.0, 1.0])
-    check(
-        Elems::Float(&[-0.0, 0.0, 1.0]),
-        &[3],
-        d(),
-        "[-0.  0.  1.]",
-        "array([-0.,  0.,  1.])",
-    );
+    check(Elems::Float(&[-0.0, 0.0, 1.0]), &[3], d(), "[-0.  0.  1.]", "array([-0.,  0.,  1.])");
     // np.array([100.0, 2.0])
-    check(
-        Elems::Float(&[100.0, 2.0]),
-        &[2],
-        d(),
-        "[100.   2.]",
-        "array([100.,   2.])",
-    );
+    check(Elems::Float(&[100.0, 2.0]), &[2], d(), "[100.   2.]", "array([100.,   2.])");
     // np.array([0.0, 0.0])
-    check(
-        Elems::Float(&[0.0, 0.0]),
-        &[2],
-        d(),
-        "[0. 0.]",
-        "array([0., 0.])",
-    );
+    check(Elems::Float(&[0.0, 0.0]), &[2], d(), "[0. 0.]", "array([0., 0.])");
     // np.array([-0.0])
     check(Elems::Float(&[-0.0]), &[1], d(), "[-0.]", "array([-0.])");
 }
@@ -329,21 +201,9 @@ fn float_whole() {
 #[test]
 fn float_scientific() {
     // np.array([99999999.0])
-    check(
-        Elems::Float(&[99999999.0]),
-        &[1],
-        d(),
-        "[99999999.]",
-        "array([99999999.])",
-    );
+    check(Elems::Float(&[99999999.0]), &[1], d(), "[99999999.]", "array([99999999.])");
     // np.array([100000000.0])
-    check(
-        Elems::Float(&[100000000.0]),
-        &[1],
-        d(),
-        "[1.e+08]",
-        "array([1.e+08])",
-    );
+    check(Elems::Float(&[100000000.0]), &[1], d(), "[1.e+08]", "array([1.e+08])");
     // np.array([123456789.0, 1.0])
     check(
         Elems::Float(&[123456789.0, 1.0]),
@@ -353,13 +213,7 @@ fn float_scientific() {
         "array([1.23456789e+08, 1.00000000e+00])",
     );
     // np.array([1e16, 1.0])
-    check(
-        Elems::Float(&[1e+16, 1.0]),
-        &[2],
-        d(),
-        "[1.e+16 1.e+00]",
-        "array([1.e+16, 1.e+00])",
-    );
+    check(Elems::Float(&[1e+16, 1.0]), &[2], d(), "[1.e+16 1.e+00]", "array([1.e+16, 1.e+00])");
     // np.array([-2.5e10, 3.0e9])
     check(
         Elems::Float(&[-25000000000.0, 3000000000.0]),
@@ -369,69 +223,21 @@ fn float_scientific() {
         "array([-2.5e+10,  3.0e+09])",
     );
     // np.array([1e300, -1e-300])
-    check(
-        Elems::Float(&[1e+300, -1e-300]),
-        &[2],
-        d(),
-        "[ 1.e+300 -1.e-300]",
-        "array([ 1.e+300, -1.e-300])",
-    );
+    check(Elems::Float(&[1e+300, -1e-300]), &[2], d(), "[ 1.e+300 -1.e-300]", "array([ 1.e+300, -1.e-300])");
     // np.array([6.02214076e23])
-    check(
-        Elems::Float(&[6.02214076e+23]),
-        &[1],
-        d(),
-        "[6.02214076e+23]",
-        "array([6.02214076e+23])",
-    );
+    check(Elems::Float(&[6.02214076e+23]), &[1], d(), "[6.02214076e+23]", "array([6.02214076e+23])");
     // np.array([1e-5, 1.0, 1000.0])
-    check(
-        Elems::Float(&[1e-05, 1.0, 1000.0]),
-        &[3],
-        d(),
-        "[1.e-05 1.e+00 1.e+03]",
-        "array([1.e-05, 1.e+00, 1.e+03])",
-    );
+    check(Elems::Float(&[1e-05, 1.0, 1000.0]), &[3], d(), "[1.e-05 1.e+00 1.e+03]", "array([1.e-05, 1.e+00, 1.e+03])");
     // np.array([1.0, 1000.0])
-    check(
-        Elems::Float(&[1.0, 1000.0]),
-        &[2],
-        d(),
-        "[   1. 1000.]",
-        "array([   1., 1000.])",
-    );
+    check(Elems::Float(&[1.0, 1000.0]), &[2], d(), "[   1. 1000.]", "array([   1., 1000.])");
     // np.array([1.0, 1001.0])
-    check(
-        Elems::Float(&[1.0, 1001.0]),
-        &[2],
-        d(),
-        "[1.000e+00 1.001e+03]",
-        "array([1.000e+00, 1.001e+03])",
-    );
+    check(Elems::Float(&[1.0, 1001.0]), &[2], d(), "[1.000e+00 1.001e+03]", "array([1.000e+00, 1.001e+03])");
     // np.array([1.5, 1500.0])
-    check(
-        Elems::Float(&[1.5, 1500.0]),
-        &[2],
-        d(),
-        "[   1.5 1500. ]",
-        "array([   1.5, 1500. ])",
-    );
+    check(Elems::Float(&[1.5, 1500.0]), &[2], d(), "[   1.5 1500. ]", "array([   1.5, 1500. ])");
     // np.array([0.0, 1.0, 1000.0])
-    check(
-        Elems::Float(&[0.0, 1.0, 1000.0]),
-        &[3],
-        d(),
-        "[   0.    1. 1000.]",
-        "array([   0.,    1., 1000.])",
-    );
+    check(Elems::Float(&[0.0, 1.0, 1000.0]), &[3], d(), "[   0.    1. 1000.]", "array([   0.,    1., 1000.])");
     // np.array([0.001, 2.0])
-    check(
-        Elems::Float(&[0.001, 2.0]),
-        &[2],
-        d(),
-        "[1.e-03 2.e+00]",
-        "array([1.e-03, 2.e+00])",
-    );
+    check(Elems::Float(&[0.001, 2.0]), &[2], d(), "[1.e-03 2.e+00]", "array([1.e-03, 2.e+00])");
     // np.array([[1.0, 2.0], [3.0, 5000.0]])
     check(
         Elems::Float(&[1.0, 2.0, 3.0, 5000.0]),
@@ -441,53 +247,17 @@ fn float_scientific() {
         "array([[1.e+00, 2.e+00],\n       [3.e+00, 5.e+03]])",
     );
     // np.array([0.0001])
-    check(
-        Elems::Float(&[0.0001]),
-        &[1],
-        d(),
-        "[0.0001]",
-        "array([0.0001])",
-    );
+    check(Elems::Float(&[0.0001]), &[1], d(), "[0.0001]", "array([0.0001])");
     // np.array([0.00009])
-    check(
-        Elems::Float(&[9e-05]),
-        &[1],
-        d(),
-        "[9.e-05]",
-        "array([9.e-05])",
-    );
+    check(Elems::Float(&[9e-05]), &[1], d(), "[9.e-05]", "array([9.e-05])");
     // np.array([1e-10, 0.0])
-    check(
-        Elems::Float(&[1e-10, 0.0]),
-        &[2],
-        d(),
-        "[1.e-10 0.e+00]",
-        "array([1.e-10, 0.e+00])",
-    );
+    check(Elems::Float(&[1e-10, 0.0]), &[2], d(), "[1.e-10 0.e+00]", "array([1.e-10, 0.e+00])");
     // np.array([0.0001, 0.5])
-    check(
-        Elems::Float(&[0.0001, 0.5]),
-        &[2],
-        d(),
-        "[1.e-04 5.e-01]",
-        "array([1.e-04, 5.e-01])",
-    );
+    check(Elems::Float(&[0.0001, 0.5]), &[2], d(), "[1.e-04 5.e-01]", "array([1.e-04, 5.e-01])");
     // np.array([5e-324, 1.0])
-    check(
-        Elems::Float(&[5e-324, 1.0]),
-        &[2],
-        d(),
-        "[5.e-324 1.e+000]",
-        "array([5.e-324, 1.e+000])",
-    );
+    check(Elems::Float(&[5e-324, 1.0]), &[2], d(), "[5.e-324 1.e+000]", "array([5.e-324, 1.e+000])");
     // np.array([1.5e-8, -2.25e-7])
-    check(
-        Elems::Float(&[1.5e-08, -2.25e-07]),
-        &[2],
-        d(),
-        "[ 1.50e-08 -2.25e-07]",
-        "array([ 1.50e-08, -2.25e-07])",
-    );
+    check(Elems::Float(&[1.5e-08, -2.25e-07]), &[2], d(), "[ 1.50e-08 -2.25e-07]", "array([ 1.50e-08, -2.25e-07])");
     // np.array([1234567.0, 0.5])
     check(
         Elems::Float(&[1234567.0, 0.5]),
@@ -505,13 +275,7 @@ fn float_scientific() {
         "array([1.2345678e+07, 5.0000000e-01])",
     );
     // np.array([99999.5, 0.25])
-    check(
-        Elems::Float(&[99999.5, 0.25]),
-        &[2],
-        d(),
-        "[9.99995e+04 2.50000e-01]",
-        "array([9.99995e+04, 2.50000e-01])",
-    );
+    check(Elems::Float(&[99999.5, 0.25]), &[2], d(), "[9.99995e+04 2.50000e-01]", "array([9.99995e+04, 2.50000e-01])");
     // np.array([2.0 ** 52, 1.0])
     check(
         Elems::Float(&[4503599627370496.0, 1.0]),
@@ -521,13 +285,7 @@ fn float_scientific() {
         "array([4.50359963e+15, 1.00000000e+00])",
     );
     // np.array([-1e-5, 1.0])
-    check(
-        Elems::Float(&[-1e-05, 1.0]),
-        &[2],
-        d(),
-        "[-1.e-05  1.e+00]",
-        "array([-1.e-05,  1.e+00])",
-    );
+    check(Elems::Float(&[-1e-05, 1.0]), &[2], d(), "[-1.e-05  1.e+00]", "array([-1.e-05,  1.e+00])");
     // np.array([1.7976931348623157e308, 2.0 ** -1074])
     check(
         Elems::Float(&[1.7976931348623157e+308, 5e-324]),

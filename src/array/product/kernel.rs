@@ -33,14 +33,7 @@ impl<T: Copy> Mat<'_, T> {
 /// Element types with a matrix-product kernel.
 pub(crate) trait Product: Element {
     /// `out (m x n, row-major) = a (m x k) @ b (k x n)`.
-    fn gemm(
-        a: Mat<Self>,
-        b: Mat<Self>,
-        m: usize,
-        k: usize,
-        n: usize,
-        out: &mut [Self],
-    ) -> ArrayResult<()>;
+    fn gemm(a: Mat<Self>, b: Mat<Self>, m: usize, k: usize, n: usize, out: &mut [Self]) -> ArrayResult<()>;
     /// Dot product of two strided vectors of length `n`, the way NumPy's
     /// `dot` (`copy`: operands BLAS cannot take are copied first) or
     /// `matmul`/`vdot` (`!copy`: such operands make NumPy use its own loop)
@@ -87,21 +80,13 @@ fn blas_or_loop<T: Copy, R>(
         x
     } else {
         xv = x.to_vec(n);
-        Vec1 {
-            buf: &xv,
-            off: 0,
-            stride: 1,
-        }
+        Vec1 { buf: &xv, off: 0, stride: 1 }
     };
     let y = if y.stride > 0 {
         y
     } else {
         yv = y.to_vec(n);
-        Vec1 {
-            buf: &yv,
-            off: 0,
-            stride: 1,
-        }
+        Vec1 { buf: &yv, off: 0, stride: 1 }
     };
     blas(x, y)
 }
@@ -113,21 +98,8 @@ const SMALL_GEMM: usize = 1 << 18;
 fn fma_gemm_body(a: Mat<f64>, b: Mat<f64>, m: usize, k: usize, n: usize, out: &mut [f64]) {
     // Rows of A and columns of B packed contiguously; four output columns
     // at a time so that four independent FMA chains overlap.
-    let ap = if a.cs == 1 {
-        None
-    } else {
-        Some(dense(a, m, k))
-    };
-    let bt = dense(
-        Mat {
-            buf: b.buf,
-            off: b.off,
-            rs: b.cs,
-            cs: b.rs,
-        },
-        n,
-        k,
-    );
+    let ap = if a.cs == 1 { None } else { Some(dense(a, m, k)) };
+    let bt = dense(Mat { buf: b.buf, off: b.off, rs: b.cs, cs: b.rs }, n, k);
     for i in 0..m {
         let row: &[f64] = match &ap {
             Some(p) => &p[i * k..(i + 1) * k],
@@ -204,8 +176,7 @@ fn with_view<T: nalgebra::Scalar + Copy, R>(
 ) -> R {
     if a.rs >= 0 && a.cs >= 0 && a.off >= 0 {
         let start = a.off as usize;
-        let span =
-            (rows.saturating_sub(1)) * a.rs as usize + (cols.saturating_sub(1)) * a.cs as usize + 1;
+        let span = (rows.saturating_sub(1)) * a.rs as usize + (cols.saturating_sub(1)) * a.cs as usize + 1;
         if start + span <= a.buf.len() {
             let v = DMatrixView::from_slice_with_strides(
                 &a.buf[start..start + span],
@@ -218,9 +189,7 @@ fn with_view<T: nalgebra::Scalar + Copy, R>(
         }
     }
     let d = dense(a, rows, cols);
-    f(DMatrixView::from_slice_with_strides(
-        &d, rows, cols, cols, 1,
-    ))
+    f(DMatrixView::from_slice_with_strides(&d, rows, cols, cols, 1))
 }
 
 macro_rules! nalgebra_gemm {
@@ -238,14 +207,7 @@ macro_rules! nalgebra_gemm {
 nalgebra_gemm!(nalgebra_gemm_f64, f64, 1.0, 0.0);
 
 impl Product for f64 {
-    fn gemm(
-        a: Mat<f64>,
-        b: Mat<f64>,
-        m: usize,
-        k: usize,
-        n: usize,
-        out: &mut [f64],
-    ) -> ArrayResult<()> {
+    fn gemm(a: Mat<f64>, b: Mat<f64>, m: usize, k: usize, n: usize, out: &mut [f64]) -> ArrayResult<()> {
         if m == 0 || n == 0 {
             return Ok(());
         }
@@ -255,16 +217,8 @@ impl Product for f64 {
         }
         if m == 1 && n == 1 {
             // NumPy's matmul takes a row times a column as a dot product.
-            let x = Vec1 {
-                buf: a.buf,
-                off: a.off,
-                stride: a.cs,
-            };
-            let y = Vec1 {
-                buf: b.buf,
-                off: b.off,
-                stride: b.rs,
-            };
+            let x = Vec1 { buf: a.buf, off: a.off, stride: a.cs };
+            let y = Vec1 { buf: b.buf, off: b.off, stride: b.rs };
             out[0] = Self::dot(x, y, k, false)?;
             return Ok(());
         }
@@ -385,16 +339,8 @@ impl Product for Complex64 {
             return Ok(());
         }
         if m == 1 && n == 1 {
-            let x = Vec1 {
-                buf: a.buf,
-                off: a.off,
-                stride: a.cs,
-            };
-            let y = Vec1 {
-                buf: b.buf,
-                off: b.off,
-                stride: b.rs,
-            };
+            let x = Vec1 { buf: a.buf, off: a.off, stride: a.cs };
+            let y = Vec1 { buf: b.buf, off: b.off, stride: b.rs };
             out[0] = Self::dot(x, y, k, false)?;
             return Ok(());
         }
@@ -404,28 +350,9 @@ impl Product for Complex64 {
             // Pack A by rows and B by columns so the inner loops run on
             // contiguous memory.
             let ap = dense(a, m, k);
-            let bt = dense(
-                Mat {
-                    buf: b.buf,
-                    off: b.off,
-                    rs: b.cs,
-                    cs: b.rs,
-                },
-                n,
-                k,
-            );
-            let pa = Mat {
-                buf: &ap,
-                off: 0,
-                rs: k as isize,
-                cs: 1,
-            };
-            let pb = Mat {
-                buf: &bt,
-                off: 0,
-                rs: 1,
-                cs: k as isize,
-            };
+            let bt = dense(Mat { buf: b.buf, off: b.off, rs: b.cs, cs: b.rs }, n, k);
+            let pa = Mat { buf: &ap, off: 0, rs: k as isize, cs: 1 };
+            let pb = Mat { buf: &bt, off: 0, rs: 1, cs: k as isize };
             zgemm_small(pa, pb, m, k, n, out);
         }
         Ok(())
@@ -494,9 +421,7 @@ fn zdot_body(x: Vec1<Complex64>, y: Vec1<Complex64>, n: usize) -> Complex64 {
                 i += 8;
             }
             let fold = |r: &[[f64; 4]; 4]| {
-                let s: Vec<f64> = (0..4)
-                    .map(|l| (r[0][l] + r[1][l]) + (r[2][l] + r[3][l]))
-                    .collect();
+                let s: Vec<f64> = (0..4).map(|l| (r[0][l] + r[1][l]) + (r[2][l] + r[3][l])).collect();
                 [s[0] + s[2], s[1] + s[3]]
             };
             let (p, q) = (fold(&direct), fold(&cross));
@@ -517,14 +442,7 @@ fn zdot_body(x: Vec1<Complex64>, y: Vec1<Complex64>, n: usize) -> Complex64 {
 /// Small complex products as OpenBLAS's `zgemm` kernels compute them: four
 /// real FMA chains (re·re, im·im, re·im, im·re) combined at the end.
 #[inline(always)]
-fn zgemm_body(
-    a: Mat<Complex64>,
-    b: Mat<Complex64>,
-    m: usize,
-    k: usize,
-    n: usize,
-    out: &mut [Complex64],
-) {
+fn zgemm_body(a: Mat<Complex64>, b: Mat<Complex64>, m: usize, k: usize, n: usize, out: &mut [Complex64]) {
     for i in 0..m {
         for j in 0..n {
             let (mut rr, mut ii, mut ri, mut ir) = (0.0f64, 0.0f64, 0.0f64, 0.0f64);
@@ -542,25 +460,11 @@ fn zgemm_body(
 
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "fma")]
-fn zgemm_hw(
-    a: Mat<Complex64>,
-    b: Mat<Complex64>,
-    m: usize,
-    k: usize,
-    n: usize,
-    out: &mut [Complex64],
-) {
+fn zgemm_hw(a: Mat<Complex64>, b: Mat<Complex64>, m: usize, k: usize, n: usize, out: &mut [Complex64]) {
     zgemm_body(a, b, m, k, n, out)
 }
 
-fn zgemm_small(
-    a: Mat<Complex64>,
-    b: Mat<Complex64>,
-    m: usize,
-    k: usize,
-    n: usize,
-    out: &mut [Complex64],
-) {
+fn zgemm_small(a: Mat<Complex64>, b: Mat<Complex64>, m: usize, k: usize, n: usize, out: &mut [Complex64]) {
     #[cfg(target_arch = "x86_64")]
     if std::is_x86_feature_detected!("fma") {
         // SAFETY: the CPU supports FMA, checked just above.
@@ -571,14 +475,7 @@ fn zgemm_small(
 }
 
 impl Product for i64 {
-    fn gemm(
-        a: Mat<i64>,
-        b: Mat<i64>,
-        m: usize,
-        k: usize,
-        n: usize,
-        out: &mut [i64],
-    ) -> ArrayResult<()> {
+    fn gemm(a: Mat<i64>, b: Mat<i64>, m: usize, k: usize, n: usize, out: &mut [i64]) -> ArrayResult<()> {
         for i in 0..m {
             for j in 0..n {
                 let mut acc = 0i64;
@@ -599,23 +496,14 @@ impl Product for i64 {
         let mut acc = 0i64;
         for i in 0..n {
             let p = x.at(i).checked_mul(y.at(i));
-            acc = p
-                .and_then(|p| acc.checked_add(p))
-                .ok_or_else(ArrayError::int_overflow)?;
+            acc = p.and_then(|p| acc.checked_add(p)).ok_or_else(ArrayError::int_overflow)?;
         }
         Ok(acc)
     }
 }
 
 impl Product for bool {
-    fn gemm(
-        a: Mat<bool>,
-        b: Mat<bool>,
-        m: usize,
-        k: usize,
-        n: usize,
-        out: &mut [bool],
-    ) -> ArrayResult<()> {
+    fn gemm(a: Mat<bool>, b: Mat<bool>, m: usize, k: usize, n: usize, out: &mut [bool]) -> ArrayResult<()> {
         for i in 0..m {
             for j in 0..n {
                 out[i * n + j] = (0..k).any(|q| a.at(i, q) && b.at(q, j));

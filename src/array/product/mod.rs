@@ -96,20 +96,12 @@ impl Arith for Complex64 {
 }
 
 /// `f(a, b)` elementwise with broadcasting (C-contiguous result).
-fn zip_broadcast<T: Element>(
-    a: &Array<T>,
-    b: &Array<T>,
-    f: impl Fn(T, T) -> ArrayResult<T>,
-) -> ArrayResult<Array<T>> {
+fn zip_broadcast<T: Element>(a: &Array<T>, b: &Array<T>, f: impl Fn(T, T) -> ArrayResult<T>) -> ArrayResult<Array<T>> {
     let shape = broadcast_shapes(a.shape(), b.shape())?;
     check_allocation(&shape, T::DTYPE)?;
     let x = a.broadcast_to(&shape)?.to_vec();
     let y = b.broadcast_to(&shape)?.to_vec();
-    let out = x
-        .into_iter()
-        .zip(y)
-        .map(|(p, q)| f(p, q))
-        .collect::<ArrayResult<Vec<T>>>()?;
+    let out = x.into_iter().zip(y).map(|(p, q)| f(p, q)).collect::<ArrayResult<Vec<T>>>()?;
     Array::from_vec(shape, out)
 }
 
@@ -117,18 +109,11 @@ fn zip_broadcast<T: Element>(
 /// With `blas_scalar`, a 0-d complex operand multiplies without fusing, as
 /// the BLAS `axpy` that NumPy's `dot` uses for a scalar does.
 fn multiply(a: &NdArray, b: &NdArray, blas_scalar: bool) -> ArrayResult<NdArray> {
-    if blas_scalar
-        && (a.ndim() == 0 || b.ndim() == 0)
-        && a.dtype().max(b.dtype()) == super::DType::Complex128
-    {
+    if blas_scalar && (a.ndim() == 0 || b.ndim() == 0) && a.dtype().max(b.dtype()) == super::DType::Complex128 {
         let (x, y) = (a.to_complex(), b.to_complex());
         return Ok(zip_broadcast(&x, &y, |p, q| Ok(p * q))?.into_nd());
     }
-    with_pair!(
-        a,
-        b,
-        |x, y| Ok(zip_broadcast(&x, &y, Arith::mul)?.into_nd())
-    )
+    with_pair!(a, b, |x, y| Ok(zip_broadcast(&x, &y, Arith::mul)?.into_nd()))
 }
 
 /// Dot product of two 1-d arrays of equal length; `copy` as in
@@ -136,28 +121,15 @@ fn multiply(a: &NdArray, b: &NdArray, blas_scalar: bool) -> ArrayResult<NdArray>
 fn vector_dot<T: Product>(x: &Array<T>, y: &Array<T>, copy: bool) -> ArrayResult<T> {
     let n = x.size();
     let (xb, yb) = (x.buffer(), y.buffer());
-    let xv = Vec1 {
-        buf: &xb,
-        off: x.offset() as isize,
-        stride: x.strides()[0],
-    };
-    let yv = Vec1 {
-        buf: &yb,
-        off: y.offset() as isize,
-        stride: y.strides()[0],
-    };
+    let xv = Vec1 { buf: &xb, off: x.offset() as isize, stride: x.strides()[0] };
+    let yv = Vec1 { buf: &yb, off: y.offset() as isize, stride: y.strides()[0] };
     T::dot(xv, yv, n, copy)
 }
 
 /// Batched matrix product of two arrays with at least two dimensions
 /// (leading dimensions broadcast). `drop_rows`/`drop_cols` remove the
 /// length-1 row/column axes that stood in for 1-d operands.
-fn matmul_typed<T: Product>(
-    a: &Array<T>,
-    b: &Array<T>,
-    drop_rows: bool,
-    drop_cols: bool,
-) -> ArrayResult<Array<T>> {
+fn matmul_typed<T: Product>(a: &Array<T>, b: &Array<T>, drop_rows: bool, drop_cols: bool) -> ArrayResult<Array<T>> {
     let (na, nb) = (a.ndim(), b.ndim());
     let (m, k, n) = (a.shape()[na - 2], a.shape()[na - 1], b.shape()[nb - 1]);
     let batch_a = &a.shape()[..na - 2];
@@ -198,18 +170,8 @@ fn matmul_typed<T: Product>(
             ao += i as isize * sa;
             bo += i as isize * sb;
         }
-        let am = Mat {
-            buf: &abuf,
-            off: ao,
-            rs: av.strides()[nd],
-            cs: av.strides()[nd + 1],
-        };
-        let bm = Mat {
-            buf: &bbuf,
-            off: bo,
-            rs: bv.strides()[nd],
-            cs: bv.strides()[nd + 1],
-        };
+        let am = Mat { buf: &abuf, off: ao, rs: av.strides()[nd], cs: av.strides()[nd + 1] };
+        let bm = Mat { buf: &bbuf, off: bo, rs: bv.strides()[nd], cs: bv.strides()[nd + 1] };
         T::gemm(am, bm, m, k, n, &mut out[t * plane..(t + 1) * plane])?;
         for d in (0..nd).rev() {
             idx[d] += 1;
@@ -242,11 +204,7 @@ pub fn matmul(a: &NdArray, b: &NdArray) -> ArrayResult<NdArray> {
         }
     }
     let ak = a.shape()[a.ndim() - 1];
-    let bk = if b.ndim() == 1 {
-        b.shape()[0]
-    } else {
-        b.shape()[b.ndim() - 2]
-    };
+    let bk = if b.ndim() == 1 { b.shape()[0] } else { b.shape()[b.ndim() - 2] };
     if ak != bk {
         return Err(ArrayError::value(format!(
             "matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size {bk} is different from {ak})"
@@ -255,16 +213,8 @@ pub fn matmul(a: &NdArray, b: &NdArray) -> ArrayResult<NdArray> {
     let a_vec = a.ndim() == 1;
     let b_vec = b.ndim() == 1;
     with_pair!(a, b, |x, y| {
-        let x2 = if a_vec {
-            x.view(vec![1, ak], vec![0, x.strides()[0]], x.offset())
-        } else {
-            x
-        };
-        let y2 = if b_vec {
-            y.view(vec![bk, 1], vec![y.strides()[0], 0], y.offset())
-        } else {
-            y
-        };
+        let x2 = if a_vec { x.view(vec![1, ak], vec![0, x.strides()[0]], x.offset()) } else { x };
+        let y2 = if b_vec { y.view(vec![bk, 1], vec![y.strides()[0], 0], y.offset()) } else { y };
         if a_vec && b_vec {
             let xv = x2.view(vec![ak], vec![x2.strides()[1]], x2.offset());
             let yv = y2.view(vec![bk], vec![y2.strides()[0]], y2.offset());
@@ -290,9 +240,7 @@ pub fn dot(a: &NdArray, b: &NdArray) -> ArrayResult<NdArray> {
         return Err(not_aligned(a.shape(), b.shape(), da, db));
     }
     if a.ndim() == 1 && b.ndim() == 1 {
-        return with_pair!(a, b, |x, y| Ok(
-            Array::scalar(vector_dot(&x, &y, true)?).into_nd()
-        ));
+        return with_pair!(a, b, |x, y| Ok(Array::scalar(vector_dot(&x, &y, true)?).into_nd()));
     }
     if a.ndim() > 2 || b.ndim() > 2 {
         // NumPy's general N-d dot: one strided dot product per element.
@@ -302,13 +250,7 @@ pub fn dot(a: &NdArray, b: &NdArray) -> ArrayResult<NdArray> {
     let n = if b.ndim() == 2 { b.shape()[1] } else { 1 };
     let a2 = reshape(a, &[m as isize, k as isize])?;
     let b2 = reshape(b, &[k as isize, n as isize])?;
-    with_pair!(&a2, &b2, |x, y| Ok(matmul_typed(
-        &x,
-        &y,
-        a.ndim() == 1,
-        b.ndim() == 1
-    )?
-    .into_nd()))
+    with_pair!(&a2, &b2, |x, y| Ok(matmul_typed(&x, &y, a.ndim() == 1, b.ndim() == 1)?.into_nd()))
 }
 
 /// `dot` for operands with more than two dimensions: a sum product over
@@ -317,20 +259,8 @@ fn dot_nd<T: Product>(a: &Array<T>, b: &Array<T>, db: usize) -> ArrayResult<Arra
     let da = a.ndim() - 1;
     let k = a.shape()[da];
     let ashape = &a.shape()[..da];
-    let bshape: Vec<usize> = b
-        .shape()
-        .iter()
-        .enumerate()
-        .filter(|&(i, _)| i != db)
-        .map(|(_, &d)| d)
-        .collect();
-    let bstrides: Vec<isize> = b
-        .strides()
-        .iter()
-        .enumerate()
-        .filter(|&(i, _)| i != db)
-        .map(|(_, &d)| d)
-        .collect();
+    let bshape: Vec<usize> = b.shape().iter().enumerate().filter(|&(i, _)| i != db).map(|(_, &d)| d).collect();
+    let bstrides: Vec<isize> = b.strides().iter().enumerate().filter(|&(i, _)| i != db).map(|(_, &d)| d).collect();
     let mut shape = ashape.to_vec();
     shape.extend_from_slice(&bshape);
     let size = check_allocation(&shape, T::DTYPE)?;
@@ -340,16 +270,8 @@ fn dot_nd<T: Product>(a: &Array<T>, b: &Array<T>, db: usize) -> ArrayResult<Arra
     let mut out = Vec::with_capacity(size);
     for &p in &ao {
         for &q in &bo {
-            let x = Vec1 {
-                buf: &abuf,
-                off: p,
-                stride: a.strides()[da],
-            };
-            let y = Vec1 {
-                buf: &bbuf,
-                off: q,
-                stride: b.strides()[db],
-            };
+            let x = Vec1 { buf: &abuf, off: p, stride: a.strides()[da] };
+            let y = Vec1 { buf: &bbuf, off: q, stride: b.strides()[db] };
             out.push(T::dot(x, y, k, false)?);
         }
     }
@@ -362,14 +284,7 @@ fn element_offsets(shape: &[usize], strides: &[isize], base: usize) -> Vec<isize
     let mut out = Vec::with_capacity(count);
     let mut idx = vec![0usize; shape.len()];
     for _ in 0..count {
-        out.push(
-            base as isize
-                + idx
-                    .iter()
-                    .zip(strides)
-                    .map(|(&i, &s)| i as isize * s)
-                    .sum::<isize>(),
-        );
+        out.push(base as isize + idx.iter().zip(strides).map(|(&i, &s)| i as isize * s).sum::<isize>());
         for d in (0..shape.len()).rev() {
             idx[d] += 1;
             if idx[d] < shape[d] {
@@ -407,11 +322,7 @@ pub fn outer(a: &NdArray, b: &NdArray) -> ArrayResult<NdArray> {
 /// shape (3,)").
 pub fn vdot(a: &NdArray, b: &NdArray) -> ArrayResult<NdArray> {
     if a.size() != b.size() {
-        return Err(ArrayError::value(format!(
-            "cannot reshape array of size {} into shape ({},)",
-            b.size(),
-            a.size()
-        )));
+        return Err(ArrayError::value(format!("cannot reshape array of size {} into shape ({},)", b.size(), a.size())));
     }
     // NumPy conjugates inside zdotc; negating imaginary parts is exact, so
     // conjugating first gives the same sums.
@@ -420,17 +331,13 @@ pub fn vdot(a: &NdArray, b: &NdArray) -> ArrayResult<NdArray> {
         other => other,
     };
     let y = ravel(b);
-    with_pair!(&x, &y, |p, q| Ok(
-        Array::scalar(vector_dot(&p, &q, false)?).into_nd()
-    ))
+    with_pair!(&x, &y, |p, q| Ok(Array::scalar(vector_dot(&p, &q, false)?).into_nd()))
 }
 
 /// `np.cross(a, b)`: cross product of 3-vectors (or 2-vectors, as NumPy,
 /// giving the z component) along the last axis, broadcasting the others.
 pub fn cross(a: &NdArray, b: &NdArray) -> ArrayResult<NdArray> {
-    let bad = || {
-        ArrayError::value("incompatible dimensions for cross product\n(dimension must be 2 or 3)")
-    };
+    let bad = || ArrayError::value("incompatible dimensions for cross product\n(dimension must be 2 or 3)");
     if a.ndim() == 0 || b.ndim() == 0 {
         return Err(ArrayError::value("At least one array has zero dimension"));
     }
@@ -446,13 +353,7 @@ pub fn cross(a: &NdArray, b: &NdArray) -> ArrayResult<NdArray> {
             shape_compact(sb)
         ))
     })?;
-    fn go<T: Arith>(
-        a: &Array<T>,
-        b: &Array<T>,
-        la: usize,
-        lb: usize,
-        lead: &[usize],
-    ) -> ArrayResult<Array<T>> {
+    fn go<T: Arith>(a: &Array<T>, b: &Array<T>, la: usize, lb: usize, lead: &[usize]) -> ArrayResult<Array<T>> {
         let mut ta = lead.to_vec();
         ta.push(la);
         let mut tb = lead.to_vec();
@@ -512,10 +413,7 @@ pub fn tensordot(a: &NdArray, b: &NdArray, axes: &TensorAxes) -> ArrayResult<NdA
     let (xa, xb): (Vec<isize>, Vec<isize>) = match axes {
         TensorAxes::Count(n) => {
             let n = *n as isize;
-            (
-                (a.ndim() as isize - n..a.ndim() as isize).collect(),
-                (0..n).collect(),
-            )
+            ((a.ndim() as isize - n..a.ndim() as isize).collect(), (0..n).collect())
         }
         TensorAxes::Pairs(p, q) => (p.clone(), q.clone()),
     };
@@ -542,14 +440,9 @@ pub fn tensordot(a: &NdArray, b: &NdArray, axes: &TensorAxes) -> ArrayResult<NdA
     let n: usize = notin_b.iter().map(|&k| b.shape()[k]).product();
     let at = reshape(&transpose(a, Some(&perm_a))?, &[m as isize, n2 as isize])?;
     let bt = reshape(&transpose(b, Some(&perm_b))?, &[n2 as isize, n as isize])?;
-    let r = with_pair!(&at, &bt, |x, y| Ok(
-        matmul_typed(&x, &y, false, false)?.into_nd()
-    ))?;
-    let dims: Vec<isize> = notin_a
-        .iter()
-        .map(|&k| a.shape()[k] as isize)
-        .chain(notin_b.iter().map(|&k| b.shape()[k] as isize))
-        .collect();
+    let r = with_pair!(&at, &bt, |x, y| Ok(matmul_typed(&x, &y, false, false)?.into_nd()))?;
+    let dims: Vec<isize> =
+        notin_a.iter().map(|&k| a.shape()[k] as isize).chain(notin_b.iter().map(|&k| b.shape()[k] as isize)).collect();
     reshape(&r, &dims)
 }
 
@@ -565,19 +458,9 @@ pub fn kron(a: &NdArray, b: &NdArray) -> ArrayResult<NdArray> {
         v
     };
     let (sa, sb) = (pad(a.shape()), pad(b.shape()));
-    let shape: Vec<usize> = sa
-        .iter()
-        .zip(&sb)
-        .map(|(&p, &q)| p.saturating_mul(q))
-        .collect();
+    let shape: Vec<usize> = sa.iter().zip(&sb).map(|(&p, &q)| p.saturating_mul(q)).collect();
     check_allocation(&shape, a.dtype().max(b.dtype()))?;
-    fn go<T: Arith>(
-        a: &Array<T>,
-        b: &Array<T>,
-        sa: &[usize],
-        sb: &[usize],
-        shape: &[usize],
-    ) -> ArrayResult<Array<T>> {
+    fn go<T: Arith>(a: &Array<T>, b: &Array<T>, sa: &[usize], sb: &[usize], shape: &[usize]) -> ArrayResult<Array<T>> {
         let (x, y) = (a.to_vec(), b.to_vec());
         let size: usize = shape.iter().product();
         let nd = shape.len();

@@ -118,25 +118,10 @@ impl Extremum for f64 {
         if acc.is_nan() {
             return acc;
         }
-        lanes_extreme!(
-            acc,
-            s,
-            is_max,
-            f64::NEG_INFINITY,
-            f64::INFINITY,
-            |v: f64| v.is_nan()
-        )
+        lanes_extreme!(acc, s, is_max, f64::NEG_INFINITY, f64::INFINITY, |v: f64| v.is_nan())
     }
     fn arg_slice(s: &[f64], is_max: bool) -> usize {
-        let best = Self::extreme_slice(
-            if is_max {
-                f64::NEG_INFINITY
-            } else {
-                f64::INFINITY
-            },
-            s,
-            is_max,
-        );
+        let best = Self::extreme_slice(if is_max { f64::NEG_INFINITY } else { f64::INFINITY }, s, is_max);
         if best.is_nan() {
             s.iter().position(|v| v.is_nan()).unwrap_or(0)
         } else {
@@ -177,48 +162,26 @@ fn min_step<T: Extremum>(acc: T, x: T) -> T {
     }
 }
 
-fn extreme_of<T: Extremum>(
-    x: &Array<T>,
-    mask: &[bool],
-    keepdims: bool,
-    is_max: bool,
-) -> ArrayResult<Array<T>> {
+fn extreme_of<T: Extremum>(x: &Array<T>, mask: &[bool], keepdims: bool, is_max: bool) -> ArrayResult<Array<T>> {
     let plan = Plan::new(x.shape(), x.strides(), mask, false);
     let buf = x.buffer();
     let out = if is_max {
         let mut out = vec![T::LOWEST; plan.out_size];
-        fold_with_slice(
-            &plan.dims,
-            plan.total,
-            &buf,
-            x.offset(),
-            &mut out,
-            max_step,
-            |a, s| T::extreme_slice(a, s, true),
-        );
+        fold_with_slice(&plan.dims, plan.total, &buf, x.offset(), &mut out, max_step, |a, s| {
+            T::extreme_slice(a, s, true)
+        });
         out
     } else {
         let mut out = vec![T::HIGHEST; plan.out_size];
-        fold_with_slice(
-            &plan.dims,
-            plan.total,
-            &buf,
-            x.offset(),
-            &mut out,
-            min_step,
-            |a, s| T::extreme_slice(a, s, false),
-        );
+        fold_with_slice(&plan.dims, plan.total, &buf, x.offset(), &mut out, min_step, |a, s| {
+            T::extreme_slice(a, s, false)
+        });
         out
     };
     reduction_result(x.shape(), mask, keepdims, &plan.out_strides, out)
 }
 
-fn extreme(
-    a: &NdArray,
-    axis: Option<&[isize]>,
-    keepdims: bool,
-    is_max: bool,
-) -> ArrayResult<NdArray> {
+fn extreme(a: &NdArray, axis: Option<&[isize]>, keepdims: bool, is_max: bool) -> ArrayResult<NdArray> {
     let mask = axis_mask(axis, a.ndim())?;
     if reduced_count(a.shape(), &mask) == 0 {
         return Err(ArrayError::value(format!(
@@ -247,29 +210,19 @@ pub fn ptp(a: &NdArray, axis: Option<&[isize]>, keepdims: bool) -> ArrayResult<N
     let hi = max(a, axis, keepdims)?;
     let lo = min(a, axis, keepdims)?;
     // Both results share one layout (same plan), so their buffers zip.
-    fn sub<T: Element>(
-        h: &Array<T>,
-        l: &Array<T>,
-        f: impl Fn(T, T) -> ArrayResult<T>,
-    ) -> ArrayResult<Array<T>> {
+    fn sub<T: Element>(h: &Array<T>, l: &Array<T>, f: impl Fn(T, T) -> ArrayResult<T>) -> ArrayResult<Array<T>> {
         let hb = h.buffer();
         let lb = l.buffer();
-        let data = hb
-            .iter()
-            .zip(lb.iter())
-            .map(|(&x, &y)| f(x, y))
-            .collect::<ArrayResult<Vec<T>>>()?;
+        let data = hb.iter().zip(lb.iter()).map(|(&x, &y)| f(x, y)).collect::<ArrayResult<Vec<T>>>()?;
         let n = data.len();
         Ok(Array::from_vec(vec![n], data)?.view(h.shape().to_vec(), h.strides().to_vec(), 0))
     }
     Ok(match (&hi, &lo) {
-        (NdArray::Int(h), NdArray::Int(l)) => NdArray::Int(sub(h, l, |x, y| {
-            x.checked_sub(y).ok_or_else(ArrayError::int_overflow)
-        })?),
-        (NdArray::Float(h), NdArray::Float(l)) => NdArray::Float(sub(h, l, |x, y| Ok(x - y))?),
-        (NdArray::Complex(h), NdArray::Complex(l)) => {
-            NdArray::Complex(sub(h, l, |x, y| Ok(x - y))?)
+        (NdArray::Int(h), NdArray::Int(l)) => {
+            NdArray::Int(sub(h, l, |x, y| x.checked_sub(y).ok_or_else(ArrayError::int_overflow))?)
         }
+        (NdArray::Float(h), NdArray::Float(l)) => NdArray::Float(sub(h, l, |x, y| Ok(x - y))?),
+        (NdArray::Complex(h), NdArray::Complex(l)) => NdArray::Complex(sub(h, l, |x, y| Ok(x - y))?),
         _ => return Err(ArrayError::type_error(BOOL_SUBTRACT)),
     })
 }
@@ -305,39 +258,18 @@ impl Truthy for Complex64 {
 
 fn logical(a: &NdArray, axis: Option<&[isize]>, keepdims: bool, all: bool) -> ArrayResult<NdArray> {
     let mask = axis_mask(axis, a.ndim())?;
-    fn go<T: Truthy>(
-        x: &Array<T>,
-        mask: &[bool],
-        keepdims: bool,
-        all: bool,
-    ) -> ArrayResult<Array<bool>> {
+    fn go<T: Truthy>(x: &Array<T>, mask: &[bool], keepdims: bool, all: bool) -> ArrayResult<Array<bool>> {
         let plan = Plan::new(x.shape(), x.strides(), mask, false);
         let mut out = vec![all; plan.out_size];
         let buf = x.buffer();
         if all {
-            fold(
-                &plan.dims,
-                plan.total,
-                &buf,
-                x.offset(),
-                &mut out,
-                |a, v| a & v.truthy(),
-            );
+            fold(&plan.dims, plan.total, &buf, x.offset(), &mut out, |a, v| a & v.truthy());
         } else {
-            fold(
-                &plan.dims,
-                plan.total,
-                &buf,
-                x.offset(),
-                &mut out,
-                |a, v| a | v.truthy(),
-            );
+            fold(&plan.dims, plan.total, &buf, x.offset(), &mut out, |a, v| a | v.truthy());
         }
         reduction_result(x.shape(), mask, keepdims, &plan.out_strides, out)
     }
-    Ok(NdArray::Bool(
-        with_array!(a, x => go(x, &mask, keepdims, all)?),
-    ))
+    Ok(NdArray::Bool(with_array!(a, x => go(x, &mask, keepdims, all)?)))
 }
 
 /// Whether every element over `axis` is non-zero (`np.all`); `True` when empty.
@@ -356,14 +288,7 @@ pub fn count_nonzero(a: &NdArray, axis: Option<&[isize]>, keepdims: bool) -> Arr
     fn go<T: Truthy>(x: &Array<T>, mask: &[bool], keepdims: bool) -> ArrayResult<Array<i64>> {
         let plan = Plan::new(x.shape(), x.strides(), mask, false);
         let mut out = vec![0i64; plan.out_size];
-        fold(
-            &plan.dims,
-            plan.total,
-            &x.buffer(),
-            x.offset(),
-            &mut out,
-            |a, v| a + v.truthy() as i64,
-        );
+        fold(&plan.dims, plan.total, &x.buffer(), x.offset(), &mut out, |a, v| a + v.truthy() as i64);
         reduction_result(x.shape(), mask, keepdims, &plan.out_strides, out)
     }
     Ok(NdArray::Int(with_array!(a, x => go(x, &mask, keepdims)?)))
@@ -392,12 +317,7 @@ fn arg_lane<T: Extremum>(buf: &[T], start: isize, n: usize, stride: isize, is_ma
     at as i64
 }
 
-fn arg_extreme(
-    a: &NdArray,
-    axis: Option<isize>,
-    keepdims: bool,
-    is_max: bool,
-) -> ArrayResult<NdArray> {
+fn arg_extreme(a: &NdArray, axis: Option<isize>, keepdims: bool, is_max: bool) -> ArrayResult<NdArray> {
     let name = if is_max { "argmax" } else { "argmin" };
     let empty = || ArrayError::value(format!("attempt to get {name} of an empty sequence"));
     let shape = a.shape().to_vec();

@@ -93,20 +93,11 @@ impl Plan {
                 step = step.saturating_mul(shape[a] as isize);
             }
         }
-        let out_size: usize = shape
-            .iter()
-            .zip(reduced)
-            .filter(|(_, &r)| !r)
-            .map(|(&n, _)| n)
-            .product();
+        let out_size: usize = shape.iter().zip(reduced).filter(|(_, &r)| !r).map(|(&n, _)| n).product();
         // Coalesce.
         let mut dims: Vec<Dim> = Vec::with_capacity(order.len());
         for &a in &order {
-            let d = Dim {
-                n: shape[a],
-                out: out_strides[a],
-                inp: strides[a],
-            };
+            let d = Dim { n: shape[a], out: out_strides[a], inp: strides[a] };
             if let Some(last) = dims.last_mut() {
                 let n = last.n as isize;
                 if last.out.wrapping_mul(n) == d.out && last.inp.wrapping_mul(n) == d.inp {
@@ -117,22 +108,11 @@ impl Plan {
             dims.push(d);
         }
         if dims.is_empty() {
-            dims.push(Dim {
-                n: 1,
-                out: 0,
-                inp: 0,
-            });
+            dims.push(Dim { n: 1, out: 0, inp: 0 });
         }
         let total: usize = dims.iter().map(|d| d.n).product();
-        let mut plan = Plan {
-            dims,
-            total,
-            out_size,
-            out_strides,
-            block: total.max(1),
-            chunk: total.max(1),
-            buffer_input: cast,
-        };
+        let mut plan =
+            Plan { dims, total, out_size, out_strides, block: total.max(1), chunk: total.max(1), buffer_input: cast };
         plan.buffering_setup(cast);
         plan
     }
@@ -184,11 +164,7 @@ impl Plan {
             if size == 0 {
                 break;
             }
-            let bufsize = if size > BUFSIZE && cost > 1 {
-                BUFSIZE
-            } else {
-                size
-            };
+            let bufsize = if size > BUFSIZE && cost > 1 { BUFSIZE } else { size };
             if (cost as f64) * (best_size as f64) <= (best_cost as f64) * (bufsize as f64) {
                 best_cost = cost;
                 best_core = core;
@@ -201,8 +177,8 @@ impl Plan {
         // The output is the reduce operand whose stride flipped at `best_dim`.
         let reduce0 = using_reduce;
         let buffered0 = single[0] + reduce0 as usize <= best_dim;
-        let reduce1 = using_reduce
-            && ((single[1] == best_dim && !cast) || (dims[rd].inp == 0 && single[1] <= best_dim));
+        let reduce1 =
+            using_reduce && ((single[1] == best_dim && !cast) || (dims[rd].inp == 0 && single[1] <= best_dim));
         let buffered1 = cast || single[1] + reduce1 as usize <= best_dim;
         let block: usize = dims[..=best_dim].iter().map(|d| d.n).product();
         if (buffered0 || buffered1) && BUFSIZE < best_size {
@@ -226,11 +202,7 @@ impl Plan {
         self.dims
             .iter()
             .map(|d| {
-                let r = Dim {
-                    n: d.n,
-                    out: d.out,
-                    inp: step,
-                };
+                let r = Dim { n: d.n, out: d.out, inp: step };
                 step = step.saturating_mul(d.n as isize);
                 r
             })
@@ -265,12 +237,7 @@ fn advance(dims: &[Dim], idx: &mut [usize], mut k: usize) {
 
 /// Copies the elements visited by `plan` from `buf` (starting at `base`),
 /// converted by `conv`, into a vector in iteration order.
-pub(crate) fn gather<S: Copy, I>(
-    plan: &Plan,
-    buf: &[S],
-    base: usize,
-    conv: impl Fn(S) -> I,
-) -> Vec<I> {
+pub(crate) fn gather<S: Copy, I>(plan: &Plan, buf: &[S], base: usize, conv: impl Fn(S) -> I) -> Vec<I> {
     let mut out = Vec::with_capacity(plan.total);
     if plan.total == 0 {
         return out;
@@ -307,9 +274,7 @@ pub(crate) fn fold<I: Copy, A: Copy>(
     out: &mut [A],
     f: impl Fn(A, I) -> A,
 ) {
-    fold_with_slice(dims, total, buf, base, out, &f, |acc, s| {
-        s.iter().fold(acc, |a, &x| f(a, x))
-    })
+    fold_with_slice(dims, total, buf, base, out, &f, |acc, s| s.iter().fold(acc, |a, &x| f(a, x)))
 }
 
 /// [`fold`] with a faster reducer for contiguous runs that all fold into
@@ -499,13 +464,7 @@ fn pairwise_c64(a: &[Complex64], start: isize, n: usize, stride: isize) -> Compl
 /// Sums the input into `out` (already holding the initial values) with
 /// NumPy's cut into inner-loop calls and pairwise sums inside each call.
 /// `dims` are the plan's dims with the input strides of `buf`.
-pub(crate) fn pairwise_sum<T: PairwiseSum>(
-    plan: &Plan,
-    dims: &[Dim],
-    buf: &[T],
-    base: usize,
-    out: &mut [T],
-) {
+pub(crate) fn pairwise_sum<T: PairwiseSum>(plan: &Plan, dims: &[Dim], buf: &[T], base: usize, out: &mut [T]) {
     if plan.total == 0 {
         return;
     }

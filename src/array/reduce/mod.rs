@@ -29,12 +29,7 @@ use num_complex::Complex64;
 
 /// Number of elements a reduction over the axes in `mask` combines.
 pub(crate) fn reduced_count(shape: &[usize], mask: &[bool]) -> usize {
-    shape
-        .iter()
-        .zip(mask)
-        .filter(|(_, &m)| m)
-        .map(|(&n, _)| n)
-        .product()
+    shape.iter().zip(mask).filter(|(_, &m)| m).map(|(&n, _)| n).product()
 }
 
 /// The result array of a reduction: `data` laid out with the plan's output
@@ -121,14 +116,7 @@ fn float_sum(a: &NdArray, mask: &[bool]) -> (Plan, Vec<f64>) {
 fn int_sum(x: &Array<i64>, mask: &[bool]) -> ArrayResult<(Plan, Vec<i64>)> {
     let plan = Plan::new(x.shape(), x.strides(), mask, false);
     let mut acc = vec![0i128; plan.out_size];
-    fold(
-        &plan.dims,
-        plan.total,
-        &x.buffer(),
-        x.offset(),
-        &mut acc,
-        |a, v| a + v as i128,
-    );
+    fold(&plan.dims, plan.total, &x.buffer(), x.offset(), &mut acc, |a, v| a + v as i128);
     let out = acc
         .into_iter()
         .map(|v| i64::try_from(v).map_err(|_| ArrayError::int_overflow()))
@@ -173,44 +161,20 @@ pub fn prod(a: &NdArray, axis: Option<&[isize]>, keepdims: bool) -> ArrayResult<
     fn int_prod(x: &Array<i64>, mask: &[bool]) -> ArrayResult<(Plan, Vec<i64>)> {
         let plan = Plan::new(x.shape(), x.strides(), mask, false);
         let mut acc = vec![(1i64, false); plan.out_size];
-        fold(
-            &plan.dims,
-            plan.total,
-            &x.buffer(),
-            x.offset(),
-            &mut acc,
-            |(a, bad), v| match a.checked_mul(v) {
-                Some(p) => (p, bad),
-                None => (0, true),
-            },
-        );
+        fold(&plan.dims, plan.total, &x.buffer(), x.offset(), &mut acc, |(a, bad), v| match a.checked_mul(v) {
+            Some(p) => (p, bad),
+            None => (0, true),
+        });
         let out = acc
             .into_iter()
-            .map(|(v, bad)| {
-                if bad {
-                    Err(ArrayError::int_overflow())
-                } else {
-                    Ok(v)
-                }
-            })
+            .map(|(v, bad)| if bad { Err(ArrayError::int_overflow()) } else { Ok(v) })
             .collect::<ArrayResult<Vec<i64>>>()?;
         Ok((plan, out))
     }
-    fn seq_prod<T: Element + std::ops::Mul<Output = T>>(
-        x: &Array<T>,
-        mask: &[bool],
-        one: T,
-    ) -> (Plan, Vec<T>) {
+    fn seq_prod<T: Element + std::ops::Mul<Output = T>>(x: &Array<T>, mask: &[bool], one: T) -> (Plan, Vec<T>) {
         let plan = Plan::new(x.shape(), x.strides(), mask, false);
         let mut out = vec![one; plan.out_size];
-        fold(
-            &plan.dims,
-            plan.total,
-            &x.buffer(),
-            x.offset(),
-            &mut out,
-            |a, v| a * v,
-        );
+        fold(&plan.dims, plan.total, &x.buffer(), x.offset(), &mut out, |a, v| a * v);
         (plan, out)
     }
     Ok(match a {
@@ -231,24 +195,10 @@ pub fn prod(a: &NdArray, axis: Option<&[isize]>, keepdims: bool) -> ArrayResult<
             let mut out = vec![Complex64::new(1.0, 0.0); plan.out_size];
             let buf = x.buffer();
             if plan.dims[0].out == 0 {
-                fold(
-                    &plan.dims,
-                    plan.total,
-                    &buf,
-                    x.offset(),
-                    &mut out,
-                    |a, v| a * v,
-                );
+                fold(&plan.dims, plan.total, &buf, x.offset(), &mut out, |a, v| a * v);
             } else {
                 // Elementwise calls run NumPy's SIMD complex multiply, which fuses.
-                fold(
-                    &plan.dims,
-                    plan.total,
-                    &buf,
-                    x.offset(),
-                    &mut out,
-                    complex_mul_fma,
-                );
+                fold(&plan.dims, plan.total, &buf, x.offset(), &mut out, complex_mul_fma);
             }
             reduction_result(&shape, &mask, keepdims, &plan.out_strides, out)?.into_nd()
         }
@@ -259,10 +209,7 @@ pub fn prod(a: &NdArray, axis: Option<&[isize]>, keepdims: bool) -> ArrayResult<
 /// `im = fma(ar, bi, ai*br)`.
 #[inline]
 pub(crate) fn complex_mul_fma(a: Complex64, b: Complex64) -> Complex64 {
-    Complex64::new(
-        a.re.mul_add(b.re, -(a.im * b.im)),
-        a.re.mul_add(b.im, a.im * b.re),
-    )
+    Complex64::new(a.re.mul_add(b.re, -(a.im * b.im)), a.re.mul_add(b.im, a.im * b.re))
 }
 
 /// Arithmetic mean over `axis` (`np.mean`): the sum (in float64 for bools
@@ -289,12 +236,7 @@ pub fn mean(a: &NdArray, axis: Option<&[isize]>, keepdims: bool) -> ArrayResult<
 
 /// Visits every element of `shape` in C order with the offsets of three
 /// operands (each `base + index · strides`).
-fn walk3(
-    shape: &[usize],
-    strides: [&[isize]; 3],
-    base: [isize; 3],
-    mut f: impl FnMut(usize, usize, usize),
-) {
+fn walk3(shape: &[usize], strides: [&[isize]; 3], base: [isize; 3], mut f: impl FnMut(usize, usize, usize)) {
     let size: usize = shape.iter().product();
     if size == 0 {
         return;
@@ -359,20 +301,11 @@ fn deviations<S: Element + HasMean>(
         return (kstrides, out);
     }
     // Walk the outer axes; run the last axis as a slice loop when possible.
-    let (n, xs, ms, ks) = (
-        shape[nd - 1],
-        x.strides()[nd - 1],
-        mean_strides[nd - 1],
-        kstrides[nd - 1],
-    );
+    let (n, xs, ms, ks) = (shape[nd - 1], x.strides()[nd - 1], mean_strides[nd - 1], kstrides[nd - 1]);
     let outer = &shape[..nd - 1];
     walk3(
         outer,
-        [
-            &x.strides()[..nd - 1],
-            &mean_strides[..nd - 1],
-            &kstrides[..nd - 1],
-        ],
+        [&x.strides()[..nd - 1], &mean_strides[..nd - 1], &kstrides[..nd - 1]],
         [x.offset() as isize, 0, 0],
         |i, m, o| {
             if xs == 1 && ks == 1 && ms == 0 {
@@ -381,11 +314,7 @@ fn deviations<S: Element + HasMean>(
                     *d = dev(v, mv);
                 }
             } else if xs == 1 && ks == 1 && ms == 1 {
-                for ((d, &v), &mv) in out[o..o + n]
-                    .iter_mut()
-                    .zip(&buf[i..i + n])
-                    .zip(&mean[m..m + n])
-                {
+                for ((d, &v), &mv) in out[o..o + n].iter_mut().zip(&buf[i..i + n]).zip(&mean[m..m + n]) {
                     *d = dev(v, mv);
                 }
             } else {
@@ -442,16 +371,10 @@ fn variance(a: &NdArray, mask: &[bool], ddof: f64) -> ArrayResult<(Plan, Vec<f64
                 d * d
             }
             match a {
-                NdArray::Bool(x) => {
-                    deviations(x, &p.out_strides, &m, |v, m| sq(v as u8 as f64 - m))
-                }
+                NdArray::Bool(x) => deviations(x, &p.out_strides, &m, |v, m| sq(v as u8 as f64 - m)),
                 NdArray::Int(x) => deviations(x, &p.out_strides, &m, |v, m| sq(v as f64 - m)),
                 NdArray::Float(x) => deviations(x, &p.out_strides, &m, |v, m| sq(v - m)),
-                NdArray::Complex(_) => {
-                    return Err(ArrayError::type_error(
-                        "complex variance takes the path above",
-                    ))
-                }
+                NdArray::Complex(_) => return Err(ArrayError::type_error("complex variance takes the path above")),
             }
         }
     };
@@ -489,11 +412,7 @@ pub fn std(a: &NdArray, axis: Option<&[isize]>, ddof: f64, keepdims: bool) -> Ar
 
 /// Runs a scan along `axis` of a C-ordered copy: `step(prev, x)` gives each
 /// element from the previous result.
-fn scan<T: Element>(
-    x: &Array<T>,
-    axis: Option<isize>,
-    step: impl Fn(T, T) -> ArrayResult<T>,
-) -> ArrayResult<Array<T>> {
+fn scan<T: Element>(x: &Array<T>, axis: Option<isize>, step: impl Fn(T, T) -> ArrayResult<T>) -> ArrayResult<Array<T>> {
     let (shape, ax) = match axis {
         None => (vec![x.size()], 0),
         Some(a) if x.ndim() == 0 => {
@@ -552,9 +471,7 @@ fn checked_mul(a: i64, b: i64) -> ArrayResult<i64> {
 /// dimensions raise NumPy's `ValueError`.
 pub fn trace(a: &NdArray, offset: isize) -> ArrayResult<NdArray> {
     if a.ndim() < 2 {
-        return Err(ArrayError::value(
-            "diag requires an array of at least two dimensions",
-        ));
+        return Err(ArrayError::value("diag requires an array of at least two dimensions"));
     }
     let d = super::manip::diagonal(a, offset, 0, 1)?;
     sum(&d, Some(&[-1]), false)

@@ -30,11 +30,7 @@ fn lanes<T: Element>(x: &Array<T>, mask: &[bool]) -> (usize, Vec<T>) {
 /// The shape of a reduction result (kept axes, or all axes with the
 /// reduced ones set to 1 under `keepdims`).
 fn kept_shape(shape: &[usize], mask: &[bool], keepdims: bool) -> Vec<usize> {
-    shape
-        .iter()
-        .zip(mask)
-        .filter_map(|(&n, &m)| if m { keepdims.then_some(1) } else { Some(n) })
-        .collect()
+    shape.iter().zip(mask).filter_map(|(&n, &m)| if m { keepdims.then_some(1) } else { Some(n) }).collect()
 }
 
 /// A real element type the statistics convert to float64.
@@ -70,11 +66,7 @@ fn middle<T: SortKey + Copy>(lane: &mut [T]) -> (T, T) {
     if n % 2 == 1 {
         return (hi, hi);
     }
-    let lo = lo_part
-        .iter()
-        .copied()
-        .max_by(|a, b| a.cmp_key(b))
-        .unwrap_or(hi);
+    let lo = lo_part.iter().copied().max_by(|a, b| a.cmp_key(b)).unwrap_or(hi);
     (lo, hi)
 }
 
@@ -135,47 +127,25 @@ pub fn median(a: &NdArray, axis: Option<&[isize]>, keepdims: bool) -> ArrayResul
 
 /// Number of lanes of a reduction (product of the kept axes).
 fn reduced_out_count(shape: &[usize], mask: &[bool]) -> usize {
-    shape
-        .iter()
-        .zip(mask)
-        .filter(|(_, &m)| !m)
-        .map(|(&n, _)| n)
-        .product()
+    shape.iter().zip(mask).filter(|(_, &m)| !m).map(|(&n, _)| n).product()
 }
 
 /// Percentiles `q` (in [0, 100]) over `axis` with NumPy's default linear
 /// method (`np.percentile`). The result has shape `q.shape + reduced shape`
 /// and dtype float64; lanes holding NaN give NaN.
-pub fn percentile(
-    a: &NdArray,
-    q: &NdArray,
-    axis: Option<&[isize]>,
-    keepdims: bool,
-) -> ArrayResult<NdArray> {
+pub fn percentile(a: &NdArray, q: &NdArray, axis: Option<&[isize]>, keepdims: bool) -> ArrayResult<NdArray> {
     if a.dtype() == DType::Complex128 {
         return Err(ArrayError::type_error("a must be an array of real numbers"));
     }
-    let qs: Vec<f64> = q
-        .to_float()
-        .to_vec()
-        .into_iter()
-        .map(|v| v / 100.0)
-        .collect();
+    let qs: Vec<f64> = q.to_float().to_vec().into_iter().map(|v| v / 100.0).collect();
     if !qs.iter().all(|&v| (0.0..=1.0).contains(&v)) {
-        return Err(ArrayError::value(
-            "Percentiles must be in the range [0, 100]",
-        ));
+        return Err(ArrayError::value("Percentiles must be in the range [0, 100]"));
     }
     quantiles(a, q.shape(), &qs, axis, keepdims)
 }
 
 /// Quantiles `q` (in [0, 1]) over `axis` (`np.quantile`); see [`percentile`].
-pub fn quantile(
-    a: &NdArray,
-    q: &NdArray,
-    axis: Option<&[isize]>,
-    keepdims: bool,
-) -> ArrayResult<NdArray> {
+pub fn quantile(a: &NdArray, q: &NdArray, axis: Option<&[isize]>, keepdims: bool) -> ArrayResult<NdArray> {
     if a.dtype() == DType::Complex128 {
         return Err(ArrayError::type_error("a must be an array of real numbers"));
     }
@@ -207,9 +177,7 @@ fn quantiles(
     ) -> ArrayResult<Vec<f64>> {
         let (n, mut data) = lanes(x, mask);
         if n == 0 {
-            return Err(ArrayError::index(
-                "index -1 is out of bounds for axis 0 with size 0",
-            ));
+            return Err(ArrayError::index("index -1 is out of bounds for axis 0 with size 0"));
         }
         let nl = data.len() / n;
         let mut out = vec![0.0; qs.len() * nl];
@@ -245,16 +213,10 @@ fn quantiles(
         NdArray::Bool(_) => return Err(ArrayError::type_error(BOOL_SUBTRACT)),
         NdArray::Int(x) => go(x, &mask, qs, |a, b, t| {
             let d = b.checked_sub(a).ok_or_else(ArrayError::int_overflow)? as f64;
-            Ok(if t >= 0.5 {
-                b as f64 - d * (1.0 - t)
-            } else {
-                a as f64 + d * t
-            })
+            Ok(if t >= 0.5 { b as f64 - d * (1.0 - t) } else { a as f64 + d * t })
         })?,
         NdArray::Float(x) => go(x, &mask, qs, |a, b, t| Ok(lerp_f(a, b, t)))?,
-        NdArray::Complex(_) => {
-            return Err(ArrayError::type_error("a must be an array of real numbers"))
-        }
+        NdArray::Complex(_) => return Err(ArrayError::type_error("a must be an array of real numbers")),
     };
     Ok(NdArray::Float(Array::from_vec(oshape, out)?))
 }
@@ -304,49 +266,31 @@ pub fn average(
         Some(ax) => Some(normalize_axes(ax, nd)?),
         None => None,
     };
-    let ax_isize: Option<Vec<isize>> = axes
-        .as_ref()
-        .map(|v| v.iter().map(|&k| k as isize).collect());
+    let ax_isize: Option<Vec<isize>> = axes.as_ref().map(|v| v.iter().map(|&k| k as isize).collect());
     let Some(w) = weights else {
         let avg = mean(a, ax_isize.as_deref(), keepdims)?;
         if avg.size() == 0 {
             return Err(ArrayError::new(ErrorKind::ZeroDivision, "division by zero"));
         }
         let scl = (a.size() / avg.size()) as f64;
-        let scl_arr = NdArray::full(
-            avg.shape().to_vec(),
-            crate::array::Scalar::Float(scl),
-            avg.dtype(),
-        )?;
+        let scl_arr = NdArray::full(avg.shape().to_vec(), crate::array::Scalar::Float(scl), avg.dtype())?;
         return Ok((avg, scl_arr));
     };
     // Validate and broadcast the weights.
     let wgt: NdArray = if a.shape() != w.shape() {
         let Some(axes) = &axes else {
-            return Err(ArrayError::type_error(
-                "Axis must be specified when shapes of a and weights differ.",
-            ));
+            return Err(ArrayError::type_error("Axis must be specified when shapes of a and weights differ."));
         };
         let want: Vec<usize> = axes.iter().map(|&k| a.shape()[k]).collect();
         if w.shape() != want.as_slice() {
-            return Err(ArrayError::value(
-                "Shape of weights must be consistent with shape of a along specified axis.",
-            ));
+            return Err(ArrayError::value("Shape of weights must be consistent with shape of a along specified axis."));
         }
         // Transpose by argsort(axis), then put the axes where they belong.
         let mut order: Vec<usize> = (0..axes.len()).collect();
         order.sort_by_key(|&i| axes[i]);
         let perm: Vec<isize> = order.iter().map(|&i| i as isize).collect();
         let t = crate::array::manip::transpose(w, Some(&perm))?;
-        let bshape: Vec<isize> = (0..nd)
-            .map(|k| {
-                if axes.contains(&k) {
-                    a.shape()[k] as isize
-                } else {
-                    1
-                }
-            })
-            .collect();
+        let bshape: Vec<isize> = (0..nd).map(|k| if axes.contains(&k) { a.shape()[k] as isize } else { 1 }).collect();
         crate::array::manip::reshape(&t, &bshape)?
     } else {
         w.clone()
@@ -355,15 +299,9 @@ pub fn average(
     let mask = axis_mask(ax_isize.as_deref(), nd)?;
     let wmask = axis_mask(ax_isize.as_deref(), wgt.ndim())?;
     let scl = sum_as(&wgt, &wmask, keepdims, result)?;
-    let zero = scl
-        .to_scalars()
-        .iter()
-        .any(|s| s.to_c64() == Complex64::new(0.0, 0.0));
+    let zero = scl.to_scalars().iter().any(|s| s.to_c64() == Complex64::new(0.0, 0.0));
     if zero {
-        return Err(ArrayError::new(
-            ErrorKind::ZeroDivision,
-            "Weights sum to zero, can't be normalized",
-        ));
+        return Err(ArrayError::new(ErrorKind::ZeroDivision, "Weights sum to zero, can't be normalized"));
     }
     // a * wgt in the result dtype, laid out like `a`.
     let prod = multiply_broadcast(a, &wgt, result)?;
@@ -421,31 +359,19 @@ fn divide_broadcast(num: &NdArray, den: &NdArray) -> ArrayResult<(NdArray, NdArr
         let n = num.to_complex().broadcast_to(&shape)?.to_vec();
         let d = den.to_complex().broadcast_to(&shape)?.to_vec();
         let q: Vec<Complex64> = n.iter().zip(&d).map(|(&x, &y)| complex_div(x, y)).collect();
-        Ok((
-            Array::from_vec(shape.clone(), q)?.into_nd(),
-            Array::from_vec(shape, d)?.into_nd(),
-        ))
+        Ok((Array::from_vec(shape.clone(), q)?.into_nd(), Array::from_vec(shape, d)?.into_nd()))
     } else {
         let n = num.to_float().broadcast_to(&shape)?.to_vec();
         let d = den.to_float().broadcast_to(&shape)?.to_vec();
         let q: Vec<f64> = n.iter().zip(&d).map(|(&x, &y)| x / y).collect();
-        Ok((
-            Array::from_vec(shape.clone(), q)?.into_nd(),
-            Array::from_vec(shape, d)?.into_nd(),
-        ))
+        Ok((Array::from_vec(shape.clone(), q)?.into_nd(), Array::from_vec(shape, d)?.into_nd()))
     }
 }
 
 /// Covariance matrix (`np.cov`): rows are variables unless `rowvar` is
 /// false; `y` adds more variables; normalized by `n - ddof` where `ddof`
 /// defaults to 1 (0 with `bias`). A single variable gives a 0-d array.
-pub fn cov(
-    m: &NdArray,
-    y: Option<&NdArray>,
-    rowvar: bool,
-    bias: bool,
-    ddof: Option<i64>,
-) -> ArrayResult<NdArray> {
+pub fn cov(m: &NdArray, y: Option<&NdArray>, rowvar: bool, bias: bool, ddof: Option<i64>) -> ArrayResult<NdArray> {
     if m.ndim() > 2 {
         return Err(ArrayError::value("m has more than 2 dimensions"));
     }
@@ -515,12 +441,7 @@ fn copy_keep_order(x: &NdArray, dtype: DType) -> ArrayResult<NdArray> {
         let mut out = vec![T::default(); x.size()];
         let xb = x.buffer();
         let zeros = vec![0isize; shape.len()];
-        super::walk3(
-            &shape,
-            [x.strides(), &zeros, &ks],
-            [x.offset() as isize, 0, 0],
-            |i, _, o| out[o] = xb[i],
-        );
+        super::walk3(&shape, [x.strides(), &zeros, &ks], [x.offset() as isize, 0, 0], |i, _, o| out[o] = xb[i]);
         let n = out.len();
         Ok(Array::from_vec(vec![n], out)?.view(shape, ks, 0))
     }
@@ -530,10 +451,7 @@ fn copy_keep_order(x: &NdArray, dtype: DType) -> ArrayResult<NdArray> {
 
 /// `x - m` where `m` has shape (rows, 1), result laid out like `x`.
 fn subtract_rows(x: &NdArray, m: &NdArray) -> ArrayResult<NdArray> {
-    fn go<T: Element + std::ops::Sub<Output = T>>(
-        x: &Array<T>,
-        m: &Array<T>,
-    ) -> ArrayResult<Array<T>> {
+    fn go<T: Element + std::ops::Sub<Output = T>>(x: &Array<T>, m: &Array<T>) -> ArrayResult<Array<T>> {
         let shape = x.shape().to_vec();
         let mb = m.broadcast_to(&shape)?;
         let order = iteration_axes(&shape, x.strides());

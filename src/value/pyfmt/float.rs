@@ -48,10 +48,7 @@ impl Decimal {
         let kept = digits.trim_end_matches('0').len();
         digits.truncate(kept);
         if digits.is_empty() {
-            return Decimal {
-                digits: "0".to_string(),
-                decpt: 1,
-            };
+            return Decimal { digits: "0".to_string(), decpt: 1 };
         }
         Decimal { digits, decpt }
     }
@@ -110,12 +107,7 @@ fn decimal_digits(value: f64, mode: FloatMode, precision: usize) -> Decimal {
 }
 
 /// CPython's `PyOS_double_to_string(x, mode, precision, flags)`.
-pub(super) fn double_to_string(
-    x: f64,
-    mode: FloatMode,
-    precision: usize,
-    flags: FloatFlags,
-) -> String {
+pub(super) fn double_to_string(x: f64, mode: FloatMode, precision: usize, flags: FloatFlags) -> String {
     let mut out = String::new();
     if x.is_nan() {
         if flags.always_sign {
@@ -155,11 +147,7 @@ pub(super) fn double_to_string(
         }
         FloatMode::Fixed => vdigits_end = decpt + precision,
         FloatMode::General => {
-            let limit = if flags.add_dot_0 {
-                precision - 1
-            } else {
-                precision
-            };
+            let limit = if flags.add_dot_0 { precision - 1 } else { precision };
             use_exp = decpt <= -4 || decpt > limit;
             if flags.alternate {
                 vdigits_end = precision;
@@ -181,11 +169,7 @@ pub(super) fn double_to_string(
         decpt = 1;
     }
     let vdigits_start = if decpt <= 0 { decpt - 1 } else { 0 };
-    let min_end = if !use_exp && flags.add_dot_0 {
-        decpt + 1
-    } else {
-        decpt
-    };
+    let min_end = if !use_exp && flags.add_dot_0 { decpt + 1 } else { decpt };
     vdigits_end = vdigits_end.max(min_end);
 
     let zeros = |n: i64| "0".repeat(n.max(0) as usize);
@@ -251,20 +235,10 @@ pub(super) fn round_to_digits(x: f64, ndigits: i64) -> Result<f64, String> {
             let round_up = match tail.cmp(half.as_str()) {
                 std::cmp::Ordering::Greater => true,
                 std::cmp::Ordering::Less => false,
-                std::cmp::Ordering::Equal => {
-                    has_fraction || head.bytes().last().is_some_and(|d| (d - b'0') % 2 == 1)
-                }
+                std::cmp::Ordering::Equal => has_fraction || head.bytes().last().is_some_and(|d| (d - b'0') % 2 == 1),
             };
-            let head = if round_up {
-                increment_decimal(head)
-            } else {
-                head.to_string()
-            };
-            let head = if head.is_empty() {
-                "0".to_string()
-            } else {
-                head
-            };
+            let head = if round_up { increment_decimal(head) } else { head.to_string() };
+            let head = if head.is_empty() { "0".to_string() } else { head };
             format!("{}{}e{}", sign, head, dropped)
         }
     };

@@ -23,41 +23,23 @@ pub(super) struct NumberBody<'a> {
 impl<'a> NumberBody<'a> {
     /// Splits text such as `1234.5e+03%`, `ff` or `inf`.
     pub fn split(text: &'a str) -> Self {
-        let digit_end = text
-            .find(|c: char| !c.is_ascii_digit())
-            .unwrap_or(text.len());
+        let digit_end = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
         let digits = &text[..digit_end];
         let rest = &text[digit_end..];
         match rest.strip_prefix('.') {
-            Some(after_point) => NumberBody {
-                digits,
-                has_decimal: true,
-                remainder: after_point,
-            },
-            None => NumberBody {
-                digits,
-                has_decimal: false,
-                remainder: rest,
-            },
+            Some(after_point) => NumberBody { digits, has_decimal: true, remainder: after_point },
+            None => NumberBody { digits, has_decimal: false, remainder: rest },
         }
     }
 
     /// An integer's digits in any base (all of them are grouped).
     pub fn integer(digits: &'a str) -> Self {
-        NumberBody {
-            digits,
-            has_decimal: false,
-            remainder: "",
-        }
+        NumberBody { digits, has_decimal: false, remainder: "" }
     }
 
     /// A body that is all "remainder" (used for the 'c' type).
     pub fn opaque(text: &'a str) -> Self {
-        NumberBody {
-            digits: "",
-            has_decimal: false,
-            remainder: text,
-        }
+        NumberBody { digits: "", has_decimal: false, remainder: text }
     }
 }
 
@@ -104,9 +86,7 @@ fn group_digits(digits: &str, min_width: isize, grouping: Option<Grouping>) -> S
             }
         }
     }
-    let separator = grouping
-        .map(|g| g.separator.to_string())
-        .unwrap_or_default();
+    let separator = grouping.map(|g| g.separator.to_string()).unwrap_or_default();
     pieces.reverse();
     pieces.join(&separator)
 }
@@ -126,21 +106,11 @@ pub(super) fn layout_number(
         (false, Some(' ')) => Some(' '),
         _ => None,
     };
-    let non_digit_len = sign.map_or(0, |_| 1)
-        + prefix.chars().count()
-        + usize::from(body.has_decimal)
-        + body.remainder.chars().count();
+    let non_digit_len =
+        sign.map_or(0, |_| 1) + prefix.chars().count() + usize::from(body.has_decimal) + body.remainder.chars().count();
     let width = spec.width.unwrap_or(0) as isize;
-    let min_width = if spec.fill == '0' && spec.align == '=' {
-        width - non_digit_len as isize
-    } else {
-        0
-    };
-    let grouped = if body.digits.is_empty() {
-        String::new()
-    } else {
-        group_digits(body.digits, min_width, grouping)
-    };
+    let min_width = if spec.fill == '0' && spec.align == '=' { width - non_digit_len as isize } else { 0 };
+    let grouped = if body.digits.is_empty() { String::new() } else { group_digits(body.digits, min_width, grouping) };
     let padding = (width - (non_digit_len + grouped.len()) as isize).max(0) as usize;
     let (left, middle, right) = match spec.align {
         '<' => (0, 0, padding),

@@ -27,10 +27,7 @@ pub const TOO_LARGE_MESSAGE: &str = "format width or precision too large (out of
 /// notation when 1e-4 <= |x| < 1e16 (with ".0" for integral values), else
 /// scientific like 1e-05, 1.5e+16; 'inf', '-inf', 'nan', '-0.0'.
 pub fn float_repr(x: f64) -> String {
-    let flags = FloatFlags {
-        add_dot_0: true,
-        ..FloatFlags::default()
-    };
+    let flags = FloatFlags { add_dot_0: true, ..FloatFlags::default() };
     double_to_string(x, FloatMode::Repr, 0, flags)
 }
 
@@ -40,10 +37,7 @@ pub fn complex_repr(z: Complex64) -> String {
     if z.re == 0.0 && z.re.is_sign_positive() {
         return format!("{}j", double_to_string(z.im, FloatMode::Repr, 0, plain));
     }
-    let signed = FloatFlags {
-        always_sign: true,
-        ..plain
-    };
+    let signed = FloatFlags { always_sign: true, ..plain };
     format!(
         "({}{}j)",
         double_to_string(z.re, FloatMode::Repr, 0, plain),
@@ -53,8 +47,7 @@ pub fn complex_repr(z: Complex64) -> String {
 
 /// Grouping for decimal output: ',' or '_' every 3 digits.
 fn decimal_grouping(spec: &FormatSpec) -> Option<Grouping> {
-    spec.grouping
-        .map(|separator| Grouping { separator, size: 3 })
+    spec.grouping.map(|separator| Grouping { separator, size: 3 })
 }
 
 /// format(x, spec) for a Python int: the full mini-language
@@ -79,18 +72,14 @@ fn format_int_as_int(x: i64, kind: char, spec: &FormatSpec) -> Result<String, St
         return Err("Precision not allowed in integer format specifier".to_string());
     }
     if spec.no_neg_zero {
-        return Err(
-            "Negative zero coercion (z) not allowed in integer format specifier".to_string(),
-        );
+        return Err("Negative zero coercion (z) not allowed in integer format specifier".to_string());
     }
     if kind == 'c' {
         if spec.sign.is_some() {
             return Err("Sign not allowed with integer format specifier 'c'".to_string());
         }
         if spec.alternate {
-            return Err(
-                "Alternate form (#) not allowed with integer format specifier 'c'".to_string(),
-            );
+            return Err("Alternate form (#) not allowed with integer format specifier 'c'".to_string());
         }
         // CPython raises OverflowError with this text.
         let code = u32::try_from(x)
@@ -113,10 +102,7 @@ fn format_int_as_int(x: i64, kind: char, spec: &FormatSpec) -> Result<String, St
     // 'n' uses the C locale: no grouping. Parsing already rejected bad combos.
     let grouping = match kind {
         'n' => None,
-        _ => spec.grouping.map(|separator| Grouping {
-            separator,
-            size: group_size,
-        }),
+        _ => spec.grouping.map(|separator| Grouping { separator, size: group_size }),
     };
     layout_number(x < 0, prefix, &NumberBody::integer(&digits), spec, grouping)
 }
@@ -183,11 +169,7 @@ fn format_float_with(x: f64, spec: &FormatSpec) -> Result<String, String> {
         Some(rest) => (true, rest),
         None => (false, text.as_str()),
     };
-    let grouping = if spec.kind == Some('n') {
-        None
-    } else {
-        decimal_grouping(spec)
-    };
+    let grouping = if spec.kind == Some('n') { None } else { decimal_grouping(spec) };
     layout_number(negative, "", &NumberBody::split(unsigned), spec, grouping)
 }
 
@@ -219,11 +201,7 @@ pub fn format_complex(z: Complex64, spec: &str) -> Result<String, String> {
         mode = FloatMode::General;
     }
     let precision = precision.unwrap_or(default_precision);
-    let grouping = if spec.kind == Some('n') {
-        None
-    } else {
-        decimal_grouping(&spec)
-    };
+    let grouping = if spec.kind == Some('n') { None } else { decimal_grouping(&spec) };
 
     // Each part is laid out without padding; padding is applied to the whole.
     let mut part_spec = spec.clone();
@@ -236,28 +214,14 @@ pub fn format_complex(z: Complex64, spec: &str) -> Result<String, String> {
             Some(rest) => (true, rest),
             None => (false, text.as_str()),
         };
-        layout_number(
-            negative,
-            "",
-            &NumberBody::split(unsigned),
-            part_spec,
-            grouping,
-        )
+        layout_number(negative, "", &NumberBody::split(unsigned), part_spec, grouping)
     };
-    let real = if skip_real {
-        String::new()
-    } else {
-        render_part(z.re, &part_spec)?
-    };
+    let real = if skip_real { String::new() } else { render_part(z.re, &part_spec)? };
     if !skip_real {
         part_spec.sign = Some('+');
     }
     let imag = render_part(z.im, &part_spec)?;
-    let text = if parens {
-        format!("({}{}j)", real, imag)
-    } else {
-        format!("{}{}j", real, imag)
-    };
+    let text = if parens { format!("({}{}j)", real, imag) } else { format!("{}{}j", real, imag) };
     pad_text(&text, &spec)
 }
 
@@ -280,9 +244,7 @@ pub fn format_str(s: &str, spec: &str) -> Result<String, String> {
         None => {}
     }
     if spec.no_neg_zero {
-        return Err(
-            "Negative zero coercion (z) not allowed in string format specifier".to_string(),
-        );
+        return Err("Negative zero coercion (z) not allowed in string format specifier".to_string());
     }
     if spec.alternate {
         return Err("Alternate form (#) not allowed in string format specifier".to_string());
@@ -305,11 +267,7 @@ pub fn format_str(s: &str, spec: &str) -> Result<String, String> {
 /// represent (CPython's OverflowError) comes back as ±inf; see
 /// [`round_float_checked`] to detect it.
 pub fn round_float(x: f64, ndigits: i64) -> f64 {
-    round_float_checked(x, ndigits).unwrap_or(if x < 0.0 {
-        f64::NEG_INFINITY
-    } else {
-        f64::INFINITY
-    })
+    round_float_checked(x, ndigits).unwrap_or(if x < 0.0 { f64::NEG_INFINITY } else { f64::INFINITY })
 }
 
 /// Like [`round_float`], but `Err` with CPython's OverflowError message

@@ -40,11 +40,7 @@ pub(super) fn quote_code(c: char) -> String {
 
 /// The ValueError message for a presentation type a value does not support.
 pub(super) fn unknown_code(c: char, type_name: &str) -> String {
-    format!(
-        "Unknown format code {} for object of type '{}'",
-        quote_code(c),
-        type_name
-    )
+    format!("Unknown format code {} for object of type '{}'", quote_code(c), type_name)
 }
 
 /// Reads a run of ASCII digits at `*pos`; `Ok(None)` when there are none.
@@ -146,10 +142,7 @@ pub(super) fn parse_spec(
     }
 
     if end - pos > 1 {
-        return Err(format!(
-            "Invalid format specifier '{}' for object of type '{}'",
-            spec, type_name
-        ));
+        return Err(format!("Invalid format specifier '{}' for object of type '{}'", spec, type_name));
     }
     if end - pos == 1 {
         // A literal NUL is CPython's "no type" marker; floats and complex

@@ -13,47 +13,20 @@ fn check<T: Copy + std::fmt::Debug>(
 ) {
     for &(value, spec, expected) in rows {
         let expected = expected.map(str::to_string).map_err(str::to_string);
-        assert_eq!(
-            format_fn(value, spec),
-            expected,
-            "value {:?}, spec {:?}",
-            value,
-            spec
-        );
+        assert_eq!(format_fn(value, spec), expected, "value {:?}, spec {:?}", value, spec);
     }
 }
 
 #[test]
 fn huge_sizes_do_not_abort() {
-    assert_eq!(
-        format_float(1.5, "1000000000"),
-        Err(TOO_LARGE_MESSAGE.to_string())
-    );
-    assert_eq!(
-        format_float(1.5, ".1000000000f"),
-        Err(TOO_LARGE_MESSAGE.to_string())
-    );
-    assert_eq!(
-        format_int(1, "1000000000"),
-        Err(TOO_LARGE_MESSAGE.to_string())
-    );
-    assert_eq!(
-        format_str("a", "1000000000"),
-        Err(TOO_LARGE_MESSAGE.to_string())
-    );
-    assert_eq!(
-        format_complex(c(1.0, 2.0), "1000000000"),
-        Err(TOO_LARGE_MESSAGE.to_string())
-    );
+    assert_eq!(format_float(1.5, "1000000000"), Err(TOO_LARGE_MESSAGE.to_string()));
+    assert_eq!(format_float(1.5, ".1000000000f"), Err(TOO_LARGE_MESSAGE.to_string()));
+    assert_eq!(format_int(1, "1000000000"), Err(TOO_LARGE_MESSAGE.to_string()));
+    assert_eq!(format_str("a", "1000000000"), Err(TOO_LARGE_MESSAGE.to_string()));
+    assert_eq!(format_complex(c(1.0, 2.0), "1000000000"), Err(TOO_LARGE_MESSAGE.to_string()));
     assert_eq!(format_str("a", ".1000000000"), Ok("a".to_string()));
-    assert_eq!(
-        format_int(1, "9223372036854775808"),
-        Err("Too many decimal digits in format string".to_string())
-    );
-    assert_eq!(
-        format_float(1.5, ".2147483648f"),
-        Err("precision too big".to_string())
-    );
+    assert_eq!(format_int(1, "9223372036854775808"), Err("Too many decimal digits in format string".to_string()));
+    assert_eq!(format_float(1.5, ".2147483648f"), Err("precision too big".to_string()));
     assert_eq!(round_float(1.5, i64::MAX), 1.5);
     assert_eq!(round_float(1.5, i64::MIN), 0.0);
 }

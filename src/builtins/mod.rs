@@ -4,7 +4,7 @@
 //! signature and help text stand beside the Rust function that implements
 //! it. The evaluator calls it, and `help()` and completion read the same
 //! declaration. One file per area:
-//! - [`python`]: Python's builtin functions and types;
+//! - [`python`]: Python's builtin functions; [`types`]: calling type objects;
 //! - [`methods`]: methods of str, list and dict;
 //! - [`array_glue`]: conversions between values and arrays, array printing;
 //! - the `numpy` module's areas: [`creation`], [`math`], [`reductions`],
@@ -26,6 +26,7 @@ pub mod python_more;
 pub mod random;
 pub mod reductions;
 pub mod shape;
+pub mod types;
 
 use crate::eval::error::EvalResult;
 use crate::eval::function::Args;

@@ -615,6 +615,17 @@ impl Interp {
                 }
                 Ok(false)
             }
+            Value::Object(o) => match crate::builtins::io::iterate_object(o.as_ref()) {
+                Some(items) => {
+                    for item in &items {
+                        if self.values_equal(item, needle)? {
+                            return Ok(true);
+                        }
+                    }
+                    Ok(false)
+                }
+                None => Err(type_error(format!("argument of type '{}' is not iterable", o.type_name()))),
+            },
             other => Err(type_error(format!("argument of type '{}' is not iterable", other.type_name()))),
         }
     }

@@ -42,8 +42,11 @@ fn script_error_deep_in_a_function_has_file_line_column_and_caret() {
     let dir = std::env::temp_dir().join(format!("npl_cli_test_{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let script = dir.join("deep.npl");
-    std::fs::write(&script, "def inner(x):\n    return x / 0\n\ndef outer(y):\n    return inner(y) + 1\n\nprint('start')\nouter(3)\n")
-        .expect("write script");
+    std::fs::write(
+        &script,
+        "def inner(x):\n    return x / 0\n\ndef outer(y):\n    return inner(y) + 1\n\nprint('start')\nouter(3)\n",
+    )
+    .expect("write script");
     let out = Command::new(env!("CARGO_BIN_EXE_npl")).arg(&script).output().expect("npl runs");
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1));
@@ -76,7 +79,9 @@ fn huge_arrays_are_a_memory_error() {
     let (_, err, code) = npl_with_stdin(&["-c", "import numpy as np\nnp.zeros((10**6, 10**6))\n"], "");
     assert_eq!(code, 1);
     assert!(
-        err.contains("MemoryError: Unable to allocate 7.28 TiB for an array with shape (1000000, 1000000) and data type float64"),
+        err.contains(
+            "MemoryError: Unable to allocate 7.28 TiB for an array with shape (1000000, 1000000) and data type float64"
+        ),
         "{err}"
     );
 }

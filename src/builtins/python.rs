@@ -130,6 +130,7 @@ pub fn length(v: &Value) -> EvalResult<usize> {
         Value::Str(s) => s.chars().count(),
         Value::List(l) => l.borrow().len(),
         Value::Tuple(t) => t.len(),
+        Value::NamedTuple(t) => t.items.len(),
         Value::Dict(d) => d.borrow().len(),
         Value::Range(r) => r.len() as usize,
         Value::Array(a) => {
@@ -502,6 +503,7 @@ pub fn is_instance(v: &Value, t: TypeObj) -> bool {
     match (vt, t) {
         (a, b) if a == b => true,
         (TypeObj::Bool, TypeObj::Int) => true,
+        (_, TypeObj::Tuple) => matches!(v, Value::NamedTuple(_)),
         (TypeObj::Exception(k), TypeObj::Exception(c)) => k.is_subclass_of(c),
         _ => false,
     }

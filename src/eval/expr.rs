@@ -441,6 +441,11 @@ impl Interp {
             (Value::Function(f), "__name__") => return Ok(Value::Str(f.def.name.clone())),
             (Value::Builtin(b), "__name__") => return Ok(Value::str(b.name)),
             (Value::Exception(e), "args") => return Ok(Value::tuple(e.args.clone())),
+            (Value::NamedTuple(t), field) => {
+                if let Some(v) = t.get(field) {
+                    return Ok(v);
+                }
+            }
             _ => {}
         }
         let type_name = match v {

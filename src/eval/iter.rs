@@ -58,6 +58,7 @@ impl Interp {
             Value::Range(r) => ValueIter::Range { next: r.start, stop: r.stop, step: r.step },
             Value::List(l) => ValueIter::List { list: l.clone(), index: 0 },
             Value::Tuple(t) => ValueIter::Items(t.as_ref().clone().into_iter()),
+            Value::NamedTuple(t) => ValueIter::Items(t.items.clone().into_iter()),
             Value::Str(s) => {
                 let chars: Vec<Value> = s.chars().map(|c| Value::Str(Rc::from(c.to_string()))).collect();
                 ValueIter::Items(chars.into_iter())
@@ -110,6 +111,7 @@ impl Interp {
             Value::Str(s) => !s.is_empty(),
             Value::List(l) => !l.borrow().is_empty(),
             Value::Tuple(t) => !t.is_empty(),
+            Value::NamedTuple(t) => !t.items.is_empty(),
             Value::Dict(d) => !d.borrow().is_empty(),
             Value::Range(r) => !r.is_empty(),
             Value::Array(a) => {

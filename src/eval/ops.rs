@@ -458,6 +458,10 @@ impl Interp {
                 self.seq_eq(&a, &b)?
             }
             (Value::Tuple(a), Value::Tuple(b)) => self.seq_eq(a, b)?,
+            (Value::NamedTuple(a), Value::NamedTuple(b)) => self.seq_eq(&a.items, &b.items)?,
+            (Value::NamedTuple(a), Value::Tuple(b)) | (Value::Tuple(b), Value::NamedTuple(a)) => {
+                self.seq_eq(&a.items, b)?
+            }
             (Value::Dict(a), Value::Dict(b)) => {
                 let (a, b) = (a.borrow().clone(), b.borrow().clone());
                 if a.len() != b.len() {

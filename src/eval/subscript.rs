@@ -113,6 +113,10 @@ impl Interp {
                 }
                 _ => Ok(Value::Int(r.get(seq_index(index, r.len() as usize, "range object")? as i64))),
             },
+            Value::NamedTuple(t) => {
+                let as_tuple = Value::tuple(t.items.clone());
+                self.get_item(&as_tuple, index)
+            }
             Value::Dict(d) => {
                 let r = d.borrow().get(index);
                 match r {

@@ -36,6 +36,7 @@ impl HashKey {
             Value::Complex(c) => HashKey::Complex(c.re.to_bits(), c.im.to_bits()),
             Value::Str(s) => HashKey::Str(s.clone()),
             Value::Tuple(items) => HashKey::Tuple(items.iter().map(HashKey::of).collect::<Result<_, _>>()?),
+            Value::NamedTuple(t) => HashKey::Tuple(t.items.iter().map(HashKey::of).collect::<Result<_, _>>()?),
             Value::List(_) => return Err("list"),
             Value::Dict(_) => return Err("dict"),
             Value::Array(_) => return Err("numpy.ndarray"),

@@ -35,6 +35,9 @@ pub enum Value {
     List(Rc<RefCell<Vec<Value>>>),
     /// A tuple.
     Tuple(Rc<Vec<Value>>),
+    /// A named tuple (NumPy 2's `EighResult`, `SVDResult`, ...): a tuple
+    /// whose items are also reachable by field name.
+    NamedTuple(Rc<NamedTupleValue>),
     /// A dict (shared and mutable).
     Dict(Rc<RefCell<Dict>>),
     /// `range(start, stop, step)`.
@@ -76,6 +79,24 @@ pub trait NativeObject {
     fn method_names(&self) -> Vec<&'static str>;
     /// Itself as `Any`, so builtins can reach the concrete type.
     fn as_any(&self) -> &dyn std::any::Any;
+}
+
+/// A named tuple: its type name, field names and items.
+#[derive(Debug)]
+pub struct NamedTupleValue {
+    /// The type's name (`EighResult`).
+    pub name: &'static str,
+    /// The field names, one per item.
+    pub fields: &'static [&'static str],
+    /// The items.
+    pub items: Vec<Value>,
+}
+
+impl NamedTupleValue {
+    /// The item named `field`.
+    pub fn get(&self, field: &str) -> Option<Value> {
+        self.fields.iter().position(|f| *f == field).and_then(|i| self.items.get(i).cloned())
+    }
 }
 
 /// `range(start, stop, step)`.
@@ -254,6 +275,10 @@ impl Value {
     pub fn tuple(items: Vec<Value>) -> Value {
         Value::Tuple(Rc::new(items))
     }
+    /// A named tuple value.
+    pub fn named_tuple(name: &'static str, fields: &'static [&'static str], items: Vec<Value>) -> Value {
+        Value::NamedTuple(Rc::new(NamedTupleValue { name, fields, items }))
+    }
     /// An array value.
     pub fn array(a: NdArray) -> Value {
         Value::Array(Rc::new(a))
@@ -270,6 +295,7 @@ impl Value {
             Value::Str(_) => TypeObj::Str,
             Value::List(_) => TypeObj::List,
             Value::Tuple(_) => TypeObj::Tuple,
+            Value::NamedTuple(t) => TypeObj::Native(t.name),
             Value::Dict(_) => TypeObj::Dict,
             Value::Range(_) => TypeObj::Range,
             Value::Slice(_) => TypeObj::Slice,
@@ -300,6 +326,7 @@ impl Value {
             Value::Str(s) => Rc::as_ptr(s) as *const u8 as usize,
             Value::List(l) => Rc::as_ptr(l) as usize,
             Value::Tuple(t) => Rc::as_ptr(t) as usize,
+            Value::NamedTuple(t) => Rc::as_ptr(t) as usize,
             Value::Dict(d) => Rc::as_ptr(d) as usize,
             Value::Range(r) => Rc::as_ptr(r) as usize,
             Value::Slice(s) => Rc::as_ptr(s) as usize,
@@ -403,6 +430,19 @@ fn write_repr(v: &Value, out: &mut String, depth: usize) {
             }
             if items.len() == 1 {
                 out.push(',');
+            }
+            out.push(')');
+        }
+        Value::NamedTuple(t) => {
+            out.push_str(t.name);
+            out.push('(');
+            for (i, (f, item)) in t.fields.iter().zip(&t.items).enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                out.push_str(f);
+                out.push('=');
+                write_repr(item, out, depth + 1);
             }
             out.push(')');
         }

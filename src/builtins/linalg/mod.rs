@@ -1,0 +1,115 @@
+//! `numpy.linalg`: the glue from arrays to the nalgebra-based kernels in
+//! `crate::linalg`.
+//!
+//! Int and bool input is promoted to float64, complex input stays complex.
+//! Stacked input `(..., m, n)` is looped over its leading axes; results that
+//! NumPy returns as namedtuples are Python tuples here.
+//!
+//! This module holds the declarations; the implementations live in the
+//! submodules.
+
+mod decompositions;
+mod norms;
+mod products;
+mod solve;
+mod stacked;
+
+use super::Builtin;
+use crate::builtin;
+use decompositions::{np_cholesky, np_eig, np_eigh, np_eigvals, np_eigvalsh, np_qr, np_svd, np_svdvals};
+use norms::{np_cond, np_matrix_norm, np_matrix_rank, np_norm, np_vector_norm};
+use products::{
+    np_linalg_cross, np_linalg_diagonal, np_linalg_matmul, np_linalg_outer, np_linalg_trace, np_matrix_transpose,
+    np_multi_dot,
+};
+use solve::{np_det, np_inv, np_lstsq, np_matrix_power, np_pinv, np_slogdet, np_solve};
+
+/// The functions of `numpy.linalg`.
+pub static BUILTINS: &[Builtin] = &[
+    builtin!("numpy.linalg", "inv", Function, "(a)",
+        "Inverse of a square matrix (or of each matrix in a stack).\nRaises LinAlgError: Singular matrix.\n>>> np.linalg.inv(np.array([[2.0, 0.0], [0.0, 4.0]]))\narray([[0.5 , 0.  ],\n       [0.  , 0.25]])",
+        np_inv),
+    builtin!("numpy.linalg", "det", Function, "(a)",
+        "Determinant of a square matrix (or of each matrix in a stack), from the LU factors.\n>>> np.linalg.det(np.array([[2.0, 0.0], [0.0, 3.0]]))\n6.0",
+        np_det),
+    builtin!("numpy.linalg", "slogdet", Function, "(a)",
+        "Sign and natural log of the absolute determinant, as a tuple (sign, logabsdet).\n>>> np.linalg.slogdet(np.array([[1.0, 0.0], [0.0, -1.0]]))\n(-1.0, 0.0)",
+        np_slogdet),
+    builtin!("numpy.linalg", "solve", Function, "(a, b)",
+        "Solution x of a @ x = b for a square a; b is a vector or a matrix of right-hand sides.\nRaises LinAlgError: Singular matrix.\n>>> np.linalg.solve(np.array([[2.0, 0.0], [0.0, 4.0]]), np.array([2.0, 2.0]))\narray([1. , 0.5])",
+        np_solve),
+    builtin!("numpy.linalg", "eig", Function, "(a)",
+        "Eigenvalues and right eigenvectors (columns) of a square matrix, as (w, v). Real input gives real arrays when every eigenvalue is real, complex ones otherwise.\n>>> np.linalg.eig(np.array([[2.0, 0.0], [0.0, 3.0]]))\n(array([2., 3.]), array([[1., 0.],\n       [0., 1.]]))",
+        np_eig),
+    builtin!("numpy.linalg", "eigvals", Function, "(a)",
+        "Eigenvalues of a square matrix (real when all are real and the input is real).\n>>> np.linalg.eigvals(np.array([[0.0, -1.0], [1.0, 0.0]]))\narray([0.+1.j, 0.-1.j])",
+        np_eigvals),
+    builtin!("numpy.linalg", "eigh", Function, "(a, UPLO='L')",
+        "Eigenvalues (ascending) and orthonormal eigenvectors of a symmetric / Hermitian matrix, as (w, v); reads the lower (UPLO='L') or upper triangle.\n>>> np.linalg.eigh(np.array([[2.0, 0.0], [0.0, 1.0]]))\n(array([1., 2.]), array([[0., 1.],\n       [1., 0.]]))",
+        np_eigh),
+    builtin!("numpy.linalg", "eigvalsh", Function, "(a, UPLO='L')",
+        "Eigenvalues (ascending) of a symmetric / Hermitian matrix.\n>>> np.linalg.eigvalsh(np.array([[2.0, 1.0], [1.0, 2.0]]))\narray([1., 3.])",
+        np_eigvalsh),
+    builtin!("numpy.linalg", "svd", Function, "(a, full_matrices=True, compute_uv=True, hermitian=False)",
+        "Singular value decomposition a = U @ diag(S) @ Vh, as (U, S, Vh) with S descending; only S when compute_uv=False. hermitian is accepted (the general SVD is used).\n>>> np.linalg.svd(np.array([[3.0, 0.0], [0.0, -4.0]]), compute_uv=False)\narray([4., 3.])",
+        np_svd),
+    builtin!("numpy.linalg", "svdvals", Function, "(x)",
+        "Singular values, descending (same as svd(x, compute_uv=False)).\n>>> np.linalg.svdvals(np.array([[3.0, 0.0], [0.0, -4.0]]))\narray([4., 3.])",
+        np_svdvals),
+    builtin!("numpy.linalg", "norm", Function, "(x, ord=None, axis=None, keepdims=False)",
+        "Vector or matrix norm. ord: None (2-norm / Frobenius), 'fro', 'nuc', inf, -inf, 0, 1, -1, 2, -2 or any p for vectors; axis: an int (vector norms) or a pair (matrix norms).\n>>> np.linalg.norm(np.array([3.0, 4.0]))\n5.0",
+        np_norm),
+    builtin!("numpy.linalg", "vector_norm", Function, "(x, *, axis=None, keepdims=False, ord=2)",
+        "Vector norm over axis (an int or a tuple of axes taken together; all axes by default).\n>>> np.linalg.vector_norm(np.array([[1.0, 2.0], [2.0, 4.0]]))\n5.0",
+        np_vector_norm),
+    builtin!("numpy.linalg", "matrix_norm", Function, "(x, *, keepdims=False, ord='fro')",
+        "Matrix norm over the last two axes; ord as in norm.\n>>> np.linalg.matrix_norm(np.array([[1.0, -2.0], [3.0, 4.0]]), ord=1)\n6.0",
+        np_matrix_norm),
+    builtin!("numpy.linalg", "matrix_rank", Function, "(A, tol=None, hermitian=False, *, rtol=None)",
+        "Number of singular values above tol (default S.max() * max(m, n) * eps).\n>>> np.linalg.matrix_rank(np.array([[1.0, 2.0], [2.0, 4.0]]))\n1",
+        np_matrix_rank),
+    builtin!("numpy.linalg", "pinv", Function, "(a, rcond=None, hermitian=False, *, rtol=None)",
+        "Moore-Penrose pseudo-inverse through the SVD; singular values <= rcond * S.max() are dropped (rcond default 1e-15).\n>>> np.linalg.pinv(np.array([[2.0, 0.0], [0.0, 0.0]]))\narray([[0.5, 0. ],\n       [0. , 0. ]])",
+        np_pinv),
+    builtin!("numpy.linalg", "qr", Function, "(a, mode='reduced')",
+        "QR decomposition by Householder reflections, as (Q, R); mode 'reduced', 'complete', 'r' (R only) or 'raw' ((h, tau)).\n>>> np.linalg.qr(np.array([[3.0, 1.0], [4.0, 2.0]]), mode='r')\narray([[-5. , -2.2],\n       [ 0. ,  0.4]])",
+        np_qr),
+    builtin!("numpy.linalg", "cholesky", Function, "(a, *, upper=False)",
+        "Cholesky factor L with a = L @ L.conj().T (upper=True gives L.conj().T).\nRaises LinAlgError: Matrix is not positive definite.\n>>> np.linalg.cholesky(np.array([[4.0, 2.0], [2.0, 2.0]]))\narray([[2., 0.],\n       [1., 1.]])",
+        np_cholesky),
+    builtin!("numpy.linalg", "lstsq", Function, "(a, b, rcond=None)",
+        "Least-squares solution of a @ x = b, as (x, residuals, rank, s); residuals are the squared residual norms when rank == n < m.\n>>> np.linalg.lstsq(np.array([[1.0, 0.0], [0.0, 1.0], [0.0, 0.0]]), np.array([1.0, 2.0, 3.0]))\n(array([1., 2.]), array([9.]), 2, array([1., 1.]))",
+        np_lstsq),
+    builtin!("numpy.linalg", "matrix_power", Function, "(a, n)",
+        "A square matrix raised to the integer power n (n < 0 through the inverse; int input stays int for n >= 0).\n>>> np.linalg.matrix_power(np.array([[1, 1], [1, 0]]), 5)\narray([[8, 5],\n       [5, 3]])",
+        np_matrix_power),
+    builtin!("numpy.linalg", "cond", Function, "(x, p=None)",
+        "Condition number in the norm p (default 2: ratio of the largest to the smallest singular value).\n>>> np.linalg.cond(np.array([[1.0, 0.0], [0.0, 4.0]]))\n4.0",
+        np_cond),
+    builtin!("numpy.linalg", "multi_dot", Function, "(arrays)",
+        "Product of two or more arrays in the cheapest order; the first may be a row vector and the last a column vector.\n>>> np.linalg.multi_dot([np.array([1, 2]), np.array([[1, 0], [0, 1]]), np.array([3, 4])])\n11",
+        np_multi_dot),
+    builtin!("numpy.linalg", "matmul", Function, "(x1, x2)",
+        "Matrix product, as np.matmul (the @ operator).\n>>> np.linalg.matmul(np.array([[1, 2], [3, 4]]), np.array([1, 1]))\narray([3, 7])",
+        np_linalg_matmul),
+    builtin!("numpy.linalg", "outer", Function, "(x1, x2)",
+        "Outer product of two 1-d arrays.\n>>> np.linalg.outer(np.array([1, 2]), np.array([1, 10]))\narray([[ 1, 10],\n       [ 2, 20]])",
+        np_linalg_outer),
+    builtin!("numpy.linalg", "cross", Function, "(x1, x2)",
+        "Cross product of 3-vectors (over the last axis).\n>>> np.linalg.cross(np.array([1, 0, 0]), np.array([0, 1, 0]))\narray([0, 0, 1])",
+        np_linalg_cross),
+    builtin!("numpy.linalg", "matrix_transpose", Function, "(x)",
+        "The last two axes swapped (a view).\n>>> np.linalg.matrix_transpose(np.array([[1, 2, 3]]))\narray([[1],\n       [2],\n       [3]])",
+        np_matrix_transpose),
+    builtin!("numpy.linalg", "diagonal", Function, "(x, *, offset=0)",
+        "The diagonals of the matrices over the last two axes.\n>>> np.linalg.diagonal(np.array([[1, 2], [3, 4]]))\narray([1, 4])",
+        np_linalg_diagonal),
+    builtin!("numpy.linalg", "trace", Function, "(x, *, offset=0)",
+        "Sums along the diagonals of the matrices over the last two axes.\n>>> np.linalg.trace(np.arange(8).reshape(2, 2, 2))\narray([ 3, 11])",
+        np_linalg_trace),
+];
+
+/// The declaration of the builtin `name` in [`BUILTINS`].
+fn decl(name: &str) -> &'static Builtin {
+    BUILTINS.iter().find(|b| b.name == name).unwrap_or(&BUILTINS[0])
+}

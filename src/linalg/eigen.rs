@@ -331,7 +331,8 @@ fn eig_impl<S: LinalgScalar>(a: &DMatrix<S>, want_vectors: bool) -> LinalgResult
     // Entries of extreme magnitude: work on a copy scaled by a power of two
     // (exact), as geev does, and scale the eigenvalues back.
     let amax = a.iter().fold(0.0f64, |m, x| m.max(x.real().abs()).max(x.imaginary().abs()));
-    let scale = if amax > 1e138 || (amax > 0.0 && amax < 1e-138) { 2f64.powi(amax.log2().floor() as i32) } else { 1.0 };
+    let scale = if amax > 1e138 || (amax > 0.0 && amax < 1e-138) { amax.log2().floor().exp2() } else { 1.0 };
+    let scale = if scale.is_finite() && scale > 0.0 { scale } else { 1.0 };
     let (t, q, bal) = if scale == 1.0 {
         schur_form(a, want_vectors)?
     } else {

@@ -53,7 +53,10 @@ fn svd_is_accurate<T: LinalgScalar>(a: &DMatrix<T>, u: &DMatrix<T>, sv: &DVector
 #[allow(clippy::type_complexity)]
 fn thin_svd<T: LinalgScalar>(a: &DMatrix<T>, vectors: bool) -> Option<(DMatrix<T>, DVector<f64>, DMatrix<T>)> {
     let big = a.iter().fold(0.0f64, |m, x| m.max(x.real().abs()).max(x.imaginary().abs()));
-    let scale = if big > 1e100 || (big < 1e-100 && big > 0.0) { 2f64.powi(big.log2().floor() as i32) } else { 1.0 };
+    // A power of two near the largest entry (exp2, not powi: 2^-1064 must
+    // not underflow to zero through 1 / 2^1064).
+    let scale = if big > 1e100 || (big < 1e-100 && big > 0.0) { big.log2().floor().exp2() } else { 1.0 };
+    let scale = if scale.is_finite() && scale > 0.0 { scale } else { 1.0 };
     let mut work = a.clone();
     if scale != 1.0 {
         work.unscale_mut(scale);

@@ -219,6 +219,7 @@ print(sorted(y.files), np.array_equal(y["weights"], z["weights"]), np.array_equa
 "#;
     std::fs::write(tmp.join("cycle.npl"), script).expect("write script");
     let got = run_npl(&tmp, "cycle.npl");
+    let _ = std::fs::remove_dir_all(&tmp);
     let expected = "bigendian_f8 (3,) True [1.5, -2.0, 0.001]\n\
                     bigendian_i8 (2, 2) True [1, -2, 300, 8589934592]\n\
                     fortran (2, 3) True [0.0, 1.0, 2.0, 3.0, 4.0, 5.0]\n\

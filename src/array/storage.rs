@@ -486,30 +486,30 @@ impl NdArray {
 
     /// The array as float64 (shared when it already is; cast otherwise).
     pub fn to_float(&self) -> Array<f64> {
-        match self.cast_to(DType::Float64) {
-            NdArray::Float(a) => a,
-            _ => unreachable!("cast_to(Float64) returns a float array"),
+        match self {
+            NdArray::Float(a) => a.clone(),
+            other => with_array!(other, a => a.map(|x| f64::from_scalar(x.to_scalar()))),
         }
     }
     /// The array as complex128 (shared when it already is; cast otherwise).
     pub fn to_complex(&self) -> Array<Complex64> {
-        match self.cast_to(DType::Complex128) {
-            NdArray::Complex(a) => a,
-            _ => unreachable!("cast_to(Complex128) returns a complex array"),
+        match self {
+            NdArray::Complex(a) => a.clone(),
+            other => with_array!(other, a => a.map(|x| Complex64::from_scalar(x.to_scalar()))),
         }
     }
     /// The array as int64 (shared when it already is; cast otherwise).
     pub fn to_int(&self) -> Array<i64> {
-        match self.cast_to(DType::Int64) {
-            NdArray::Int(a) => a,
-            _ => unreachable!("cast_to(Int64) returns an int array"),
+        match self {
+            NdArray::Int(a) => a.clone(),
+            other => with_array!(other, a => a.map(|x| i64::from_scalar(x.to_scalar()))),
         }
     }
     /// The array as bool (shared when it already is; cast otherwise).
     pub fn to_bool(&self) -> Array<bool> {
-        match self.cast_to(DType::Bool) {
-            NdArray::Bool(a) => a,
-            _ => unreachable!("cast_to(Bool) returns a bool array"),
+        match self {
+            NdArray::Bool(a) => a.clone(),
+            other => with_array!(other, a => a.map(|x| bool::from_scalar(x.to_scalar()))),
         }
     }
 

@@ -28,6 +28,8 @@ pub enum ErrorKind {
     UFuncOutputCasting,
     /// `numpy.linalg.LinAlgError`.
     LinAlg,
+    /// `KeyboardInterrupt`: the host asked long work to stop (see [`super::cancel`]).
+    Interrupted,
 }
 
 /// A failed array operation: the exception kind and NumPy's message.

@@ -13,11 +13,13 @@
 //! - [`create`] — `arange`, `linspace`, `eye`, `diag`;
 //! - [`print`] — NumPy's exact printing of arrays;
 //! - [`product`] — `dot`, `matmul`, `inner`, `outer`, `vdot`, `cross`;
+//! - [`cancel`] — stopping long work on Ctrl-C;
 //! - [`error`] — [`ArrayError`].
 
 #[macro_use]
 pub mod storage;
 pub mod broadcast;
+pub mod cancel;
 pub mod create;
 pub mod dtype;
 pub mod elementwise;

@@ -191,11 +191,16 @@ pub fn exc_kind_of(kind: ErrorKind) -> ExcKind {
         ErrorKind::Axis => ExcKind::AxisError,
         ErrorKind::UFuncOutputCasting => ExcKind::UFuncOutputCastingError,
         ErrorKind::LinAlg => ExcKind::LinAlgError,
+        ErrorKind::Interrupted => ExcKind::KeyboardInterrupt,
     }
 }
 
 impl From<ArrayError> for Unwind {
     fn from(e: ArrayError) -> Self {
+        if e.kind == ErrorKind::Interrupted {
+            // The interrupt is reported now; later statements must not see it again.
+            crate::array::cancel::clear();
+        }
         raise(exc_kind_of(e.kind), e.message)
     }
 }

@@ -161,8 +161,9 @@ impl Interp {
     /// Raises `KeyboardInterrupt` if an interrupt was requested.
     #[inline]
     pub fn check_interrupt(&self) -> EvalResult<()> {
-        if self.interrupt.load(Ordering::Relaxed) {
+        if self.interrupt.load(Ordering::Relaxed) || crate::array::cancel::is_requested() {
             self.interrupt.store(false, Ordering::Relaxed);
+            crate::array::cancel::clear();
             return Err(raise(ExcKind::KeyboardInterrupt, ""));
         }
         Ok(())

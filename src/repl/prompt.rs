@@ -24,6 +24,7 @@ fn ctrlc_flag(flag: std::sync::Arc<std::sync::atomic::AtomicBool>) -> Result<(),
         if let Some(f) = FLAG.get() {
             f.store(true, Ordering::Relaxed);
         }
+        crate::array::cancel::request();
     }
     // SAFETY: installing a signal handler that only stores to an atomic.
     unsafe {

@@ -7,6 +7,12 @@
 //! [`value`]s). The array library ([`array`], [`linalg`], [`random`]) knows
 //! nothing of the interpreter; [`builtins`] joins the two, and [`repl`] is
 //! the only part that knows about terminals.
+//!
+//! The program must never panic on user input: outside tests, `unwrap`,
+//! `expect`, `panic!` and `unreachable!` are refused by clippy (CI runs it
+//! with `-D warnings`); errors are values (`NplError`, `ArrayError`).
+
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::unreachable))]
 
 pub mod array;
 pub mod ast;

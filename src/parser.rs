@@ -8,7 +8,17 @@ use lalrpop_util::ParseError;
 use std::rc::Rc;
 
 lalrpop_util::lalrpop_mod!(
-    #[allow(clippy::all, clippy::pedantic, unused_parens, dead_code)]
+    // Generated code: its panics guard LALRPOP's own table invariants, not user input.
+    #[allow(
+        clippy::all,
+        clippy::pedantic,
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::unreachable,
+        unused_parens,
+        dead_code
+    )]
     grammar,
     "/npl.rs"
 );

@@ -51,10 +51,24 @@ pub fn checked_size(shape: &[usize]) -> Option<usize> {
     shape.iter().try_fold(1usize, |acc, &n| acc.checked_mul(n))
 }
 
+/// A smaller allocation limit set by the host (0: none); see [`set_allocation_limit`].
+static ALLOCATION_LIMIT_OVERRIDE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// Lowers the largest allocation NPL attempts to `bytes` (0 restores the
+/// default). Used by the fuzzers, which run under a small memory budget.
+pub fn set_allocation_limit(bytes: u64) {
+    ALLOCATION_LIMIT_OVERRIDE.store(bytes, std::sync::atomic::Ordering::Relaxed);
+}
+
 /// The largest allocation NPL attempts, in bytes: the machine's physical
-/// memory (read once from `/proc/meminfo`; 16 GiB where it cannot be read).
+/// memory (read once from `/proc/meminfo`; 16 GiB where it cannot be read),
+/// unless [`set_allocation_limit`] lowered it.
 pub fn allocation_limit() -> u128 {
     use std::sync::OnceLock;
+    let override_bytes = ALLOCATION_LIMIT_OVERRIDE.load(std::sync::atomic::Ordering::Relaxed);
+    if override_bytes > 0 {
+        return override_bytes as u128;
+    }
     static LIMIT: OnceLock<u128> = OnceLock::new();
     *LIMIT.get_or_init(|| {
         let total_kib = std::fs::read_to_string("/proc/meminfo").ok().and_then(|text| {

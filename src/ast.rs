@@ -230,7 +230,7 @@ pub enum ExprKind {
     /// An imaginary literal such as `2j`.
     Imag(f64),
     /// A string literal (adjacent literals already joined).
-    Str(Rc<str>),
+    Str(crate::value::PyStr),
     /// An f-string.
     FString(Vec<FStringPart>),
     /// `True` / `False`.
@@ -328,6 +328,10 @@ pub struct FrameLayout {
     pub free_from: Vec<u32>,
     /// Where each parameter is stored.
     pub param_slots: Vec<NameSlot>,
+    /// Whether every parameter is a plain positional-or-keyword one stored
+    /// in local slot `i` for parameter `i` (calls can then bind by moving
+    /// the arguments into place).
+    pub plain_params: bool,
 }
 
 /// An `except` clause.

@@ -411,7 +411,7 @@ pub mod build {
                     s.push_str(&t);
                 }
             }
-            return Ok(expr(ExprKind::Str(Rc::from(s)), span));
+            return Ok(expr(ExprKind::Str(s.into()), span));
         }
         let mut parts = Vec::new();
         for p in pieces {

@@ -7,9 +7,9 @@
 use super::Builtin;
 use crate::eval::error::{type_error, EvalResult};
 use crate::eval::function::Args;
+use crate::value::fxhash::FxHashMap;
 use crate::value::Value;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 /// How a declared parameter receives arguments.
@@ -83,22 +83,44 @@ pub fn parse_signature(sig: &str) -> Vec<ParamSpec> {
     out
 }
 
+/// A parsed signature with what binding needs precomputed.
+struct Signature {
+    params: Rc<[ParamSpec]>,
+    /// Indices of the positional-or-keyword parameters, in order.
+    positional_slots: Vec<usize>,
+    /// How many parameters at the start are positional-or-keyword (so
+    /// positional argument `k` below this goes to slot `k`).
+    leading_normal: usize,
+    has_var: bool,
+    has_var_kw: bool,
+}
+
 thread_local! {
-    static PARAM_CACHE: RefCell<HashMap<usize, Rc<[ParamSpec]>>> = RefCell::new(HashMap::new());
+    static SIGNATURE_CACHE: RefCell<FxHashMap<usize, Rc<Signature>>> = RefCell::new(FxHashMap::default());
 }
 
 impl Builtin {
-    /// The parsed parameters of this builtin's signature (cached).
-    pub fn params(&'static self) -> Rc<[ParamSpec]> {
+    fn signature_info(&'static self) -> Rc<Signature> {
         let key = self as *const Builtin as usize;
-        PARAM_CACHE.with(|cache| {
+        SIGNATURE_CACHE.with(|cache| {
             if let Some(p) = cache.borrow().get(&key) {
                 return p.clone();
             }
-            let parsed: Rc<[ParamSpec]> = parse_signature(self.signature).into();
-            cache.borrow_mut().insert(key, parsed.clone());
-            parsed
+            let params: Rc<[ParamSpec]> = parse_signature(self.signature).into();
+            let positional_slots =
+                params.iter().enumerate().filter(|(_, p)| p.kind == ParamSpecKind::Normal).map(|(i, _)| i).collect();
+            let leading_normal = params.iter().take_while(|p| p.kind == ParamSpecKind::Normal).count();
+            let has_var = params.iter().any(|p| p.kind == ParamSpecKind::VarArgs);
+            let has_var_kw = params.iter().any(|p| p.kind == ParamSpecKind::VarKwargs);
+            let sig = Rc::new(Signature { params, positional_slots, leading_normal, has_var, has_var_kw });
+            cache.borrow_mut().insert(key, sig.clone());
+            sig
         })
+    }
+
+    /// The parsed parameters of this builtin's signature (cached).
+    pub fn params(&'static self) -> Rc<[ParamSpec]> {
+        self.signature_info().params.clone()
     }
 }
 
@@ -137,16 +159,22 @@ impl Bound {
 
 /// Binds `args` to `builtin`'s declared parameters.
 pub fn bind(builtin: &'static Builtin, args: Args) -> EvalResult<Bound> {
-    let params = builtin.params();
+    let sig = builtin.signature_info();
+    let params = &sig.params;
     let name = builtin.name;
-    let mut values: Vec<Option<Value>> = vec![None; params.len()];
+    let given = args.positional.len();
     let mut rest = Vec::new();
     let mut rest_keywords = Vec::new();
-    let positional_slots: Vec<usize> =
-        params.iter().enumerate().filter(|(_, p)| p.kind == ParamSpecKind::Normal).map(|(i, _)| i).collect();
-    let has_var = params.iter().any(|p| p.kind == ParamSpecKind::VarArgs);
-    let has_var_kw = params.iter().any(|p| p.kind == ParamSpecKind::VarKwargs);
-    let given = args.positional.len();
+    if args.keywords.is_empty() && given <= sig.leading_normal {
+        // Positional argument `k` goes to parameter `k`: reuse the vector.
+        let mut values: Vec<Option<Value>> = args.positional.into_iter().map(Some).collect();
+        values.resize(params.len(), None);
+        check_required(name, params, &values)?;
+        return Ok(Bound { values, rest, rest_keywords, name });
+    }
+    let mut values: Vec<Option<Value>> = vec![None; params.len()];
+    let positional_slots = &sig.positional_slots;
+    let (has_var, has_var_kw) = (sig.has_var, sig.has_var_kw);
     for (k, v) in args.positional.into_iter().enumerate() {
         match positional_slots.get(k) {
             Some(&i) => values[i] = Some(v),
@@ -177,12 +205,17 @@ pub fn bind(builtin: &'static Builtin, args: Args) -> EvalResult<Bound> {
             None => return Err(type_error(format!("{name}() got an unexpected keyword argument '{key}'"))),
         }
     }
+    check_required(name, params, &values)?;
+    Ok(Bound { values, rest, rest_keywords, name })
+}
+
+fn check_required(name: &str, params: &[ParamSpec], values: &[Option<Value>]) -> EvalResult<()> {
     for (i, p) in params.iter().enumerate() {
         if values[i].is_none() && !p.optional && matches!(p.kind, ParamSpecKind::Normal | ParamSpecKind::KeywordOnly) {
             return Err(type_error(format!("{name}() missing required argument '{}' (pos {})", p.name, i + 1)));
         }
     }
-    Ok(Bound { values, rest, rest_keywords, name })
+    Ok(())
 }
 
 #[cfg(test)]

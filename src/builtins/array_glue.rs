@@ -107,12 +107,46 @@ fn operands(op_symbol: &str, x: &Value, y: &Value) -> EvalResult<(NdArray, NdArr
 
 /// `x op y` where one side is an array.
 pub fn binary_op(_interp: &mut Interp, op: ast::BinOp, x: &Value, y: &Value) -> EvalResult {
-    let (a, b) = operands(op.symbol(), x, y)?;
+    // Arrays are used where they are; only the other operand is converted.
+    let converted;
+    let (a, b): (&NdArray, &NdArray) = match (x, y) {
+        (Value::Array(a), Value::Array(b)) => (a, b),
+        _ => {
+            converted = operands(op.symbol(), x, y)?;
+            (&converted.0, &converted.1)
+        }
+    };
     let r = match binary_op_of(op) {
-        Some(bop) => elementwise::binary(bop, &a, &b)?,
-        None => crate::array::product::matmul(&a, &b)?,
+        Some(bop) => match small_float_binary(bop, a, b) {
+            Some(r) => r,
+            None => elementwise::binary(bop, a, b)?,
+        },
+        None => crate::array::product::matmul(a, b)?,
     };
     Ok(result_value(r))
+}
+
+/// Most elements for which [`small_float_binary`] is used.
+const SMALL_ARRAY: usize = 256;
+
+/// `a op b` for two float64 arrays of the same small shape and one of
+/// `+ - * /`: one typed loop, skipping dtype resolution and broadcasting
+/// (the per-call cost dominates for arrays of a few elements). `None`
+/// when the case does not apply.
+fn small_float_binary(op: BinaryOp, a: &NdArray, b: &NdArray) -> Option<NdArray> {
+    let (NdArray::Float(p), NdArray::Float(q)) = (a, b) else { return None };
+    if p.shape() != q.shape() || p.size() > SMALL_ARRAY {
+        return None;
+    }
+    let f: fn(f64, f64) -> f64 = match op {
+        BinaryOp::Add => |x, y| x + y,
+        BinaryOp::Sub => |x, y| x - y,
+        BinaryOp::Mul => |x, y| x * y,
+        BinaryOp::TrueDiv => |x, y| x / y,
+        _ => return None,
+    };
+    let data: Vec<f64> = p.with_slice(|xs| q.with_slice(|ys| xs.iter().zip(ys).map(|(x, y)| f(*x, *y)).collect()));
+    crate::array::Array::from_vec(p.shape().to_vec(), data).ok().map(NdArray::Float)
 }
 
 /// `x op= y` on an array: in place, with NumPy's casting rule.
@@ -297,6 +331,14 @@ fn is_basic_scalar_index(items: &[IndexItem]) -> bool {
 /// `a[index]`: a view for basic indexes, a copy for fancy ones; a Python
 /// scalar when every axis is indexed by an integer.
 pub fn get_item(_interp: &mut Interp, a: &Rc<NdArray>, index: &Value) -> EvalResult {
+    // `w[i]` on a 1-d array: read the element, no index list or 0-d view.
+    if let (Value::Int(i), [n]) = (index, a.shape()) {
+        let n = *n as i64;
+        let j = if *i < 0 { i.wrapping_add(n) } else { *i };
+        if (0..n).contains(&j) {
+            return Ok(scalar_to_value(a.get_flat(j as usize)));
+        }
+    }
     let items = index_items(index)?;
     let r = get_index(a, &items)?;
     if r.ndim() == 0 && is_basic_scalar_index(&items) {

@@ -237,6 +237,41 @@ fn gather(v: &Value, depth: usize, shape: &mut Vec<usize>, out: &mut Vec<Scalar>
     }
 }
 
+/// A non-empty flat list or tuple of Python floats (and ints) as a float64
+/// array, or of ints as an int64 array, built in one pass (`np.array([1.0,
+/// 2.0, 3.0])`); `None` for anything else, which the general path handles.
+fn flat_number_list(v: &Value, dtype: Option<DType>) -> Option<NdArray> {
+    let list;
+    let items: &[Value] = match v {
+        Value::List(l) => {
+            list = l.borrow();
+            &list
+        }
+        Value::Tuple(t) => t,
+        _ => return None,
+    };
+    if items.is_empty() {
+        return None;
+    }
+    let all_ints = items.iter().all(|x| matches!(x, Value::Int(_)));
+    if all_ints && matches!(dtype, None | Some(DType::Int64)) {
+        let data = items.iter().map(|x| if let Value::Int(i) = x { *i } else { 0 }).collect();
+        return Array::from_vec(vec![items.len()], data).ok().map(NdArray::Int);
+    }
+    if !matches!(dtype, None | Some(DType::Float64)) {
+        return None;
+    }
+    let mut data = Vec::with_capacity(items.len());
+    for x in items {
+        match x {
+            Value::Float(f) => data.push(*f),
+            Value::Int(i) => data.push(*i as f64),
+            _ => return None,
+        }
+    }
+    Array::from_vec(vec![items.len()], data).ok().map(NdArray::Float)
+}
+
 /// Builds an array from a Python value (number, nested lists/tuples,
 /// arrays), inferring the dtype unless `dtype` is given.
 pub fn to_ndarray(v: &Value, dtype: Option<DType>) -> EvalResult<NdArray> {
@@ -245,6 +280,9 @@ pub fn to_ndarray(v: &Value, dtype: Option<DType>) -> EvalResult<NdArray> {
             Some(d) => a.cast_to(d),
             None => (**a).clone(),
         });
+    }
+    if let Some(a) = flat_number_list(v, dtype) {
+        return Ok(a);
     }
     let mut shape = Vec::new();
     let mut out = Vec::new();

@@ -7,33 +7,56 @@ use crate::builtin;
 use crate::eval::error::{raise, type_error, value_error, EvalResult};
 use crate::eval::function::Args;
 use crate::eval::Interp;
-use crate::value::{Dict, ExcKind, Value};
+use crate::value::fxhash::FxHashMap;
+use crate::value::{Dict, ExcKind, PyStr, Value};
 use std::cell::RefCell;
 use std::rc::Rc;
 
+thread_local! {
+    /// Methods and properties by name, one table per receiver type (in the
+    /// order of [`lookup_method`]); the first declaration of a name wins.
+    static METHOD_INDEX: Vec<FxHashMap<&'static str, &'static Builtin>> = [
+        STR_METHODS,
+        LIST_METHODS,
+        DICT_METHODS,
+        super::ndarray::BUILTINS,
+        NUMBER_METHODS,
+        super::ndarray::DTYPE_PROPERTIES,
+    ]
+    .iter()
+    .map(|table| {
+        let mut index = FxHashMap::default();
+        for b in table.iter().filter(|b| b.kind != BuiltinKind::Function) {
+            index.entry(b.name).or_insert(b);
+        }
+        index
+    })
+    .collect();
+}
+
 /// The method or property `name` of `v`, if its type has one.
 pub fn lookup_method(v: &Value, name: &str) -> Option<&'static Builtin> {
-    let table: &[&'static [Builtin]] = match v {
-        Value::Str(_) => &[STR_METHODS],
-        Value::List(_) => &[LIST_METHODS],
-        Value::Dict(_) => &[DICT_METHODS],
-        Value::Array(_) => &[super::ndarray::BUILTINS],
-        Value::Int(_) | Value::Float(_) | Value::Complex(_) | Value::Bool(_) => &[NUMBER_METHODS],
-        Value::DType(_) => &[super::ndarray::DTYPE_PROPERTIES],
+    let table = match v {
+        Value::Str(_) => 0,
+        Value::List(_) => 1,
+        Value::Dict(_) => 2,
+        Value::Array(_) => 3,
+        Value::Int(_) | Value::Float(_) | Value::Complex(_) | Value::Bool(_) => 4,
+        Value::DType(_) => 5,
         Value::Object(o) => return o.method(name),
         _ => return None,
     };
-    table.iter().flat_map(|t| t.iter()).find(|b| b.name == name && b.kind != BuiltinKind::Function)
+    METHOD_INDEX.with(|index| index.get(table).and_then(|m| m.get(name).copied()))
 }
 
-fn receiver_str(args: &Args) -> Rc<str> {
+fn receiver_str(args: &Args) -> PyStr {
     match args.positional.first() {
         Some(Value::Str(s)) => s.clone(),
-        _ => Rc::from(""),
+        _ => PyStr::default(),
     }
 }
 
-fn str_arg(v: Option<&Value>, what: &str) -> EvalResult<Option<Rc<str>>> {
+fn str_arg(v: Option<&Value>, what: &str) -> EvalResult<Option<PyStr>> {
     match v {
         None | Some(Value::None) => Ok(None),
         Some(Value::Str(s)) => Ok(Some(s.clone())),
@@ -82,7 +105,7 @@ fn str_format(interp: &mut Interp, args: Args) -> EvalResult {
     let mut b = bind(&STR_METHODS[0], args)?;
     let fmt = match b.required(0)? {
         Value::Str(s) => s,
-        _ => Rc::from(""),
+        _ => PyStr::default(),
     };
     let positional = b.rest.clone();
     let keywords = b.rest_keywords.clone();
@@ -290,8 +313,8 @@ fn str_capitalize(_: &mut Interp, args: Args) -> EvalResult {
 fn str_replace(_: &mut Interp, args: Args) -> EvalResult {
     let s = receiver_str(&args);
     let b = bind(&STR_METHODS[10], args)?;
-    let old = str_arg(b.get(1), "replace")?.unwrap_or_else(|| Rc::from(""));
-    let new = str_arg(b.get(2), "replace")?.unwrap_or_else(|| Rc::from(""));
+    let old = str_arg(b.get(1), "replace")?.unwrap_or_default();
+    let new = str_arg(b.get(2), "replace")?.unwrap_or_default();
     let count = match b.get(3) {
         Some(Value::Int(i)) if *i >= 0 => Some(*i as usize),
         _ => None,
@@ -383,19 +406,19 @@ fn char_index(s: &str, byte: usize) -> i64 {
 fn str_find(_: &mut Interp, args: Args) -> EvalResult {
     let s = receiver_str(&args);
     let b = bind(&STR_METHODS[17], args)?;
-    let sub = str_arg(b.get(1), "find")?.unwrap_or_else(|| Rc::from(""));
+    let sub = str_arg(b.get(1), "find")?.unwrap_or_default();
     Ok(Value::Int(s.find(sub.as_ref()).map_or(-1, |i| char_index(&s, i))))
 }
 fn str_index(_: &mut Interp, args: Args) -> EvalResult {
     let s = receiver_str(&args);
     let b = bind(&STR_METHODS[18], args)?;
-    let sub = str_arg(b.get(1), "index")?.unwrap_or_else(|| Rc::from(""));
+    let sub = str_arg(b.get(1), "index")?.unwrap_or_default();
     s.find(sub.as_ref()).map(|i| Value::Int(char_index(&s, i))).ok_or_else(|| value_error("substring not found"))
 }
 fn str_count(_: &mut Interp, args: Args) -> EvalResult {
     let s = receiver_str(&args);
     let b = bind(&STR_METHODS[19], args)?;
-    let sub = str_arg(b.get(1), "count")?.unwrap_or_else(|| Rc::from(""));
+    let sub = str_arg(b.get(1), "count")?.unwrap_or_default();
     if sub.is_empty() {
         return Ok(Value::Int(s.chars().count() as i64 + 1));
     }
@@ -698,7 +721,7 @@ fn dict_update(interp: &mut Interp, args: Args) -> EvalResult {
         }
     }
     for (k, v) in b.rest_keywords {
-        let _ = d.borrow_mut().insert(Value::Str(k), v);
+        let _ = d.borrow_mut().insert(Value::Str(k.into()), v);
     }
     Ok(Value::None)
 }

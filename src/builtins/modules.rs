@@ -9,11 +9,10 @@ use crate::eval::error::{type_error, value_error, EvalResult};
 use crate::eval::function::Args;
 use crate::eval::Interp;
 use crate::value::{ExcKind, Module, TypeObj, Value};
-use std::cell::RefCell;
 use std::rc::Rc;
 
 fn module_from(name: &'static str, tables: &[&'static [Builtin]], module_key: &str) -> Rc<Module> {
-    let m = Rc::new(Module { name, attrs: RefCell::new(vec![]) });
+    let m = Rc::new(Module::new(name));
     for table in tables {
         for b in table.iter().filter(|b| b.module == module_key && !b.is_method()) {
             m.set(b.name, Value::Builtin(b));

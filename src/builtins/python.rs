@@ -7,7 +7,6 @@ use crate::eval::error::{raise, type_error, value_error, EvalResult};
 use crate::eval::function::Args;
 use crate::eval::Interp;
 use crate::value::{ExcKind, TypeObj, Value};
-use std::collections::HashMap;
 
 /// Python's builtin functions.
 pub static BUILTINS: &[Builtin] = &[
@@ -70,8 +69,8 @@ pub static BUILTINS: &[Builtin] = &[
 ];
 
 /// The names Python binds before a program starts: functions, types, exceptions.
-pub fn builtin_names() -> HashMap<&'static str, Value> {
-    let mut m = HashMap::new();
+pub fn builtin_names() -> crate::value::fxhash::FxHashMap<&'static str, Value> {
+    let mut m = crate::value::fxhash::FxHashMap::default();
     for b in BUILTINS.iter().chain(super::python_more::BUILTINS.iter()) {
         m.insert(b.name, Value::Builtin(b));
     }

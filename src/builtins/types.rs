@@ -145,7 +145,7 @@ pub fn call_type(interp: &mut Interp, t: TypeObj, args: Args) -> EvalResult {
                 }
             }
             for (k, v) in keywords {
-                let _ = d.insert(Value::Str(k), v);
+                let _ = d.insert(Value::Str(k.into()), v);
             }
             Ok(Value::Dict(Rc::new(RefCell::new(d))))
         }

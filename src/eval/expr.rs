@@ -5,36 +5,54 @@ use super::error::{raise, type_error, EvalResult, Location, Unwind};
 use super::function::{Args, Frame, Function};
 use super::Interp;
 use crate::ast::*;
-use crate::value::{BoundMethod, Dict, ExcKind, TypeObj, Value};
+use crate::value::{BoundMethod, Dict, ExcKind, PyStr, TypeObj, Value};
 use std::cell::RefCell;
 use std::rc::Rc;
 
 impl Interp {
-    /// Evaluates an expression.
+    /// Evaluates an expression. Leaves (literals and local names) are
+    /// handled here, small enough to inline at every call site; the rest
+    /// goes to the out-of-line [`Interp::eval_compound`].
+    #[inline]
     pub fn eval(&mut self, e: &Expr, frame: &mut Frame) -> EvalResult<Value> {
         match &e.kind {
             ExprKind::Int(i) => Ok(Value::Int(*i)),
             ExprKind::Float(f) => Ok(Value::Float(*f)),
-            ExprKind::Name(n) => self.load_name(n, frame).map_err(|u| self.locate(u, e.span)),
-            ExprKind::Str(s) => Ok(Value::Str(s.clone())),
-            ExprKind::Bool(b) => Ok(Value::Bool(*b)),
-            ExprKind::NoneLit => Ok(Value::None),
-            _ => {
-                self.enter_expr()?;
-                let r = self.eval_compound(e, frame);
-                self.expr_depth -= 1;
-                r
+            ExprKind::Name(n) => {
+                if let NameSlot::Local(i) = n.slot.get() {
+                    if let Some(Some(v)) = frame.locals.get(i as usize) {
+                        return Ok(v.clone());
+                    }
+                }
+                self.eval_name(n, e.span, frame)
             }
+            _ => self.eval_nested(e, frame),
         }
+    }
+
+    #[inline(never)]
+    fn eval_name(&mut self, n: &NameRef, span: Span, frame: &mut Frame) -> EvalResult<Value> {
+        self.load_name(n, frame).map_err(|u| self.locate(u, span))
+    }
+
+    #[inline(never)]
+    fn eval_nested(&mut self, e: &Expr, frame: &mut Frame) -> EvalResult<Value> {
+        self.enter_expr()?;
+        let r = self.eval_compound(e, frame);
+        self.expr_depth -= 1;
+        r
     }
 
     fn eval_compound(&mut self, e: &Expr, frame: &mut Frame) -> EvalResult<Value> {
         match &e.kind {
+            ExprKind::Str(s) => Ok(Value::Str(s.clone())),
+            ExprKind::Bool(b) => Ok(Value::Bool(*b)),
+            ExprKind::NoneLit => Ok(Value::None),
             ExprKind::Imag(f) => Ok(Value::Complex(num_complex::Complex64::new(0.0, *f))),
             ExprKind::Ellipsis => Ok(Value::Ellipsis),
             ExprKind::FString(parts) => {
                 let s = self.eval_fstring(parts, frame)?;
-                Ok(Value::Str(Rc::from(s)))
+                Ok(Value::Str(crate::value::PyStr::from(s)))
             }
             ExprKind::List(items) => Ok(Value::list(self.eval_items(items, frame)?)),
             ExprKind::Tuple(items) => Ok(Value::tuple(self.eval_items(items, frame)?)),
@@ -79,6 +97,9 @@ impl Interp {
             ExprKind::Binary(op, a, b) => {
                 let x = self.eval(a, frame)?;
                 let y = self.eval(b, frame)?;
+                if let Some(r) = super::ops::scalar_binary(*op, &x, &y) {
+                    return Ok(r);
+                }
                 self.binary(*op, &x, &y).map_err(|u| self.locate_binary(u, e.span, a, b, &x, &y, *op))
             }
             ExprKind::And(a, b) => {
@@ -97,6 +118,13 @@ impl Interp {
             }
             ExprKind::Compare(first, rest) => {
                 let mut left = self.eval(first, frame)?;
+                if let [(op, right_e)] = rest.as_slice() {
+                    let right = self.eval(right_e, frame)?;
+                    if let Some(b) = super::ops::scalar_compare(*op, &left, &right) {
+                        return Ok(Value::Bool(b));
+                    }
+                    return self.compare(*op, &left, &right).map_err(|u| self.locate(u, e.span));
+                }
                 let mut result = Value::Bool(true);
                 for (i, (op, right_e)) in rest.iter().enumerate() {
                     let right = self.eval(right_e, frame)?;
@@ -128,12 +156,7 @@ impl Interp {
                     CompKind::Dict(..) => Ok(Value::Dict(Rc::new(RefCell::new(out_dict)))),
                 }
             }
-            ExprKind::Int(_)
-            | ExprKind::Float(_)
-            | ExprKind::Name(_)
-            | ExprKind::Str(_)
-            | ExprKind::Bool(_)
-            | ExprKind::NoneLit => self.eval(e, frame),
+            ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Name(_) => self.eval(e, frame),
         }
     }
 
@@ -230,9 +253,9 @@ impl Interp {
                     }
                     let spec_text = self.eval_fstring(spec, frame)?;
                     let v = match conversion {
-                        Some('r') => Value::Str(Rc::from(v.repr())),
-                        Some('s') => Value::Str(Rc::from(v.to_str())),
-                        Some('a') => Value::Str(Rc::from(v.repr())),
+                        Some('r') => Value::Str(crate::value::PyStr::from(v.repr())),
+                        Some('s') => Value::Str(crate::value::PyStr::from(v.to_str())),
+                        Some('a') => Value::Str(crate::value::PyStr::from(v.repr())),
                         _ => v,
                     };
                     let text = self.format_value(&v, &spec_text).map_err(|u| self.locate(u, expr.span))?;
@@ -339,9 +362,42 @@ impl Interp {
     }
 
     fn eval_call(&mut self, e: &Expr, func: &Expr, args: &[Arg], frame: &mut Frame) -> EvalResult<Value> {
-        let f = self.eval(func, frame)?;
         let mut call_args = Args::default();
-        call_args.positional.reserve(args.len());
+        let f = match &func.kind {
+            // `obj.method(...)`: call the method with its receiver first,
+            // without building a bound-method object.
+            ExprKind::Attribute(obj, name) => {
+                let receiver = self.eval(obj, frame)?;
+                let method = match &receiver {
+                    Value::Module(_) => None,
+                    other => crate::builtins::methods::lookup_method(other, name)
+                        .filter(|b| b.kind == crate::builtins::BuiltinKind::Method),
+                };
+                match method {
+                    Some(b) => {
+                        call_args.positional.reserve(args.len() + 1);
+                        call_args.positional.push(receiver);
+                        self.eval_args(args, &mut call_args, frame)?;
+                        return self
+                            .with_call_depth(|this| (b.func)(this, call_args))
+                            .map_err(|u| self.add_call_site(u, e.span));
+                    }
+                    None => self.get_attr(&receiver, name).map_err(|u| self.locate(u, func.span))?,
+                }
+            }
+            _ => self.eval(func, frame)?,
+        };
+        // Room for the callee's locals, so binding reuses this vector as its frame.
+        let room = match &f {
+            Value::Function(func) => (func.def.layout.borrow().n_locals as usize).max(args.len()),
+            _ => args.len(),
+        };
+        call_args.positional.reserve(room);
+        self.eval_args(args, &mut call_args, frame)?;
+        self.call(&f, call_args).map_err(|u| self.add_call_site(u, e.span))
+    }
+
+    fn eval_args(&mut self, args: &[Arg], call_args: &mut Args, frame: &mut Frame) -> EvalResult<()> {
         for a in args {
             match a {
                 Arg::Positional(x) => call_args.positional.push(self.eval(x, frame)?),
@@ -365,12 +421,12 @@ impl Interp {
                         let Value::Str(k) = k else {
                             return Err(self.locate(type_error("keywords must be strings"), x.span));
                         };
-                        call_args.keywords.push((k.clone(), val.clone()));
+                        call_args.keywords.push((k.into(), val.clone()));
                     }
                 }
             }
         }
-        self.call(&f, call_args).map_err(|u| self.add_call_site(u, e.span))
+        Ok(())
     }
 
     /// Records a call site in an error's traceback (or locates an error
@@ -438,7 +494,7 @@ impl Interp {
         }
         match (v, name) {
             (Value::Type(t), "__name__") => return Ok(Value::str(t.name())),
-            (Value::Function(f), "__name__") => return Ok(Value::Str(f.def.name.clone())),
+            (Value::Function(f), "__name__") => return Ok(Value::Str((&f.def.name).into())),
             (Value::Builtin(b), "__name__") => return Ok(Value::str(b.name)),
             (Value::Exception(e), "args") => return Ok(Value::tuple(e.args.clone())),
             (Value::NamedTuple(t), field) => {
@@ -553,7 +609,17 @@ impl Interp {
             ExprKind::Name(n) => {
                 let current = self.load_name(n, frame).map_err(|u| self.locate(u, target.span))?;
                 let v = self.eval(value, frame)?;
-                let new = self.inplace(op, &current, &v).map_err(|u| self.locate(u, target.span.to(value.span)))?;
+                let new = match (op, current, &v) {
+                    (BinOp::Add, Value::Str(text), Value::Str(tail)) => {
+                        self.append_to_name(n, text, tail, frame).map_err(|u| self.locate(u, target.span))?
+                    }
+                    (_, current, _) => match super::ops::scalar_binary(op, &current, &v) {
+                        Some(r) => r,
+                        None => {
+                            self.inplace(op, &current, &v).map_err(|u| self.locate(u, target.span.to(value.span)))?
+                        }
+                    },
+                };
                 self.store_name(n, new, frame);
                 Ok(())
             }
@@ -587,6 +653,31 @@ impl Interp {
                     .locate(raise(ExcKind::SyntaxError, "illegal expression for augmented assignment"), target.span))
             }
         }
+    }
+
+    /// `name += tail` for a string: takes the text out of the variable so
+    /// that, when nothing else shares it, it grows in place (amortized
+    /// linear, as in CPython) instead of being copied on every step.
+    fn append_to_name(&mut self, n: &NameRef, text: PyStr, tail: &PyStr, frame: &mut Frame) -> EvalResult<Value> {
+        if text.len().saturating_add(tail.len()) > crate::value::pystr::MAX_STR_LEN {
+            return Err(raise(ExcKind::MemoryError, ""));
+        }
+        let held = match n.slot.get() {
+            NameSlot::Local(i) => frame.locals.get_mut(i as usize).and_then(Option::take),
+            NameSlot::Cell(i) => frame.cells.get(i as usize).and_then(|c| c.borrow_mut().take()),
+            NameSlot::Global => self.globals.remove(&n.name),
+        };
+        // The variable may have been rebound while the right side ran (a
+        // global set by a called function): then append to the value read.
+        let mut owned = match held {
+            Some(Value::Str(s)) if PyStr::ptr_eq(&s, &text) => {
+                drop(text);
+                s
+            }
+            _ => text,
+        };
+        owned.push_str(tail);
+        Ok(Value::Str(owned))
     }
 
     /// `del target`.

@@ -64,6 +64,14 @@ impl Function {
             cells.push(Rc::new(RefCell::new(None)));
         }
         cells.extend(self.closure.iter().cloned());
+        if layout.plain_params && args.keywords.is_empty() && args.positional.len() == def.params.len() {
+            // Every argument goes to its own slot: the argument vector
+            // becomes the frame's locals (collected in place, no allocation
+            // when the caller reserved room).
+            let mut locals: Vec<Option<Value>> = args.positional.into_iter().map(Some).collect();
+            locals.resize(layout.n_locals as usize, None);
+            return Ok(Frame { locals, cells });
+        }
         let mut frame = Frame::new(layout.n_locals as usize, cells);
         let name = &def.name;
         let params = &def.params;
@@ -112,7 +120,7 @@ impl Function {
                     values[i] = Some(v);
                 }
                 None if var_kwargs.is_some() => {
-                    let _ = kwargs.insert(Value::Str(key), v);
+                    let _ = kwargs.insert(Value::Str(key.into()), v);
                 }
                 None => {
                     return Err(type_error(format!("{name}() got an unexpected keyword argument '{key}'")));

@@ -60,7 +60,8 @@ impl Interp {
             Value::Tuple(t) => ValueIter::Items(t.as_ref().clone().into_iter()),
             Value::NamedTuple(t) => ValueIter::Items(t.items.clone().into_iter()),
             Value::Str(s) => {
-                let chars: Vec<Value> = s.chars().map(|c| Value::Str(Rc::from(c.to_string()))).collect();
+                let chars: Vec<Value> =
+                    s.chars().map(|c| Value::Str(crate::value::PyStr::from(c.to_string()))).collect();
                 ValueIter::Items(chars.into_iter())
             }
             Value::Dict(d) => ValueIter::Items(d.borrow().keys().into_iter()),

@@ -14,10 +14,10 @@ pub mod scope;
 pub mod subscript;
 
 use crate::ast::*;
+use crate::value::fxhash::FxHashMap;
 use crate::value::{ExcKind, ExceptionValue, Module, Value};
 use error::{raise, EvalResult, Location, NplError, Source, Unwind};
 use function::Frame;
-use std::collections::HashMap;
 use std::io::Write;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -31,9 +31,9 @@ pub const EXPR_DEPTH_LIMIT: usize = 20_000;
 /// An interpreter session.
 pub struct Interp {
     /// Module-level variables.
-    pub globals: HashMap<Rc<str>, Value>,
+    pub globals: FxHashMap<Rc<str>, Value>,
     /// Python's builtin names (functions, types, exceptions).
-    pub builtins: HashMap<&'static str, Value>,
+    pub builtins: FxHashMap<&'static str, Value>,
     /// The `numpy` module (its names are also reachable bare).
     pub numpy: Rc<Module>,
     /// Where `print` writes.
@@ -57,7 +57,7 @@ impl Interp {
         let numpy = crate::builtins::modules::numpy_module();
         let builtins = crate::builtins::python::builtin_names();
         Interp {
-            globals: HashMap::new(),
+            globals: FxHashMap::default(),
             builtins,
             numpy,
             out,
@@ -192,7 +192,11 @@ impl Interp {
             StmtKind::AugAssign(target, op, value) => self.aug_assign(target, *op, value, frame)?,
             StmtKind::If(cond, body, orelse) => {
                 let c = self.eval(cond, frame)?;
-                if self.truthy(&c).map_err(|u| self.locate(u, cond.span))? {
+                let yes = match c {
+                    Value::Bool(b) => b,
+                    _ => self.truthy(&c).map_err(|u| self.locate(u, cond.span))?,
+                };
+                if yes {
                     self.exec_block(body, frame)?;
                 } else {
                     self.exec_block(orelse, frame)?;
@@ -201,7 +205,11 @@ impl Interp {
             StmtKind::While(cond, body, orelse) => loop {
                 self.check_interrupt().map_err(|u| self.locate(u, stmt.span))?;
                 let c = self.eval(cond, frame)?;
-                if !self.truthy(&c).map_err(|u| self.locate(u, cond.span))? {
+                let yes = match c {
+                    Value::Bool(b) => b,
+                    _ => self.truthy(&c).map_err(|u| self.locate(u, cond.span))?,
+                };
+                if !yes {
                     self.exec_block(orelse, frame)?;
                     break;
                 }

@@ -309,10 +309,13 @@ impl Interp {
     fn sequence_op(&mut self, op: BinOp, x: &Value, y: &Value) -> EvalResult<Value> {
         match (op, x, y) {
             (BinOp::Add, Value::Str(a), Value::Str(b)) => {
+                if a.len().saturating_add(b.len()) > crate::value::pystr::MAX_STR_LEN {
+                    return Err(raise(ExcKind::MemoryError, ""));
+                }
                 let mut s = String::with_capacity(a.len() + b.len());
                 s.push_str(a);
                 s.push_str(b);
-                Ok(Value::Str(Rc::from(s)))
+                Ok(Value::Str(crate::value::PyStr::from(s)))
             }
             (BinOp::Add, Value::List(a), Value::List(b)) => {
                 let mut v = a.borrow().clone();
@@ -328,7 +331,7 @@ impl Interp {
                 if matches!(n, Value::Int(_) | Value::Bool(_)) =>
             {
                 let k = repeat_count(as_int(n), s.len())?;
-                Ok(Value::Str(Rc::from(s.repeat(k))))
+                Ok(Value::Str(crate::value::PyStr::from(s.repeat(k))))
             }
             (BinOp::Mul, Value::List(l), n) | (BinOp::Mul, n, Value::List(l))
                 if matches!(n, Value::Int(_) | Value::Bool(_)) =>
@@ -664,10 +667,67 @@ pub fn is_same(x: &Value, y: &Value) -> bool {
         (Value::Type(a), Value::Type(b)) => a == b,
         (Value::DType(a), Value::DType(b)) => a == b,
         (Value::Builtin(a), Value::Builtin(b)) => std::ptr::eq(*a, *b),
-        (Value::Str(a), Value::Str(b)) => Rc::ptr_eq(a, b) || (a.len() <= 1 && a == b),
+        (Value::Str(a), Value::Str(b)) => crate::value::PyStr::ptr_eq(a, b) || (a.len() <= 1 && a == b),
         (Value::Float(_), _) | (Value::Complex(_), _) | (Value::Int(_), _) => false,
         (Value::Tuple(a), Value::Tuple(b)) => Rc::ptr_eq(a, b) || (a.is_empty() && b.is_empty()),
         _ => std::mem::discriminant(x) == std::mem::discriminant(y) && x.identity() == y.identity(),
+    }
+}
+
+/// `x op y` for int and float operands when it cannot fail (no division,
+/// no power, no overflow): the evaluator's fast path, `None` otherwise.
+#[inline]
+pub fn scalar_binary(op: BinOp, x: &Value, y: &Value) -> Option<Value> {
+    let (a, b) = match (x, y) {
+        (Value::Int(a), Value::Int(b)) => {
+            let (a, b) = (*a, *b);
+            return match op {
+                BinOp::Add => a.checked_add(b).map(Value::Int),
+                BinOp::Sub => a.checked_sub(b).map(Value::Int),
+                BinOp::Mul => a.checked_mul(b).map(Value::Int),
+                BinOp::Mod if b > 0 => Some(Value::Int(a.rem_euclid(b))),
+                BinOp::FloorDiv if b > 0 => Some(Value::Int(a.div_euclid(b))),
+                _ => None,
+            };
+        }
+        (Value::Float(a), Value::Float(b)) => (*a, *b),
+        (Value::Int(a), Value::Float(b)) => (*a as f64, *b),
+        (Value::Float(a), Value::Int(b)) => (*a, *b as f64),
+        _ => return None,
+    };
+    match op {
+        BinOp::Add => Some(Value::Float(a + b)),
+        BinOp::Sub => Some(Value::Float(a - b)),
+        BinOp::Mul => Some(Value::Float(a * b)),
+        BinOp::Div if b != 0.0 => Some(Value::Float(a / b)),
+        _ => None,
+    }
+}
+
+/// `x op y` for an ordering or equality of two ints or two floats (the
+/// evaluator's fast path), `None` for anything else.
+#[inline]
+pub fn scalar_compare(op: CmpOp, x: &Value, y: &Value) -> Option<bool> {
+    match (x, y) {
+        (Value::Int(a), Value::Int(b)) => Some(match op {
+            CmpOp::Lt => a < b,
+            CmpOp::Le => a <= b,
+            CmpOp::Gt => a > b,
+            CmpOp::Ge => a >= b,
+            CmpOp::Eq => a == b,
+            CmpOp::Ne => a != b,
+            _ => return None,
+        }),
+        (Value::Float(a), Value::Float(b)) => Some(match op {
+            CmpOp::Lt => a < b,
+            CmpOp::Le => a <= b,
+            CmpOp::Gt => a > b,
+            CmpOp::Ge => a >= b,
+            CmpOp::Eq => a == b,
+            CmpOp::Ne => a != b,
+            _ => return None,
+        }),
+        _ => None,
     }
 }
 

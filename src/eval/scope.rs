@@ -403,6 +403,8 @@ impl Visitor for Assigner<'_> {
                 .iter()
                 .map(|p| frame.and_then(|fr| fr.slots.get(&(id, p.name.clone()))).copied().unwrap_or(NameSlot::Global))
                 .collect();
+            layout.plain_params = f.params.iter().all(|p| p.kind == ParamKind::Normal)
+                && layout.param_slots.iter().enumerate().all(|(i, s)| *s == NameSlot::Local(i as u32));
             *f.layout.borrow_mut() = layout;
         }
     }

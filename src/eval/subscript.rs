@@ -97,9 +97,11 @@ impl Interp {
                 match index {
                     Value::Slice(sl) => {
                         let pos = slice_positions(sl, chars.len())?;
-                        Ok(Value::Str(Rc::from(pos.into_iter().map(|i| chars[i]).collect::<String>())))
+                        Ok(Value::Str(crate::value::PyStr::from(pos.into_iter().map(|i| chars[i]).collect::<String>())))
                     }
-                    _ => Ok(Value::Str(Rc::from(chars[seq_index(index, chars.len(), "str")?].to_string()))),
+                    _ => Ok(Value::Str(crate::value::PyStr::from(
+                        chars[seq_index(index, chars.len(), "str")?].to_string(),
+                    ))),
                 }
             }
             Value::Range(r) => match index {

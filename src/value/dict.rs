@@ -1,8 +1,7 @@
 //! Python's dict: insertion-ordered, keyed by hashable values.
 
+use super::fxhash::FxHashMap;
 use super::Value;
-use std::collections::HashMap;
-use std::rc::Rc;
 
 /// The hashable form of a key: equal Python keys (`1`, `1.0`, `True`) map
 /// to the same `HashKey`.
@@ -17,7 +16,7 @@ pub enum HashKey {
     /// complex numbers with a non-zero imaginary part, by bits
     Complex(u64, u64),
     /// strings
-    Str(Rc<str>),
+    Str(super::PyStr),
     /// tuples of hashable values
     Tuple(Vec<HashKey>),
     /// functions, modules and other objects hashed by identity
@@ -58,7 +57,7 @@ fn float_key(f: f64) -> HashKey {
 #[derive(Clone, Debug, Default)]
 pub struct Dict {
     entries: Vec<(Value, Value)>,
-    index: HashMap<HashKey, usize>,
+    index: FxHashMap<HashKey, usize>,
 }
 
 impl Dict {

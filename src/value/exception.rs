@@ -218,7 +218,7 @@ impl ExceptionValue {
     /// An exception of `kind` with a message.
     pub fn new(kind: ExcKind, message: impl Into<String>) -> Rc<Self> {
         let message: String = message.into();
-        let args = if message.is_empty() { vec![] } else { vec![Value::Str(Rc::from(message))] };
+        let args = if message.is_empty() { vec![] } else { vec![Value::Str(crate::value::PyStr::from(message))] };
         Rc::new(ExceptionValue { kind, args })
     }
 

@@ -3,10 +3,13 @@
 
 pub mod dict;
 pub mod exception;
+pub mod fxhash;
 pub mod pyfmt;
+pub mod pystr;
 
 pub use dict::{Dict, HashKey};
 pub use exception::{ExcKind, ExceptionValue};
+pub use pystr::PyStr;
 
 use crate::array::{DType, NdArray};
 use crate::builtins::Builtin;
@@ -30,7 +33,7 @@ pub enum Value {
     /// A complex number.
     Complex(Complex64),
     /// A string.
-    Str(Rc<str>),
+    Str(PyStr),
     /// A list (shared and mutable).
     List(Rc<RefCell<Vec<Value>>>),
     /// A tuple.
@@ -150,21 +153,35 @@ pub struct BoundMethod {
 pub struct Module {
     /// The module's name (`numpy`, `numpy.linalg`).
     pub name: &'static str,
-    /// Its attributes in definition order.
+    /// Its attributes in definition order (change them only through
+    /// [`Module::set`], which keeps the index in step).
     pub attrs: RefCell<Vec<(Rc<str>, Value)>>,
+    /// Position of each attribute in `attrs`, so `np.array` is one hash
+    /// lookup rather than a scan of several hundred names.
+    index: RefCell<fxhash::FxHashMap<Rc<str>, usize>>,
 }
 
 impl Module {
+    /// An empty module named `name`.
+    pub fn new(name: &'static str) -> Module {
+        Module { name, attrs: RefCell::new(vec![]), index: RefCell::new(Default::default()) }
+    }
     /// The attribute `name`.
     pub fn get(&self, name: &str) -> Option<Value> {
-        self.attrs.borrow().iter().find(|(n, _)| n.as_ref() == name).map(|(_, v)| v.clone())
+        let i = *self.index.borrow().get(name)?;
+        self.attrs.borrow().get(i).map(|(_, v)| v.clone())
     }
     /// Sets the attribute `name`.
     pub fn set(&self, name: &str, value: Value) {
         let mut attrs = self.attrs.borrow_mut();
-        match attrs.iter_mut().find(|(n, _)| n.as_ref() == name) {
-            Some(slot) => slot.1 = value,
-            None => attrs.push((Rc::from(name), value)),
+        let mut index = self.index.borrow_mut();
+        match index.get(name).copied() {
+            Some(i) if i < attrs.len() => attrs[i].1 = value,
+            _ => {
+                let key: Rc<str> = Rc::from(name);
+                index.insert(key.clone(), attrs.len());
+                attrs.push((key, value));
+            }
         }
     }
 }
@@ -265,7 +282,7 @@ impl TypeObj {
 impl Value {
     /// A string value.
     pub fn str(s: &str) -> Value {
-        Value::Str(Rc::from(s))
+        Value::Str(PyStr::from(s))
     }
     /// A new list value.
     pub fn list(items: Vec<Value>) -> Value {
@@ -323,7 +340,7 @@ impl Value {
     /// An address-like identity for `is` and `id()` of reference values.
     pub fn identity(&self) -> usize {
         match self {
-            Value::Str(s) => Rc::as_ptr(s) as *const u8 as usize,
+            Value::Str(s) => s.as_ptr(),
             Value::List(l) => Rc::as_ptr(l) as usize,
             Value::Tuple(t) => Rc::as_ptr(t) as usize,
             Value::NamedTuple(t) => Rc::as_ptr(t) as usize,

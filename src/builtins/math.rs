@@ -6,7 +6,7 @@ use super::array_glue::{operand, result_value};
 use super::Builtin;
 use crate::array::elementwise::{self, BinaryOp, UnaryOp};
 use crate::builtin;
-use crate::eval::error::{type_error, EvalResult};
+use crate::eval::error::{type_error, value_error, EvalResult};
 use crate::eval::function::Args;
 use crate::eval::Interp;
 use crate::value::Value;
@@ -159,9 +159,16 @@ pub(crate) fn np_where(_: &mut Interp, args: Args) -> EvalResult {
     match (b.take(1), b.take(2)) {
         (Some(x), Some(y)) => {
             let (x, y) = (operand(&x)?, operand(&y)?);
-            Ok(result_value(elementwise::where_select(&c, &x, &y)?))
+            // an array even when 0-d: np.where is not a ufunc, so NumPy gives no array scalar here
+            Ok(Value::array(elementwise::where_select(&c, &x, &y)?))
         }
         (None, None) => {
+            if c.ndim() == 0 {
+                return Err(value_error(
+                    "Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() instead. \
+                     If the context of this error is of the form `arr[nonzero(cond)]`, just use `arr[cond]`.",
+                ));
+            }
             let parts = crate::array::sort::nonzero(&c)?;
             Ok(Value::tuple(parts.into_iter().map(|p| Value::array(crate::array::NdArray::Int(p))).collect()))
         }

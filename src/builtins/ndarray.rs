@@ -198,7 +198,8 @@ fn a_fill(_: &mut Interp, args: Args) -> EvalResult {
 fn a_sort(_: &mut Interp, args: Args) -> EvalResult {
     let a = receiver(&args);
     let b = bind(&BUILTINS[37], args)?;
-    let axis = match b.get(1) {
+    // `get_raw`: an explicit `axis=None` is an error for the method (NumPy sorts flattened only in np.sort)
+    let axis = match b.get_raw(1) {
         Some(v) => to_index(v, "")? as isize,
         None => -1,
     };

@@ -109,7 +109,10 @@ pub fn median(a: &NdArray, axis: Option<&[isize]>, keepdims: bool) -> ArrayResul
                 data.chunks_mut(n)
                     .map(|lane| {
                         if lane.iter().any(|v| v.is_nan_key()) {
-                            return Complex64::new(f64::NAN, 0.0);
+                            // NumPy gives the lane's last element in sort order (NaN parts sort last), so
+                            // its imaginary part survives: median([nan+1j]) is nan+1j
+                            let last = lane.iter().copied().max_by(|a, b| a.cmp_key(b));
+                            return last.unwrap_or(Complex64::new(f64::NAN, 0.0));
                         }
                         let (lo, hi) = middle(lane);
                         if n % 2 == 1 {

@@ -305,6 +305,14 @@ where
         }
         inverse[i] = values.len() as i64 - 1;
     }
+    if want == (false, false, false) {
+        // Plain np.unique is hash based in NumPy: of the NaNs (complex ones differ), it keeps the first in C order
+        if let (Some(last), Some(&first_nan)) = (values.last_mut(), data.iter().find(|v| v.is_nan_key())) {
+            if last.is_nan_key() {
+                *last = first_nan;
+            }
+        }
+    }
     let n = values.len();
     Ok(Unique {
         values: Array::from_vec(vec![n], values)?.into_nd(),

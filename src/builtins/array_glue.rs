@@ -105,8 +105,25 @@ fn operands(op_symbol: &str, x: &Value, y: &Value) -> EvalResult<(NdArray, NdArr
     Ok((convert(x)?, convert(y)?))
 }
 
+/// NumPy's shortcut for a complex array to the power of a Python number: `** -1` is `np.reciprocal` and
+/// `** 0.5` is `np.sqrt` (which differ from `np.power` in the sign of zeros and the last bits).
+fn complex_power_shortcut(op: ast::BinOp, x: &Value, y: &Value) -> Option<UnaryOp> {
+    match (op, x, y) {
+        (ast::BinOp::Pow, Value::Array(a), Value::Int(-1)) if a.dtype() == DType::Complex128 => {
+            Some(UnaryOp::Reciprocal)
+        }
+        (ast::BinOp::Pow, Value::Array(a), Value::Float(h)) if *h == 0.5 && a.dtype() == DType::Complex128 => {
+            Some(UnaryOp::Sqrt)
+        }
+        _ => None,
+    }
+}
+
 /// `x op y` where one side is an array.
 pub fn binary_op(_interp: &mut Interp, op: ast::BinOp, x: &Value, y: &Value) -> EvalResult {
+    if let (Some(uop), Value::Array(a)) = (complex_power_shortcut(op, x, y), x) {
+        return Ok(result_value(elementwise::unary(uop, a)?));
+    }
     // Arrays are used where they are; only the other operand is converted.
     let converted;
     let (a, b): (&NdArray, &NdArray) = match (x, y) {
@@ -152,6 +169,11 @@ fn small_float_binary(op: BinaryOp, a: &NdArray, b: &NdArray) -> Option<NdArray>
 /// `x op= y` on an array: in place, with NumPy's casting rule.
 pub fn inplace_op(_interp: &mut Interp, op: ast::BinOp, x: &Value, y: &Value) -> EvalResult {
     let Value::Array(target) = x else { return Err(type_error("in-place operation on a non-array")) };
+    if let Some(uop) = complex_power_shortcut(op, x, y) {
+        let r = elementwise::unary(uop, target)?;
+        set_index(target, &[IndexItem::Ellipsis], &r)?;
+        return Ok(x.clone());
+    }
     let b = operand(y)?;
     match binary_op_of(op) {
         Some(bop) => elementwise::binary_inplace(bop, target, &b)?,
@@ -350,8 +372,15 @@ pub fn get_item(_interp: &mut Interp, a: &Rc<NdArray>, index: &Value) -> EvalRes
 /// `a[index] = value`.
 pub fn set_item(_interp: &mut Interp, a: &Rc<NdArray>, index: &Value, value: &Value) -> EvalResult<()> {
     let items = index_items(index)?;
-    let v = operand(value)
+    let mut v = operand(value)
         .map_err(|_| type_error(format!("could not assign a value of type '{}' into an array", value.type_name())))?;
+    if let Value::Array(arr) = value {
+        if arr.ndim() == 0 && arr.dtype() != a.dtype() {
+            // a 0-d array casts as arrays do (NaN into int gives NumPy's INT_MIN); only a Python
+            // number is converted as Python converts it (NaN into int raises)
+            v = arr.astype(a.dtype());
+        }
+    }
     set_index(a, &items, &v)?;
     Ok(())
 }

@@ -391,7 +391,7 @@ impl Interp {
                 l.borrow_mut().extend(extra);
                 Ok(x.clone())
             }
-            _ => self.binary(op, x, y),
+            _ => self.binary(op, x, y).map_err(|u| augmented_symbol(u, op)),
         }
     }
 
@@ -760,6 +760,20 @@ fn float_op(op: BinOp, a: f64, b: f64) -> Option<EvalResult<Value>> {
         BinOp::Pow => float_pow(a, b),
         _ => return None,
     })
+}
+
+/// Python names the augmented operator in a failed `x op= y` ("for +=:", not "for +:").
+fn augmented_symbol(u: super::error::Unwind, op: BinOp) -> super::error::Unwind {
+    let plain = format!("unsupported operand type(s) for {}:", op.symbol());
+    match u {
+        super::error::Unwind::Raise(e) if e.exc.kind == ExcKind::TypeError => match e.exc.args.first() {
+            Some(Value::Str(m)) if m.starts_with(&plain) => {
+                type_error(format!("unsupported operand type(s) for {}={}", op.symbol(), &m[plain.len() - 1..]))
+            }
+            _ => super::error::Unwind::Raise(e),
+        },
+        other => other,
+    }
 }
 
 #[cfg(test)]

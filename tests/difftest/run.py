@@ -107,8 +107,12 @@ def tolerated(py, npl):
     return False
 
 
+SUGGESTION = re.compile(r"^(NameError: .*)\. Did you mean: '\w+'\?$")
+
+
 def same(py, npl):
-    return py["out"] == npl["out"] and py["err"] == npl["err"]
+    """Equal output and error line; a NameError's "Did you mean" may name another of equally close names."""
+    return py["out"] == npl["out"] and SUGGESTION.sub(r"\1", py["err"]) == SUGGESTION.sub(r"\1", npl["err"])
 
 
 def minimise(stmts, differs):

@@ -109,9 +109,14 @@ pub fn set_index(a: &NdArray, items: &[IndexItem], value: &NdArray) -> ArrayResu
         let only_ints = items.iter().all(|i| matches!(i, IndexItem::Int(_)) || is_int_scalar(i));
         let value = if only_ints && sel.shape.is_empty() && value.ndim() > 0 { element_value(&value)? } else { value };
         let src = value_view(&value, &sel.shape).ok_or_else(|| {
+            // NumPy names the value's shape after dropping the leading length-1 axes it ignores
+            let mut vshape = value.shape();
+            while vshape.len() > sel.shape.len() && vshape.first() == Some(&1) {
+                vshape = &vshape[1..];
+            }
             ArrayError::value(format!(
                 "could not broadcast input array from shape {} into shape {}",
-                shape_compact(value.shape()),
+                shape_compact(vshape),
                 shape_compact(&sel.shape)
             ))
         })?;

@@ -121,8 +121,11 @@ pub(super) fn bool_mismatch(axis: usize, size: usize, bool_size: usize) -> Array
     ))
 }
 
-/// Checks `mask`'s shape against the axes of `shape` starting at `first`.
+/// Checks `mask`'s shape against the axes of `shape` starting at `first` (an empty mask always fits).
 pub(super) fn check_mask(mask: &[usize], shape: &[usize], first: usize) -> ArrayResult<()> {
+    if mask.contains(&0) && first + mask.len() <= shape.len() {
+        return Ok(()); // NumPy takes an empty mask of any shape as "select nothing" on the axes it covers
+    }
     for (k, (&m, &n)) in mask.iter().zip(&shape[first..]).enumerate() {
         if m != n {
             return Err(bool_mismatch(first + k, n, m));
@@ -301,7 +304,7 @@ pub(super) fn nonzero(mask: &Array<bool>) -> ArrayResult<Vec<Array<i64>>> {
 /// reads and writes through a fast path; `None` for any other index.
 pub(super) fn full_mask(shape: &[usize], items: &[IndexItem]) -> ArrayResult<Option<Array<bool>>> {
     match items {
-        [IndexItem::Array(NdArray::Bool(m))] if m.ndim() == shape.len() => {
+        [IndexItem::Array(NdArray::Bool(m))] if m.ndim() == shape.len() && (m.size() > 0 || m.shape() == shape) => {
             check_mask(m.shape(), shape, 0)?;
             Ok(Some(m.clone()))
         }

@@ -118,7 +118,13 @@ impl Interp {
             Value::Array(a) => {
                 match a.size() {
                     1 => a.get_flat(0).to_bool(),
-                    0 => false,
+                    // NumPy 2.2 made this an error, as it was deprecated before
+                    0 => {
+                        return Err(raise(
+                            ExcKind::ValueError,
+                            "The truth value of an empty array is ambiguous. Use `array.size > 0` to check that an array is not empty.",
+                        ))
+                    }
                     _ => return Err(raise(
                         ExcKind::ValueError,
                         "The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()",

@@ -89,15 +89,26 @@ pub fn call_type(interp: &mut Interp, t: TypeObj, args: Args) -> EvalResult {
             Some(v) => super::convert::to_float_value(&v),
         },
         TypeObj::Complex | TypeObj::Scalar(crate::array::DType::Complex128) => {
+            // arrays convert through __complex__ in CPython, so they count as complex arguments
+            let is_complex = |v: &Value| matches!(v, Value::Complex(_) | Value::Array(_));
             let re = match &first {
                 None => Complex64::new(0.0, 0.0),
                 Some(v) => super::convert::to_complex_scalar(v)?,
             };
-            let im = match pos.next() {
-                None => Complex64::new(0.0, 0.0),
-                Some(v) => super::convert::to_complex_scalar(&v)?,
+            let second = pos.next();
+            let im = match &second {
+                None => return Ok(Value::Complex(re)),
+                Some(v) => super::convert::to_complex_scalar(v)?,
             };
-            Ok(Value::Complex(re + Complex64::new(-im.im, im.re)))
+            // As CPython: parts are added only where an argument is complex, so complex(1.0, -0.0) keeps its -0.0
+            let mut value = Complex64::new(re.re, im.re);
+            if first.as_ref().is_some_and(is_complex) {
+                value.im += re.im;
+            }
+            if second.as_ref().is_some_and(is_complex) {
+                value.re -= im.im;
+            }
+            Ok(Value::Complex(value))
         }
         TypeObj::Bool | TypeObj::Scalar(crate::array::DType::Bool) => match first {
             None => Ok(Value::Bool(false)),

@@ -182,7 +182,13 @@ pub(crate) fn np_average(interp: &mut Interp, args: Args) -> EvalResult {
     let weights = b.take(2).map(|w| operand(&w)).transpose()?;
     let returned = flag(interp, &b, 3)?;
     let keepdims = flag(interp, &b, 4)?;
-    let (avg, wsum) = reduce::average(&a, axes.as_deref(), weights.as_ref(), keepdims)?;
+    let (avg, wsum) = reduce::average(&a, axes.as_deref(), weights.as_ref(), keepdims).map_err(|mut e| {
+        // np.average checks its axis with the argument name as prefix ("axis: axis 2 is out of bounds ...")
+        if e.kind == crate::array::error::ErrorKind::Axis {
+            e.message = format!("axis: {}", e.message);
+        }
+        e
+    })?;
     if returned {
         Ok(Value::tuple(vec![result_value(avg), result_value(wsum)]))
     } else {

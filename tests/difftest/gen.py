@@ -884,6 +884,11 @@ class Gen:
         conv = self.r("float", "int", "") if da != "bool" else self.r("int", "bool", "")
         if conv == "int" and da == "float64":
             conv = "round"
+        if da == "float64" and conv in ("round",):
+            self.emit(f"{x} = {a}.ravel()[0] if {a}.size else 0.0")
+            # round() of a float beyond 64 bits is a big int in Python (NPL has no big ints)
+            self.emit(f"print({x} == {x} and abs({x}) < 1e15 and round({x}))")
+            return
         self.emit(f"{x} = {conv}({a}[{idx}])" if sa else f"{x} = {conv}({a}.item())")
         if conv in ("int", "round") or (conv == "" and da == "int64"):
             spec = self.r(":,", ":#x", ":b", ":08d", ":+d", ":^9", ":_", ":o", ":e", ":.3%")
@@ -1038,7 +1043,8 @@ class Gen:
         f = self.r("{a} @ {b}", "np.dot({a}, {b})", "np.matmul({a}, {b})", "{a}.dot({b})", "np.outer({a}, {b})",
                    "np.inner({a}, {a})", "np.trace({a})" if len(sa) == 2 else "np.vdot({a}, {a})")
         self.emit(f"{name} = " + f.format(a=a, b=b), guarded=True)
-        self.emit(f"print({name})", guarded=True)
+        # float products may differ from BLAS in the last bit (summation order, FMA): print them rounded
+        self.emit(f"print(np.round({name}, 6))", guarded=True)
 
     def st_stats(self):
         """percentile, average (weighted), and ptp-like combinations of reductions."""

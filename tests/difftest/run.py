@@ -100,11 +100,13 @@ TOLERATED = []  # (name, predicate(py, npl)) pairs: allowed differences the gene
 
 
 def tolerated(py, npl):
-    """Integer overflow: NPL raises OverflowError where NumPy wraps int64 (allowed difference)."""
-    if npl["err"].startswith("OverflowError") and not py["err"]:
-        common = os.path.commonprefix([py["out"], npl["out"]])
-        return common == npl["out"]
-    return False
+    """Integer overflow: NPL raises OverflowError where NumPy wraps int64 (allowed difference): the first
+    differing line of npl is an OverflowError (caught and printed, or the program's error line)."""
+    py_lines, npl_lines = py["out"].splitlines(), npl["out"].splitlines()
+    for i, line in enumerate(npl_lines):
+        if i >= len(py_lines) or line != py_lines[i]:
+            return line.startswith("OverflowError: int64 overflow")
+    return npl["err"].startswith("OverflowError") and not py["err"].startswith("OverflowError")
 
 
 SUGGESTION = re.compile(r"^(NameError: .*)\. Did you mean: '\w+'\?$")

@@ -167,6 +167,27 @@ pub fn update_slice<T: Send>(data: &mut [T], align: usize, update: impl Fn(usize
     })
 }
 
+/// Runs `update(start, part)` over disjoint parts of `data` of `chunk`
+/// elements each (a Ctrl-C check between parts), on all cores when there
+/// are several parts.
+pub fn update_slice_chunked<T: Send>(
+    data: &mut [T],
+    chunk: usize,
+    update: impl Fn(usize, &mut [T]) + Sync,
+) -> ArrayResult<()> {
+    let n = data.len();
+    let chunk = chunk.max(1);
+    let parts = threads().min(n.div_ceil(chunk)).max(1);
+    let base = SendPtr(data.as_mut_ptr());
+    run_ranges(n, 1, chunk, parts, |lo, hi| {
+        // SAFETY: disjoint ranges inside `data`, which is borrowed mutably
+        // for the whole call.
+        let part = unsafe { std::slice::from_raw_parts_mut(base.get().add(lo), hi - lo) };
+        update(lo, part);
+        Ok(())
+    })
+}
+
 /// An empty vector with room for `n` elements. Big buffers get huge pages
 /// where the kernel offers them, and come from an allocator told to keep
 /// freed big blocks (see the module documentation).

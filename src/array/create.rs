@@ -8,9 +8,11 @@
 
 use super::dtype::{DType, Element, Scalar};
 use super::error::{ArrayError, ArrayResult, ErrorKind};
+use super::parallel::build_vec;
 use super::reduce::complex_div;
 use super::storage::{check_allocation, Array, IntoNdArray, NdArray};
 use num_complex::Complex64;
+use std::mem::MaybeUninit;
 
 fn too_big() -> ArrayError {
     ArrayError::value("Maximum allowed size exceeded")
@@ -99,27 +101,32 @@ pub fn arange(start: Scalar, stop: Scalar, step: Scalar, dtype: Option<DType>) -
         DType::Int64 => {
             let (a, b) = (i64::from_scalar(first), i64::from_scalar(second));
             let delta = b.checked_sub(a).ok_or_else(ArrayError::int_overflow)?;
-            let mut v = Vec::with_capacity(len);
-            for i in 0..len {
-                let x = match i {
-                    0 => Some(a),
-                    1 => Some(b),
-                    _ => (i as i64).checked_mul(delta).and_then(|d| a.checked_add(d)),
-                };
-                v.push(x.ok_or_else(ArrayError::int_overflow)?);
+            // The samples are monotone in i, so they all fit when the last does.
+            if len > 2 {
+                ((len - 1) as i64)
+                    .checked_mul(delta)
+                    .and_then(|d| a.checked_add(d))
+                    .ok_or_else(ArrayError::int_overflow)?;
             }
+            let v = build_vec(len, 1, |start, out: &mut [MaybeUninit<i64>]| {
+                for (i, o) in (start..).zip(out.iter_mut()) {
+                    o.write(if i == 1 { b } else { a.wrapping_add((i as i64).wrapping_mul(delta)) });
+                }
+            })?;
             NdArray::Int(Array::from_vec(vec![len], v)?)
         }
         DType::Float64 => {
             let (a, b) = (first.to_f64(), second.to_f64());
             let delta = b - a;
-            let v: Vec<f64> = (0..len)
-                .map(|i| match i {
-                    0 => a,
-                    1 => b,
-                    _ => a + i as f64 * delta,
-                })
-                .collect();
+            let v = build_vec(len, 1, |start, out: &mut [MaybeUninit<f64>]| {
+                for (i, o) in (start..).zip(out.iter_mut()) {
+                    o.write(match i {
+                        0 => a,
+                        1 => b,
+                        _ => a + i as f64 * delta,
+                    });
+                }
+            })?;
             NdArray::Float(Array::from_vec(vec![len], v)?)
         }
         DType::Complex128 => {
@@ -186,26 +193,22 @@ pub fn linspace(start: Scalar, stop: Scalar, num: i64, endpoint: bool, dtype: Op
     } else {
         let (a, b) = (start.to_f64(), stop.to_f64());
         let delta = b - a;
-        let mut y: Vec<f64> = (0..n).map(|i| i as f64).collect();
-        if div > 0 {
-            let step = delta / div as f64;
-            if step == 0.0 {
-                for v in &mut y {
-                    *v = *v / div as f64 * delta;
+        // NumPy's steps (`i * step`, or `i / div * delta` when the step
+        // underflows to zero, then `+ start`), fused into one pass.
+        let step = if div > 0 { delta / div as f64 } else { delta };
+        let scale_first = div > 0 && step == 0.0;
+        let divisor = div as f64;
+        let mut y = build_vec(n, 1, |first, out: &mut [MaybeUninit<f64>]| {
+            if scale_first {
+                for (i, o) in (first..).zip(out.iter_mut()) {
+                    o.write(i as f64 / divisor * delta + a);
                 }
             } else {
-                for v in &mut y {
-                    *v *= step;
+                for (i, o) in (first..).zip(out.iter_mut()) {
+                    o.write(i as f64 * step + a);
                 }
             }
-        } else {
-            for v in &mut y {
-                *v *= delta;
-            }
-        }
-        for v in &mut y {
-            *v += a;
-        }
+        })?;
         if endpoint && n > 1 {
             y[n - 1] = b;
         }

@@ -151,7 +151,7 @@ pub fn float_to_i64(f: f64) -> Option<i64> {
 }
 
 /// A Rust type that can be an array element: `bool`, `i64`, `f64`, `Complex64`.
-pub trait Element: Copy + Default + PartialEq + Debug + 'static {
+pub trait Element: Copy + Default + PartialEq + Debug + Send + Sync + 'static {
     /// The dtype of arrays of this element type.
     const DTYPE: DType;
     /// The element as a [`Scalar`].

@@ -26,6 +26,7 @@ pub mod elementwise;
 pub mod error;
 pub mod index;
 pub mod manip;
+pub mod parallel;
 pub mod print;
 pub mod product;
 pub mod reduce;

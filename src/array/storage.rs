@@ -160,7 +160,12 @@ impl<T: Element> Array<T> {
     pub fn full(shape: Vec<usize>, value: T) -> ArrayResult<Self> {
         let size = check_allocation(&shape, T::DTYPE)?;
         let strides = c_strides(&shape);
-        Ok(Array { buf: Rc::new(RefCell::new(vec![value; size])), shape, strides, offset: 0 })
+        let data = super::parallel::build_vec(size, 1, |_, out| {
+            for o in out.iter_mut() {
+                o.write(value);
+            }
+        })?;
+        Ok(Array { buf: Rc::new(RefCell::new(data)), shape, strides, offset: 0 })
     }
 
     /// A new view on this array's buffer. The caller guarantees that every
@@ -204,6 +209,16 @@ impl<T: Element> Array<T> {
             expected *= n as isize;
         }
         true
+    }
+
+    /// Whether this handle is the only one on its buffer and views the whole
+    /// of it in C order: then the caller that owns this handle may overwrite
+    /// the data in place (a temporary taking an operation's result).
+    pub fn is_sole_contiguous_owner(&self) -> bool {
+        Rc::strong_count(&self.buf) == 1
+            && self.offset == 0
+            && self.is_c_contiguous()
+            && self.buf.try_borrow().map(|b| b.len() == self.size()).unwrap_or(false)
     }
 
     /// Whether `other` shares this array's buffer (so writing one may change the other).

@@ -91,20 +91,6 @@ fn binary_op_of(op: ast::BinOp) -> Option<BinaryOp> {
     })
 }
 
-fn operands(op_symbol: &str, x: &Value, y: &Value) -> EvalResult<(NdArray, NdArray)> {
-    let convert = |v: &Value| -> EvalResult<NdArray> {
-        operand(v).map_err(|_| {
-            type_error(format!(
-                "unsupported operand type(s) for {}: '{}' and '{}'",
-                op_symbol,
-                x.type_name(),
-                y.type_name()
-            ))
-        })
-    };
-    Ok((convert(x)?, convert(y)?))
-}
-
 /// NumPy's shortcut for a complex array to the power of a Python number: `** -1` is `np.reciprocal` and
 /// `** 0.5` is `np.sqrt` (which differ from `np.power` in the sign of zeros and the last bits).
 fn complex_power_shortcut(op: ast::BinOp, x: &Value, y: &Value) -> Option<UnaryOp> {
@@ -119,23 +105,50 @@ fn complex_power_shortcut(op: ast::BinOp, x: &Value, y: &Value) -> Option<UnaryO
     }
 }
 
-/// `x op y` where one side is an array.
+/// `v` (one of the operands `x`, `y` of `op_symbol`) as an array, or
+/// Python's `TypeError` naming both operands.
+fn operand_of(op_symbol: &str, v: &Value, x: &Value, y: &Value) -> EvalResult<NdArray> {
+    operand(v).map_err(|_| {
+        type_error(format!(
+            "unsupported operand type(s) for {}: '{}' and '{}'",
+            op_symbol,
+            x.type_name(),
+            y.type_name()
+        ))
+    })
+}
+
+/// `x op y` where one side is an array. An operand whose value is the only
+/// handle on its array (an expression's temporary, `Rc` count 1) may be
+/// overwritten with the result: callers must not use it afterwards.
 pub fn binary_op(_interp: &mut Interp, op: ast::BinOp, x: &Value, y: &Value) -> EvalResult {
     if let (Some(uop), Value::Array(a)) = (complex_power_shortcut(op, x, y), x) {
         return Ok(result_value(elementwise::unary(uop, a)?));
     }
-    // Arrays are used where they are; only the other operand is converted.
-    let converted;
-    let (a, b): (&NdArray, &NdArray) = match (x, y) {
-        (Value::Array(a), Value::Array(b)) => (a, b),
+    // Arrays are used where they are (not cloned, so the array library can
+    // see when nothing else holds a temporary's buffer); only the other
+    // operand is converted.
+    let (converted_a, converted_b);
+    let a: &NdArray = match x {
+        Value::Array(a) => a,
         _ => {
-            converted = operands(op.symbol(), x, y)?;
-            (&converted.0, &converted.1)
+            converted_a = operand_of(op.symbol(), x, x, y)?;
+            &converted_a
         }
     };
+    let b: &NdArray = match y {
+        Value::Array(b) => b,
+        _ => {
+            converted_b = operand_of(op.symbol(), y, x, y)?;
+            &converted_b
+        }
+    };
+    let temporary = |v: &Value| matches!(v, Value::Array(r) if Rc::strong_count(r) == 1);
     let r = match binary_op_of(op) {
         Some(bop) => match small_float_binary(bop, a, b) {
             Some(r) => r,
+            None if temporary(x) => elementwise::binary_reusing(bop, a, b, elementwise::Temporary::Left)?,
+            None if temporary(y) => elementwise::binary_reusing(bop, a, b, elementwise::Temporary::Right)?,
             None => elementwise::binary(bop, a, b)?,
         },
         None => crate::array::product::matmul(a, b)?,

@@ -3,6 +3,7 @@
 
 use super::cmath;
 use super::kernels::{fold_pairs, map, zip_map, zip_update};
+use super::parallel_kernels::{par_zip_map, par_zip_update};
 use super::{unsupported_types, BinaryOp};
 use crate::array::error::{ArrayError, ArrayResult};
 use crate::array::storage::{Array, IntoNdArray, NdArray};
@@ -361,20 +362,20 @@ fn float_pow_scalar(a: &Array<f64>, y: f64) -> ArrayResult<Array<f64>> {
 pub(super) fn float_binary(op: BinaryOp, a: &Array<f64>, b: &Array<f64>) -> ArrayResult<NdArray> {
     use BinaryOp::*;
     let r = match op {
-        Add => zip_map(a, b, |x, y| x + y)?,
-        Sub => zip_map(a, b, |x, y| x - y)?,
-        Mul => zip_map(a, b, |x, y| x * y)?,
-        TrueDiv => zip_map(a, b, |x, y| x / y)?,
-        FloorDiv => zip_map(a, b, |x, y| float_divmod(x, y).0)?,
-        Mod => zip_map(a, b, |x, y| if y == 0.0 { x % y } else { float_divmod(x, y).1 })?,
+        Add => par_zip_map(a, b, |x, y| x + y)?,
+        Sub => par_zip_map(a, b, |x, y| x - y)?,
+        Mul => par_zip_map(a, b, |x, y| x * y)?,
+        TrueDiv => par_zip_map(a, b, |x, y| x / y)?,
+        FloorDiv => par_zip_map(a, b, |x, y| float_divmod(x, y).0)?,
+        Mod => par_zip_map(a, b, |x, y| if y == 0.0 { x % y } else { float_divmod(x, y).1 })?,
         Pow if b.size() == 1 && b.ndim() <= a.ndim() => float_pow_scalar(a, b.get_flat(0))?,
-        Pow => zip_map(a, b, f64::powf)?,
-        Maximum => zip_map(a, b, fmaximum)?,
-        Minimum => zip_map(a, b, fminimum)?,
-        Fmax => zip_map(a, b, ffmax)?,
-        Fmin => zip_map(a, b, ffmin)?,
-        Arctan2 => zip_map(a, b, f64::atan2)?,
-        Hypot => zip_map(a, b, f64::hypot)?,
+        Pow => par_zip_map(a, b, f64::powf)?,
+        Maximum => par_zip_map(a, b, fmaximum)?,
+        Minimum => par_zip_map(a, b, fminimum)?,
+        Fmax => par_zip_map(a, b, ffmax)?,
+        Fmin => par_zip_map(a, b, ffmin)?,
+        Arctan2 => par_zip_map(a, b, f64::atan2)?,
+        Hypot => par_zip_map(a, b, f64::hypot)?,
         _ => return Err(unsupported_types(op.ufunc_name())),
     };
     Ok(r.into_nd())
@@ -384,40 +385,68 @@ pub(super) fn float_binary(op: BinaryOp, a: &Array<f64>, b: &Array<f64>) -> Arra
 pub(super) fn float_update(op: BinaryOp, t: &Array<f64>, b: &Array<f64>) -> ArrayResult<()> {
     use BinaryOp::*;
     match op {
-        Add => zip_update(t, b, |x, y| x + y),
-        Sub => zip_update(t, b, |x, y| x - y),
-        Mul => zip_update(t, b, |x, y| x * y),
-        TrueDiv => zip_update(t, b, |x, y| x / y),
-        FloorDiv => zip_update(t, b, |x, y| float_divmod(x, y).0),
-        Mod => zip_update(t, b, |x, y| if y == 0.0 { x % y } else { float_divmod(x, y).1 }),
+        Add => par_zip_update(t, b, |x, y| x + y),
+        Sub => par_zip_update(t, b, |x, y| x - y),
+        Mul => par_zip_update(t, b, |x, y| x * y),
+        TrueDiv => par_zip_update(t, b, |x, y| x / y),
+        FloorDiv => par_zip_update(t, b, |x, y| float_divmod(x, y).0),
+        Mod => par_zip_update(t, b, |x, y| if y == 0.0 { x % y } else { float_divmod(x, y).1 }),
         Pow if b.size() == 1 => {
             let r = float_pow_scalar(t, b.get_flat(0))?;
             super::kernels::assign(t, &r)
         }
-        Pow => zip_update(t, b, f64::powf),
-        Maximum => zip_update(t, b, fmaximum),
-        Minimum => zip_update(t, b, fminimum),
-        Fmax => zip_update(t, b, ffmax),
-        Fmin => zip_update(t, b, ffmin),
-        Arctan2 => zip_update(t, b, f64::atan2),
-        Hypot => zip_update(t, b, f64::hypot),
+        Pow => par_zip_update(t, b, f64::powf),
+        Maximum => par_zip_update(t, b, fmaximum),
+        Minimum => par_zip_update(t, b, fminimum),
+        Fmax => par_zip_update(t, b, ffmax),
+        Fmin => par_zip_update(t, b, ffmin),
+        Arctan2 => par_zip_update(t, b, f64::atan2),
+        Hypot => par_zip_update(t, b, f64::hypot),
         _ => Err(unsupported_types(op.ufunc_name())),
     }
+}
+
+/// `t = t op b` in place for the float operations whose in-place result is
+/// the out-of-place one (`+ - * /`, maximum/minimum, ...); `false` (and
+/// nothing written) for the others.
+pub(super) fn float_update_if_pure(op: BinaryOp, t: &Array<f64>, b: &Array<f64>) -> ArrayResult<bool> {
+    use BinaryOp::*;
+    match op {
+        Add | Sub | Mul | TrueDiv | Maximum | Minimum | Fmax | Fmin | Hypot | Arctan2 => {
+            float_update(op, t, b)?;
+            Ok(true)
+        }
+        _ => Ok(false),
+    }
+}
+
+/// `t = a op t` in place (the temporary is the right operand) for
+/// `+ - * /`; `false` (and nothing written) for other operations.
+pub(super) fn float_update_reversed(op: BinaryOp, t: &Array<f64>, a: &Array<f64>) -> ArrayResult<bool> {
+    use BinaryOp::*;
+    match op {
+        Add => par_zip_update(t, a, |y, x| x + y)?,
+        Sub => par_zip_update(t, a, |y, x| x - y)?,
+        Mul => par_zip_update(t, a, |y, x| x * y)?,
+        TrueDiv => par_zip_update(t, a, |y, x| x / y)?,
+        _ => return Ok(false),
+    }
+    Ok(true)
 }
 
 /// `op` on two complex128 arrays.
 pub(super) fn complex_binary(op: BinaryOp, a: &Array<Complex64>, b: &Array<Complex64>) -> ArrayResult<NdArray> {
     use BinaryOp::*;
     let r = match op {
-        Add => zip_map(a, b, |x, y| x + y)?,
-        Sub => zip_map(a, b, |x, y| x - y)?,
+        Add => par_zip_map(a, b, |x, y| x + y)?,
+        Sub => par_zip_map(a, b, |x, y| x - y)?,
         Mul => cmath::mul_arrays(a, b)?,
-        TrueDiv => zip_map(a, b, cmath::div)?,
-        Pow => zip_map(a, b, cmath::pow)?,
-        Maximum => zip_map(a, b, cmath::maximum)?,
-        Minimum => zip_map(a, b, cmath::minimum)?,
-        Fmax => zip_map(a, b, cmath::fmax)?,
-        Fmin => zip_map(a, b, cmath::fmin)?,
+        TrueDiv => par_zip_map(a, b, cmath::div)?,
+        Pow => par_zip_map(a, b, cmath::pow)?,
+        Maximum => par_zip_map(a, b, cmath::maximum)?,
+        Minimum => par_zip_map(a, b, cmath::minimum)?,
+        Fmax => par_zip_map(a, b, cmath::fmax)?,
+        Fmin => par_zip_map(a, b, cmath::fmin)?,
         _ => return Err(unsupported_types(op.ufunc_name())),
     };
     Ok(r.into_nd())

@@ -2,7 +2,7 @@
 //! order lexicographically, as in NumPy.
 
 use super::cmath;
-use super::kernels::zip_map;
+use super::parallel_kernels::par_zip_map as zip_map;
 use super::{unsupported_types, BinaryOp};
 use crate::array::dtype::Element;
 use crate::array::error::ArrayResult;

@@ -2,6 +2,7 @@
 
 use super::cmath;
 use super::kernels::map;
+use super::parallel_kernels::par_map;
 use super::{unsupported_types, UnaryOp};
 use crate::array::dtype::{DType, Element};
 use crate::array::error::{ArrayError, ArrayResult, ErrorKind};
@@ -16,11 +17,11 @@ fn no_bool_loop(ufunc: &str) -> ArrayError {
 }
 
 /// Applies `f` to an array, wrapping the result.
-fn apply<A: Element, O: Element>(a: &Array<A>, f: impl FnMut(A) -> O) -> ArrayResult<NdArray>
+fn apply<A: Element, O: Element>(a: &Array<A>, f: impl Fn(A) -> O + Sync) -> ArrayResult<NdArray>
 where
     Array<O>: IntoNdArray,
 {
-    Ok(map(a, f)?.into_nd())
+    Ok(par_map(a, f)?.into_nd())
 }
 
 /// A float function with a complex counterpart: complex input uses `c`,

@@ -25,6 +25,7 @@ mod cmath;
 mod compare;
 pub(crate) mod kernels;
 mod math;
+pub(crate) mod parallel_kernels;
 mod select;
 
 #[cfg(test)]
@@ -207,6 +208,44 @@ pub fn binary(op: BinaryOp, a: &NdArray, b: &NdArray) -> ArrayResult<NdArray> {
         (NdArray::Complex(p), NdArray::Complex(q)) => arith::complex_binary(op, p, q),
         _ => Err(unsupported_types(op.ufunc_name())),
     }
+}
+
+/// Which operand of [`binary_reusing`] the caller offers as the result's storage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Temporary {
+    /// The left operand (`a * 1.1 + b`: the product is a temporary).
+    Left,
+    /// The right operand (`b + a * 1.1`).
+    Right,
+}
+
+/// `op(a, b)` as [`binary`], except that the operand named by `temp` (which
+/// the caller holds only as an expression's temporary, about to be dropped)
+/// takes the result in place when it is the sole owner of its buffer, already
+/// has the result's dtype and shape, and the operation is a float one. This
+/// saves the allocation and the page faults of a new result, and memory:
+/// `a * 2 + 1` needs one temporary, as in NumPy.
+pub fn binary_reusing(op: BinaryOp, a: &NdArray, b: &NdArray, temp: Temporary) -> ArrayResult<NdArray> {
+    let (t, other) = match temp {
+        Temporary::Left => (a, b),
+        Temporary::Right => (b, a),
+    };
+    if let (NdArray::Float(tf), DType::Float64 | DType::Bool | DType::Int64) = (t, other.dtype()) {
+        let same_shape = other.shape() == t.shape()
+            || (other.ndim() <= t.ndim()
+                && broadcast_shapes(t.shape(), other.shape()).ok().as_deref() == Some(t.shape()));
+        if same_shape && !op.is_comparison() && tf.is_sole_contiguous_owner() {
+            let o = other.to_float();
+            let done = match temp {
+                Temporary::Left => arith::float_update_if_pure(op, tf, &o)?,
+                Temporary::Right => arith::float_update_reversed(op, tf, &o)?,
+            };
+            if done {
+                return Ok(t.clone());
+            }
+        }
+    }
+    binary(op, a, b)
 }
 
 /// `target op= b` (`a += b`, `a //= b`, ...), writing through `target`

@@ -25,7 +25,7 @@ pub fn where_select(cond: &NdArray, x: &NdArray, y: &NdArray) -> ArrayResult<NdA
 
 /// The typed loop of [`where_select`].
 fn pick<T: Element>(c: &Array<bool>, x: &Array<T>, y: &Array<T>) -> ArrayResult<Array<T>> {
-    zip3_map(c, x, y, |c, x, y| if c { x } else { y })
+    super::parallel_kernels::par_zip3_map(c, x, y, |c, x, y| if c { x } else { y })
 }
 
 /// Clamping of one element type for [`clip`] with both bounds.

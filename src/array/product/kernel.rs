@@ -222,12 +222,36 @@ impl Product for f64 {
             out[0] = Self::dot(x, y, k, false)?;
             return Ok(());
         }
+        if n == 1 && m.saturating_mul(k) > SMALL_GEMM {
+            let v = Vec1 { buf: b.buf, off: b.off, stride: b.rs };
+            if super::tall::matvec(a, v, m, k, out)? {
+                return Ok(());
+            }
+        }
+        if m * n <= 1024
+            && k >= 4096
+            && m.saturating_mul(k).saturating_mul(n) > SMALL_GEMM
+            && super::tall::outer_sum(a, b, m, k, n, out)?
+        {
+            return Ok(());
+        }
         // nalgebra hands matrices with every dimension above 5 to
         // matrixmultiply; smaller ones stay on the in-order FMA kernel.
         if m.saturating_mul(k).saturating_mul(n) <= SMALL_GEMM || m <= 5 || k <= 5 || n <= 5 {
             fma_gemm(a, b, m, k, n, out);
         } else {
-            nalgebra_gemm_f64(a, b, m, k, n, out);
+            // Blocks of rows, so that Ctrl-C is seen between blocks of about
+            // 2^27 multiply-adds (each element's sum is unchanged: the
+            // kernel blocks the inner dimension the same way for any rows).
+            let rows = ((1usize << 27) / k.saturating_mul(n).max(1)).max(128);
+            let mut r0 = 0;
+            while r0 < m {
+                crate::array::cancel::check()?;
+                let r1 = (r0 + rows).min(m);
+                let block = Mat { buf: a.buf, off: a.off + r0 as isize * a.rs, rs: a.rs, cs: a.cs };
+                nalgebra_gemm_f64(block, b, r1 - r0, k, n, &mut out[r0 * n..r1 * n]);
+                r0 = r1;
+            }
         }
         Ok(())
     }
@@ -276,8 +300,9 @@ fn ddot_hw(x: &[f64], y: &[f64]) -> f64 {
     ddot_body(x, y)
 }
 
+/// The `ddot` loop itself, for kernels that inline it into their own FMA build.
 #[inline(always)]
-fn ddot_body(x: &[f64], y: &[f64]) -> f64 {
+pub(crate) fn ddot_body(x: &[f64], y: &[f64]) -> f64 {
     let n = x.len().min(y.len());
     let n1 = n & !15;
     let mut dot = 0.0f64;
@@ -293,7 +318,7 @@ fn ddot_body(x: &[f64], y: &[f64]) -> f64 {
             }
             i += 16;
         }
-        let e: Vec<[f64; 2]> = acc.iter().map(|a| [a[0] + a[2], a[1] + a[3]]).collect();
+        let e: [[f64; 2]; 4] = acc.map(|a| [a[0] + a[2], a[1] + a[3]]);
         let e0 = [e[0][0] + e[1][0], e[0][1] + e[1][1]];
         let e2 = [e[2][0] + e[3][0], e[2][1] + e[3][1]];
         let v = [e0[0] + e2[0], e0[1] + e2[1]];

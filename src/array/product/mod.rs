@@ -6,6 +6,7 @@
 //! products on typed loops, int64 overflow raising `OverflowError`.
 
 mod kernel;
+mod tall;
 
 use super::broadcast::{broadcast_shapes, shape_compact};
 use super::dtype::Element;

@@ -1,0 +1,272 @@
+//! Float products whose shape the general kernels handle badly, on all
+//! cores: a big matrix times a vector (`A @ x`, also with `A` a transposed
+//! view such as `X.T @ err`), and a product with a long inner dimension
+//! and a small result (`X.T @ X` for `X` of shape (1e6, 10)), which is a
+//! sum of outer products of rows.
+//!
+//! Summation orders: a matrix-vector product with rows in memory takes each
+//! row's dot product in OpenBLAS's `ddot` order (in-order FMA below 16
+//! terms); the column and outer-product forms accumulate in order within
+//! each thread's slice of the inner dimension, and the slices' partial sums
+//! are added in order. Big products of OpenBLAS split their work too, so
+//! their last bits were never reproducible.
+
+use super::kernel::{ddot_body, Mat, Vec1};
+use crate::array::error::ArrayResult;
+use crate::array::parallel::{parts_for, run_ranges, threads};
+use std::sync::Mutex;
+
+/// Multiply-adds from which these kernels are used.
+pub(crate) const TALL_MIN: usize = 1 << 16;
+
+/// Multiply-adds per Ctrl-C check and per work unit handed out.
+const WORK_CHUNK: usize = 1 << 18;
+
+/// `out (m) = a (m x k) @ v (k)` when `a` has unit row or column stride;
+/// `false` (nothing written) for other layouts.
+pub(crate) fn matvec(a: Mat<f64>, v: Vec1<f64>, m: usize, k: usize, out: &mut [f64]) -> ArrayResult<bool> {
+    if a.cs != 1 && a.rs != 1 || a.off < 0 || a.rs < 0 || a.cs < 0 {
+        return Ok(false);
+    }
+    let dense_v: Vec<f64>;
+    let v: &[f64] = if v.stride == 1 && v.off >= 0 {
+        &v.buf[v.off as usize..v.off as usize + k]
+    } else {
+        dense_v = (0..k).map(|i| v.buf[(v.off + i as isize * v.stride) as usize]).collect();
+        &dense_v
+    };
+    let off = a.off as usize;
+    if a.cs == 1 {
+        let rs = a.rs as usize;
+        let buf = a.buf;
+        crate::array::parallel::update_slice_chunked(out, (WORK_CHUNK / k.max(1)).max(1), |start, part| {
+            with_fma!(row_dots(buf, off + start * rs, rs, k, v, part))
+        })?;
+    } else {
+        let cs = a.cs as usize;
+        let partial =
+            accumulate_parts(k, m, |lo, hi, acc| with_fma!(column_axpys(a.buf, off, cs, &v[lo..hi], lo, acc)))?;
+        out.copy_from_slice(&partial);
+    }
+    Ok(true)
+}
+
+/// `out (m x n, row-major) = a (m x k) @ b (k x n)` as a sum over the inner
+/// index of outer products, for `a` with unit row stride (a transposed
+/// C-ordered matrix) and `b` with unit column stride; `false` otherwise.
+pub(crate) fn outer_sum(a: Mat<f64>, b: Mat<f64>, m: usize, k: usize, n: usize, out: &mut [f64]) -> ArrayResult<bool> {
+    if a.rs != 1 || b.cs != 1 || a.off < 0 || b.off < 0 || a.cs < 0 || b.rs < 0 {
+        return Ok(false);
+    }
+    let (ao, bo, acs, brs) = (a.off as usize, b.off as usize, a.cs as usize, b.rs as usize);
+    let (abuf, bbuf) = (a.buf, b.buf);
+    let partial = accumulate_parts(k, m * n, |lo, hi, acc| {
+        with_fma!(outer_products(abuf, ao, acs, m, bbuf, bo, brs, n, lo, hi, acc))
+    })?;
+    out.copy_from_slice(&partial);
+    Ok(true)
+}
+
+/// Calls the `_body` form of a kernel compiled for AVX2 + FMA when the CPU
+/// has them (so `mul_add` is one instruction, not a library call), else the
+/// portable build of the same code (same results).
+macro_rules! with_fma {
+    ($name:ident($($arg:expr),*)) => {{
+        #[cfg(target_arch = "x86_64")]
+        {
+            if std::is_x86_feature_detected!("fma") && std::is_x86_feature_detected!("avx2") {
+                // SAFETY: the CPU has the features the `_hw` build assumes.
+                unsafe { hw::$name($($arg),*) }
+            } else {
+                body::$name($($arg),*)
+            }
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        {
+            body::$name($($arg),*)
+        }
+    }};
+}
+use with_fma;
+
+/// The kernels' code, inlined into the portable and the FMA builds.
+mod body {
+    use super::ddot_body;
+
+    /// `out[r] = row r . v` for the rows starting at `start + r * rs`:
+    /// rows shorter than 16 as an in-order FMA chain (eight rows at a time,
+    /// so the chains overlap), longer ones in OpenBLAS's `ddot` order.
+    #[inline(always)]
+    pub fn row_dots(buf: &[f64], start: usize, rs: usize, k: usize, v: &[f64], out: &mut [f64]) {
+        let v = &v[..k];
+        if k >= 16 {
+            for (r, o) in out.iter_mut().enumerate() {
+                let s = start + r * rs;
+                *o = ddot_body(&buf[s..s + k], v);
+            }
+            return;
+        }
+        let mut groups = out.chunks_exact_mut(8);
+        let mut s0 = start;
+        for group in &mut groups {
+            let mut acc = [0.0f64; 8];
+            for (q, &x) in v.iter().enumerate() {
+                for (g, a) in acc.iter_mut().enumerate() {
+                    *a = buf[s0 + g * rs + q].mul_add(x, *a);
+                }
+            }
+            group.copy_from_slice(&acc);
+            s0 += 8 * rs;
+        }
+        for o in groups.into_remainder() {
+            *o = buf[s0..s0 + k].iter().zip(v).fold(0.0, |acc, (&x, &y)| x.mul_add(y, acc));
+            s0 += rs;
+        }
+    }
+
+    /// `acc += column j * x_j` for the columns `first..first + xs.len()`
+    /// (column j starts at `off + j * cs`, `acc.len()` long).
+    #[inline(always)]
+    pub fn column_axpys(buf: &[f64], off: usize, cs: usize, xs: &[f64], first: usize, acc: &mut [f64]) {
+        let m = acc.len();
+        for (j, &x) in xs.iter().enumerate() {
+            let s = off + (first + j) * cs;
+            for (o, &c) in acc.iter_mut().zip(&buf[s..s + m]) {
+                *o = c.mul_add(x, *o);
+            }
+        }
+    }
+
+    /// `acc (m x n) += outer(column j of a, row j of b)` for `j` in `lo..hi`.
+    #[allow(clippy::too_many_arguments)]
+    #[inline(always)]
+    pub fn outer_products(
+        a: &[f64],
+        ao: usize,
+        acs: usize,
+        m: usize,
+        b: &[f64],
+        bo: usize,
+        brs: usize,
+        n: usize,
+        lo: usize,
+        hi: usize,
+        acc: &mut [f64],
+    ) {
+        for j in lo..hi {
+            let col = &a[ao + j * acs..ao + j * acs + m];
+            let row = &b[bo + j * brs..bo + j * brs + n];
+            for (&x, out) in col.iter().zip(acc.chunks_exact_mut(n)) {
+                for (o, &y) in out.iter_mut().zip(row) {
+                    *o = x.mul_add(y, *o);
+                }
+            }
+        }
+    }
+}
+
+/// The kernels built for AVX2 + FMA.
+#[cfg(target_arch = "x86_64")]
+mod hw {
+    /// [`super::body::row_dots`] with AVX2 + FMA.
+    #[target_feature(enable = "avx2,fma")]
+    pub unsafe fn row_dots(buf: &[f64], start: usize, rs: usize, k: usize, v: &[f64], out: &mut [f64]) {
+        super::body::row_dots(buf, start, rs, k, v, out)
+    }
+    /// [`super::body::column_axpys`] with AVX2 + FMA.
+    #[target_feature(enable = "avx2,fma")]
+    pub unsafe fn column_axpys(buf: &[f64], off: usize, cs: usize, xs: &[f64], first: usize, acc: &mut [f64]) {
+        super::body::column_axpys(buf, off, cs, xs, first, acc)
+    }
+    /// [`super::body::outer_products`] with AVX2 + FMA.
+    #[allow(clippy::too_many_arguments)]
+    #[target_feature(enable = "avx2,fma")]
+    pub unsafe fn outer_products(
+        a: &[f64],
+        ao: usize,
+        acs: usize,
+        m: usize,
+        b: &[f64],
+        bo: usize,
+        brs: usize,
+        n: usize,
+        lo: usize,
+        hi: usize,
+        acc: &mut [f64],
+    ) {
+        super::body::outer_products(a, ao, acs, m, b, bo, brs, n, lo, hi, acc)
+    }
+}
+
+/// Splits the inner range `0..k` into one slice per thread; `add(lo, hi,
+/// acc)` accumulates the terms `lo..hi` into a zeroed partial result of
+/// `len` elements; the partials are summed in order.
+fn accumulate_parts(k: usize, len: usize, add: impl Fn(usize, usize, &mut [f64]) + Sync) -> ArrayResult<Vec<f64>> {
+    let parts = parts_for(k.saturating_mul(len), TALL_MIN * 4).min(threads());
+    let per_chunk = (WORK_CHUNK / len.max(1)).max(1);
+    let partials: Mutex<Vec<(usize, Vec<f64>)>> = Mutex::new(Vec::new());
+    let bounds: Vec<usize> = (0..=parts).map(|p| k * p / parts).collect();
+    run_ranges(parts, 1, 1, parts, |p, _| {
+        let (lo, hi) = (bounds[p], bounds[p + 1]);
+        let mut acc = vec![0.0; len];
+        let mut j = lo;
+        while j < hi {
+            crate::array::cancel::check()?;
+            let next = (j + per_chunk).min(hi);
+            add(j, next, &mut acc);
+            j = next;
+        }
+        if let Ok(mut list) = partials.lock() {
+            list.push((p, acc));
+        }
+        Ok(())
+    })?;
+    let mut list = partials.into_inner().unwrap_or_default();
+    list.sort_by_key(|(p, _)| *p);
+    let mut parts_iter = list.into_iter().map(|(_, v)| v);
+    let mut total = parts_iter.next().unwrap_or_else(|| vec![0.0; len]);
+    for part in parts_iter {
+        for (t, x) in total.iter_mut().zip(part) {
+            *t += x;
+        }
+    }
+    Ok(total)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn naive(a: &[f64], m: usize, k: usize, b: &[f64], n: usize) -> Vec<f64> {
+        let mut out = vec![0.0; m * n];
+        for i in 0..m {
+            for l in 0..n {
+                out[i * n + l] = (0..k).map(|j| a[i * k + j] * b[j * n + l]).sum();
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn matvec_both_layouts_and_outer_sums_agree_with_a_plain_product() {
+        let (m, k) = (37usize, 9000usize);
+        let a: Vec<f64> = (0..m * k).map(|i| ((i * 7919) % 101) as f64 / 8.0).collect();
+        let v: Vec<f64> = (0..k).map(|i| ((i * 31) % 17) as f64 / 4.0).collect();
+        let expect = naive(&a, m, k, &v, 1);
+        let mut out = vec![0.0; m];
+        let am = Mat { buf: &a, off: 0, rs: k as isize, cs: 1 };
+        assert!(matvec(am, Vec1 { buf: &v, off: 0, stride: 1 }, m, k, &mut out).unwrap());
+        assert_eq!(out, expect);
+        // The transpose of a (k x m) C-ordered matrix.
+        let at: Vec<f64> = (0..k * m).map(|p| a[(p % m) * k + p / m]).collect();
+        let tm = Mat { buf: &at, off: 0, rs: 1, cs: m as isize };
+        let mut out2 = vec![0.0; m];
+        assert!(matvec(tm, Vec1 { buf: &v, off: 0, stride: 1 }, m, k, &mut out2).unwrap());
+        assert_eq!(out2, expect);
+        let n = 3;
+        let b: Vec<f64> = (0..k * n).map(|i| (i % 5) as f64).collect();
+        let mut out3 = vec![0.0; m * n];
+        assert!(outer_sum(tm, Mat { buf: &b, off: 0, rs: n as isize, cs: 1 }, m, k, n, &mut out3).unwrap());
+        assert_eq!(out3, naive(&a, m, k, &b, n));
+    }
+}

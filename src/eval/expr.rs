@@ -21,7 +21,7 @@ impl Interp {
             ExprKind::Name(n) => {
                 if let NameSlot::Local(i) = n.slot.get() {
                     if let Some(Some(v)) = frame.locals.get(i as usize) {
-                        return Ok(v.clone());
+                        return Ok(clone_value(v));
                     }
                 }
                 self.eval_name(n, e.span, frame)
@@ -793,6 +793,18 @@ impl Interp {
     /// The type object of `v` (for `type(v)`).
     pub fn type_value(v: &Value) -> Value {
         Value::Type(v.type_of())
+    }
+}
+
+/// Clones a value, copying plain numbers inline instead of calling the
+/// out-of-line clone glue (most values a loop reads are numbers).
+#[inline(always)]
+pub fn clone_value(v: &Value) -> Value {
+    match v {
+        Value::Int(i) => Value::Int(*i),
+        Value::Float(f) => Value::Float(*f),
+        Value::Bool(b) => Value::Bool(*b),
+        other => other.clone(),
     }
 }
 

@@ -500,7 +500,7 @@ impl Interp {
     pub fn store_name(&mut self, name: &NameRef, value: Value, frame: &mut Frame) {
         match name.slot.get() {
             NameSlot::Local(i) => {
-                if let Some(old) = std::mem::replace(&mut frame.locals[i as usize], Some(value)) {
+                if let Some(old) = frame.locals[i as usize].replace(value) {
                     drop_value(old);
                 }
             }

@@ -13,7 +13,7 @@ impl Interp {
     /// Evaluates an expression. Leaves (literals and local names) are
     /// handled here, small enough to inline at every call site; the rest
     /// goes to the out-of-line [`Interp::eval_compound`].
-    #[inline]
+    #[inline(always)]
     pub fn eval(&mut self, e: &Expr, frame: &mut Frame) -> EvalResult<Value> {
         match &e.kind {
             ExprKind::Int(i) => Ok(Value::Int(*i)),
@@ -21,13 +21,82 @@ impl Interp {
             ExprKind::Name(n) => {
                 if let NameSlot::Local(i) = n.slot.get() {
                     if let Some(Some(v)) = frame.locals.get(i as usize) {
-                        return Ok(v.clone());
+                        return Ok(clone_value(v));
                     }
                 }
                 self.eval_name(n, e.span, frame)
             }
+            ExprKind::Binary(op, a, b) => self.eval_binary(e, *op, a, b, frame),
+            ExprKind::Compare(first, rest) if rest.len() == 1 => self.eval_compare(e, first, &rest[0], frame),
             _ => self.eval_nested(e, frame),
         }
+    }
+
+    /// `a op b`: a small function of its own, so the common scalar case does
+    /// not pay for the stack frame of the general evaluator.
+    #[inline(never)]
+    fn eval_binary(&mut self, e: &Expr, op: BinOp, a: &Expr, b: &Expr, frame: &mut Frame) -> EvalResult<Value> {
+        self.enter_expr()?;
+        let r = self.eval_binary_operands(e, op, a, b, frame);
+        self.expr_depth -= 1;
+        r
+    }
+
+    #[inline(always)]
+    fn eval_binary_operands(
+        &mut self,
+        e: &Expr,
+        op: BinOp,
+        a: &Expr,
+        b: &Expr,
+        frame: &mut Frame,
+    ) -> EvalResult<Value> {
+        let x = self.eval(a, frame)?;
+        let y = self.eval(b, frame)?;
+        if let Some(r) = super::ops::scalar_binary(op, &x, &y) {
+            super::drop_value(x);
+            super::drop_value(y);
+            return Ok(r);
+        }
+        self.binary_located(e, op, a, b, x, y)
+    }
+
+    #[inline(never)]
+    fn binary_located(&mut self, e: &Expr, op: BinOp, a: &Expr, b: &Expr, x: Value, y: Value) -> EvalResult<Value> {
+        self.binary(op, &x, &y).map_err(|u| self.locate_binary(u, e.span, a, b, &x, &y, op))
+    }
+
+    /// `a < b` (one comparison; chains go through the general evaluator).
+    #[inline(never)]
+    fn eval_compare(&mut self, e: &Expr, first: &Expr, rest: &(CmpOp, Expr), frame: &mut Frame) -> EvalResult<Value> {
+        self.enter_expr()?;
+        let r = self.eval_compare_operands(e, first, rest, frame);
+        self.expr_depth -= 1;
+        r
+    }
+
+    #[inline(always)]
+    fn eval_compare_operands(
+        &mut self,
+        e: &Expr,
+        first: &Expr,
+        rest: &(CmpOp, Expr),
+        frame: &mut Frame,
+    ) -> EvalResult<Value> {
+        let (op, right_e) = rest;
+        let left = self.eval(first, frame)?;
+        let right = self.eval(right_e, frame)?;
+        if let Some(b) = super::ops::scalar_compare(*op, &left, &right) {
+            super::drop_value(left);
+            super::drop_value(right);
+            return Ok(Value::Bool(b));
+        }
+        self.compare_located(e, *op, left, right)
+    }
+
+    #[inline(never)]
+    fn compare_located(&mut self, e: &Expr, op: CmpOp, left: Value, right: Value) -> EvalResult<Value> {
+        self.compare(op, &left, &right).map_err(|u| self.locate(u, e.span))
     }
 
     #[inline(never)]
@@ -229,7 +298,10 @@ impl Interp {
         let mut it = self.iterate(&iterable).map_err(|u| self.locate(u, clause.iter.span))?;
         'items: while let Some(item) = it.next_value(self)? {
             self.check_interrupt()?;
-            self.assign(&clause.target, item, frame)?;
+            match &clause.target.kind {
+                ExprKind::Name(n) => self.store_name(n, item, frame),
+                _ => self.assign(&clause.target, item, frame)?,
+            }
             for cond in &clause.conditions {
                 let c = self.eval(cond, frame)?;
                 if !self.truthy(&c).map_err(|u| self.locate(u, cond.span))? {
@@ -603,25 +675,39 @@ impl Interp {
         }
     }
 
+    /// `name op= v` once `current` (the variable's value) and `v` (the
+    /// evaluated right side) are known.
+    #[allow(clippy::too_many_arguments)]
+    pub fn aug_assign_name(
+        &mut self,
+        target: &Expr,
+        n: &NameRef,
+        op: BinOp,
+        value: &Expr,
+        current: Value,
+        v: Value,
+        frame: &mut Frame,
+    ) -> EvalResult<()> {
+        let new = match (op, current, &v) {
+            (BinOp::Add, Value::Str(text), Value::Str(tail)) => {
+                self.append_to_name(n, text, tail, frame).map_err(|u| self.locate(u, target.span))?
+            }
+            (_, current, _) => match super::ops::scalar_binary(op, &current, &v) {
+                Some(r) => r,
+                None => self.inplace(op, &current, &v).map_err(|u| self.locate(u, target.span.to(value.span)))?,
+            },
+        };
+        self.store_name(n, new, frame);
+        Ok(())
+    }
+
     /// `target op= value`: in place for lists and arrays, as Python and NumPy do.
     pub fn aug_assign(&mut self, target: &Expr, op: BinOp, value: &Expr, frame: &mut Frame) -> EvalResult<()> {
         match &target.kind {
             ExprKind::Name(n) => {
                 let current = self.load_name(n, frame).map_err(|u| self.locate(u, target.span))?;
                 let v = self.eval(value, frame)?;
-                let new = match (op, current, &v) {
-                    (BinOp::Add, Value::Str(text), Value::Str(tail)) => {
-                        self.append_to_name(n, text, tail, frame).map_err(|u| self.locate(u, target.span))?
-                    }
-                    (_, current, _) => match super::ops::scalar_binary(op, &current, &v) {
-                        Some(r) => r,
-                        None => {
-                            self.inplace(op, &current, &v).map_err(|u| self.locate(u, target.span.to(value.span)))?
-                        }
-                    },
-                };
-                self.store_name(n, new, frame);
-                Ok(())
+                self.aug_assign_name(target, n, op, value, current, v, frame)
             }
             ExprKind::Subscript(obj, index) => {
                 let o = self.eval(obj, frame)?;
@@ -707,6 +793,18 @@ impl Interp {
     /// The type object of `v` (for `type(v)`).
     pub fn type_value(v: &Value) -> Value {
         Value::Type(v.type_of())
+    }
+}
+
+/// Clones a value, copying plain numbers inline instead of calling the
+/// out-of-line clone glue (most values a loop reads are numbers).
+#[inline(always)]
+pub fn clone_value(v: &Value) -> Value {
+    match v {
+        Value::Int(i) => Value::Int(*i),
+        Value::Float(f) => Value::Float(*f),
+        Value::Bool(b) => Value::Bool(*b),
+        other => other.clone(),
     }
 }
 

@@ -23,6 +23,16 @@ use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
+/// Drops a value, skipping the out-of-line drop glue for the plain
+/// numbers that need none (most values a loop discards).
+#[inline(always)]
+pub fn drop_value(v: Value) {
+    match v {
+        Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) => std::mem::forget(v),
+        other => drop(other),
+    }
+}
+
 /// Python's default recursion limit.
 pub const RECURSION_LIMIT: usize = 1000;
 /// Deepest nesting of expression evaluation (protects the Rust stack).
@@ -177,8 +187,77 @@ impl Interp {
         Ok(())
     }
 
-    /// Runs one statement.
+    /// Runs one statement. The frequent simple statements are handled
+    /// here; loops, definitions, imports and the rest in the out-of-line
+    /// [`Interp::exec_other`], so a simple statement pays only for a small
+    /// function.
     pub fn exec(&mut self, stmt: &Stmt, frame: &mut Frame) -> EvalResult<()> {
+        match &stmt.kind {
+            StmtKind::Expr(e) => {
+                let v = self.eval(e, frame)?;
+                drop_value(v);
+                Ok(())
+            }
+            StmtKind::Assign(targets, value) if targets.len() == 1 => {
+                let v = self.eval(value, frame)?;
+                match &targets[0].kind {
+                    ExprKind::Name(n) => {
+                        self.store_name(n, v, frame);
+                        Ok(())
+                    }
+                    _ => self.assign(&targets[0], v, frame),
+                }
+            }
+            StmtKind::AugAssign(target, op, value) => {
+                // `x += 1` on a local int or float: update the slot in place.
+                if let ExprKind::Name(n) = &target.kind {
+                    if let NameSlot::Local(i) = n.slot.get() {
+                        let i = i as usize;
+                        if matches!(frame.locals.get(i), Some(Some(Value::Int(_) | Value::Float(_)))) {
+                            // The variable holds an immutable number that the right
+                            // side cannot rebind, so reading it after is the same.
+                            let v = self.eval(value, frame)?;
+                            if let Some(Some(current)) = frame.locals.get_mut(i) {
+                                if let Some(r) = ops::scalar_binary(*op, current, &v) {
+                                    drop_value(std::mem::replace(current, r));
+                                    drop_value(v);
+                                    return Ok(());
+                                }
+                            }
+                            let current = self.load_name(n, frame).map_err(|u| self.locate(u, target.span))?;
+                            return self.aug_assign_name(target, n, *op, value, current, v, frame);
+                        }
+                    }
+                }
+                self.aug_assign(target, *op, value, frame)
+            }
+            StmtKind::If(cond, body, orelse) => {
+                let c = self.eval(cond, frame)?;
+                let yes = match c {
+                    Value::Bool(b) => b,
+                    _ => self.truthy(&c).map_err(|u| self.locate(u, cond.span))?,
+                };
+                drop_value(c);
+                if yes {
+                    self.exec_block(body, frame)
+                } else {
+                    self.exec_block(orelse, frame)
+                }
+            }
+            StmtKind::Return(value) => {
+                let v = match value {
+                    Some(e) => self.eval(e, frame)?,
+                    None => Value::None,
+                };
+                Err(Unwind::Return(v))
+            }
+            StmtKind::Pass => Ok(()),
+            _ => self.exec_other(stmt, frame),
+        }
+    }
+
+    #[inline(never)]
+    fn exec_other(&mut self, stmt: &Stmt, frame: &mut Frame) -> EvalResult<()> {
         match &stmt.kind {
             StmtKind::Expr(e) => {
                 self.eval(e, frame)?;
@@ -209,6 +288,7 @@ impl Interp {
                     Value::Bool(b) => b,
                     _ => self.truthy(&c).map_err(|u| self.locate(u, cond.span))?,
                 };
+                drop_value(c);
                 if !yes {
                     self.exec_block(orelse, frame)?;
                     break;
@@ -225,7 +305,10 @@ impl Interp {
                 let mut broke = false;
                 while let Some(item) = items.next_value(self).map_err(|u| self.locate(u, iter.span))? {
                     self.check_interrupt().map_err(|u| self.locate(u, stmt.span))?;
-                    self.assign(target, item, frame)?;
+                    match &target.kind {
+                        ExprKind::Name(n) => self.store_name(n, item, frame),
+                        _ => self.assign(target, item, frame)?,
+                    }
                     match self.exec_block(body, frame) {
                         Ok(()) | Err(Unwind::Continue) => {}
                         Err(Unwind::Break) => {
@@ -416,7 +499,11 @@ impl Interp {
     /// Stores `value` under a resolved name.
     pub fn store_name(&mut self, name: &NameRef, value: Value, frame: &mut Frame) {
         match name.slot.get() {
-            NameSlot::Local(i) => frame.locals[i as usize] = Some(value),
+            NameSlot::Local(i) => {
+                if let Some(old) = frame.locals[i as usize].replace(value) {
+                    drop_value(old);
+                }
+            }
             NameSlot::Cell(i) => *frame.cells[i as usize].borrow_mut() = Some(value),
             NameSlot::Global => {
                 self.globals.insert(name.name.clone(), value);

@@ -676,7 +676,7 @@ pub fn is_same(x: &Value, y: &Value) -> bool {
 
 /// `x op y` for int and float operands when it cannot fail (no division,
 /// no power, no overflow): the evaluator's fast path, `None` otherwise.
-#[inline]
+#[inline(always)]
 pub fn scalar_binary(op: BinOp, x: &Value, y: &Value) -> Option<Value> {
     let (a, b) = match (x, y) {
         (Value::Int(a), Value::Int(b)) => {
@@ -706,7 +706,7 @@ pub fn scalar_binary(op: BinOp, x: &Value, y: &Value) -> Option<Value> {
 
 /// `x op y` for an ordering or equality of two ints or two floats (the
 /// evaluator's fast path), `None` for anything else.
-#[inline]
+#[inline(always)]
 pub fn scalar_compare(op: CmpOp, x: &Value, y: &Value) -> Option<bool> {
     match (x, y) {
         (Value::Int(a), Value::Int(b)) => Some(match op {

@@ -114,12 +114,28 @@ pub fn format_float(x: f64, spec: &str) -> Result<String, String> {
     if spec.is_empty() {
         return Ok(float_repr(x));
     }
+    if let Some(text) = fixed_point_fast(x, spec) {
+        return Ok(text);
+    }
     let mut spec = parse_spec(spec, "float", None, '>')?;
     spec.kind = spec.kind.filter(|&c| c != '\0');
     match spec.kind {
         None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%') => format_float_with(x, &spec),
         Some(other) => Err(unknown_code(other, "float")),
     }
+}
+
+/// `format(x, ".Nf")` for a finite `x` and a one- or two-digit `N` (the
+/// common f-string case), without parsing the spec into its general form:
+/// Rust's fixed formatting is exact and rounds as CPython does, so this is
+/// the general path's result. `None` for any other spec.
+fn fixed_point_fast(x: f64, spec: &str) -> Option<String> {
+    let digits = spec.strip_prefix('.')?.strip_suffix('f')?;
+    if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) || !x.is_finite() {
+        return None;
+    }
+    let precision: usize = digits.parse().ok()?;
+    Some(format!("{:.*}", precision, x))
 }
 
 /// Checks a float precision the way CPython does, then applies our cap.

@@ -795,3 +795,35 @@ fn round_float_cases() {
     assert!(round_float(f64::NAN, 2).is_nan());
     assert_eq!(round_float_checked(1.7976931348623157e308, -308), Err("rounded value too large to represent".to_string()));
 }
+
+#[test]
+fn fixed_point_fast_path_matches_general_path() {
+    let values = [
+        0.0,
+        -0.0,
+        0.5,
+        1.25,
+        2.675,
+        -1.005,
+        0.125,
+        0.375,
+        1e-7,
+        -1e-7,
+        123456.5,
+        1e22,
+        1.7976931348623157e308,
+        5e-324,
+        49999.995,
+        0.045,
+        -0.001,
+    ];
+    for x in values {
+        for spec in [".0f", ".1f", ".2f", ".3f", ".10f", ".17f"] {
+            let general = format_float_with(x, &parse_spec(spec, "float", None, '>').unwrap()).unwrap();
+            assert_eq!(fixed_point_fast(x, spec).unwrap(), general, "{x} {spec}");
+        }
+    }
+    assert_eq!(fixed_point_fast(f64::NAN, ".2f"), None);
+    assert_eq!(fixed_point_fast(1.0, "10.2f"), None);
+    assert_eq!(fixed_point_fast(1.0, ".123f"), None);
+}

@@ -11,6 +11,7 @@ pub mod function;
 pub mod iter;
 pub mod ops;
 pub mod scope;
+pub mod session;
 pub mod subscript;
 
 use crate::ast::*;

@@ -45,7 +45,7 @@ pub fn format_help(title: &str, doc: &str) -> String {
                 text.push('\n');
             }
             for line in ex.output.lines() {
-                text.push_str(&format!("    {line}").trim_end().to_string());
+                text.push_str(format!("    {line}").trim_end());
                 text.push('\n');
             }
         }

@@ -6,6 +6,7 @@
 //! in [`subscript`], iteration and truth in [`iter`].
 
 pub mod error;
+pub mod explain;
 pub mod expr;
 pub mod function;
 pub mod iter;

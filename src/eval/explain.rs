@@ -47,7 +47,7 @@ fn table(rows: &[(&str, Vec<String>)], width: usize) -> String {
     let mut out = String::new();
     for (name, cells) in rows {
         let line: Vec<String> = cells.iter().map(|c| format!("{c:>width$}")).collect();
-        out.push_str(&format!("  {name:<label$}  {}", line.join("  ")).trim_end().to_string());
+        out.push_str(format!("  {name:<label$}  {}", line.join("  ")).trim_end());
         out.push('\n');
     }
     out

@@ -69,10 +69,8 @@ fn scan(line: &str) -> LineState {
                 brackets.push(b'(');
             }
             b'[' | b'{' => brackets.push(bytes[i]),
-            b')' | b']' | b'}' => {
-                if brackets.pop() == Some(b'(') {
-                    open_parens.pop();
-                }
+            b')' | b']' | b'}' if brackets.pop() == Some(b'(') => {
+                open_parens.pop();
             }
             _ => {}
         }

@@ -30,7 +30,7 @@ macro_rules! ufuncs {
         /// NumPy's element-wise functions.
         pub static BUILTINS: &[Builtin] = &[
             $( ufuncs!(@decl $kind $fname $name $doc), )*
-            builtin!("numpy", "round", Function, "(a, decimals=0)", "Round to `decimals` decimals, half to even (NumPy's rounding).\n>>> np.round(np.array([0.5, 1.5, 2.675]), 2)\narray([0.5 , 1.5 , 2.67])", np_round),
+            builtin!("numpy", "round", Function, "(a, decimals=0)", "Round to `decimals` decimals, half to even (NumPy's rounding).\n>>> np.round(np.array([0.5, 1.5, 2.675]), 2)\narray([0.5 , 1.5 , 2.68])", np_round),
             builtin!("numpy", "around", Function, "(a, decimals=0)", "Same as np.round.\n>>> np.around(np.array([2.5]))\narray([2.])", np_around),
             builtin!("numpy", "where", Function, "(condition, x=None, y=None)", "Elements of x where condition is true, else of y (broadcast); with only condition, the indices of its non-zero elements.\n>>> np.where(np.array([1, 0, 2]) > 0, 1.0, -1.0)\narray([ 1., -1.,  1.])", np_where),
             builtin!("numpy", "clip", Function, "(a, a_min=None, a_max=None)", "Values limited to [a_min, a_max].\n>>> np.clip(np.array([-2, 0, 5]), -1, 3)\narray([-1,  0,  3])", np_clip),

@@ -15,6 +15,8 @@ pub mod args;
 pub mod array_glue;
 pub mod convert;
 pub mod creation;
+pub mod doc_examples;
+pub mod help;
 pub mod io;
 pub mod linalg;
 pub mod math;

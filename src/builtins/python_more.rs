@@ -9,50 +9,48 @@ use crate::eval::function::Args;
 use crate::eval::Interp;
 use crate::value::Value;
 
-/// More of Python's builtin functions.
-pub static BUILTINS: &[Builtin] = &[builtin!(
-    "builtins",
-    "help",
-    Function,
-    "(obj=None)",
-    "Show the signature and documentation of a function, module or name.\n>>> help(len)\nlen(obj)\n\nThe number of items of a container (the first axis of an array).",
-    help
-)];
+/// More of Python's builtin functions, and `whos()` from IPython.
+pub static BUILTINS: &[Builtin] = &[
+    builtin!(
+        "builtins",
+        "help",
+        Function,
+        "(obj=None)",
+        "Show the signature, description and example of a function, type or module; a string is looked up by name (help(\"eig\")). Without an argument, a short tour of NPL. At the prompt, `np.mean?` and `:help mean` do the same.\n>>> help(len)\nlen(obj)\n\nThe number of items of a container (the first axis of an array).\n\nExample:\n    >>> len([1, 2, 3])\n    3",
+        help
+    ),
+    builtin!(
+        "builtins",
+        "whos",
+        Function,
+        "()",
+        "A table of the session's variables: name, type, shape, dtype, size in bytes and the start of the value (the prompt's `:vars`).\n>>> v = np.zeros(3)\n>>> whos()\n╭──────┬─────────┬───────┬─────────┬───────┬────────────╮\n│ name ┆ type    ┆ shape ┆ dtype   ┆ bytes ┆ value      │\n╞══════╪═════════╪═══════╪═════════╪═══════╪════════════╡\n│ v    ┆ ndarray ┆ (3,)  ┆ float64 ┆    24 ┆ [0. 0. 0.] │\n╰──────┴─────────┴───────┴─────────┴───────┴────────────╯",
+        whos
+    ),
+];
 
 /// The help text for a value: signature, description and example.
 pub fn help_text(interp: &Interp, v: &Value) -> String {
-    match v {
-        Value::Builtin(b) => format!("{}\n\n{}", b.display_signature(), b.doc),
-        Value::Method(m) => format!("{}\n\n{}", m.method.display_signature(), m.method.doc),
-        Value::Function(f) => {
-            let params: Vec<String> = f.def.params.iter().map(|p| p.name.to_string()).collect();
-            format!("{}({})\n\nA function defined in {}.", f.def.name, params.join(", "), f.source.name)
-        }
-        Value::Module(m) => {
-            let names: Vec<String> = m.attrs.borrow().iter().map(|(k, _)| k.to_string()).collect();
-            format!("module {}\n\n{}", m.name, names.join(" "))
-        }
-        Value::Str(s) => {
-            let found = super::all_builtins().find(|b| b.name == s.as_ref() && !b.is_method());
-            match found {
-                Some(b) => format!("{}\n\n{}", b.display_signature(), b.doc),
-                None => match interp.numpy.get(s) {
-                    Some(v) if !matches!(v, Value::Str(_)) => help_text(interp, &v),
-                    _ => format!("No help found for '{s}'."),
-                },
-            }
-        }
-        other => format!("{}: {}", other.type_name(), other.repr()),
-    }
+    super::help::help_text(interp, v)
 }
 
 fn help(interp: &mut Interp, args: Args) -> EvalResult {
     let b = bind(&BUILTINS[0], args)?;
     let text = match b.get(0) {
         Some(v) => help_text(interp, v),
-        None => "NPL: Python syntax with NumPy arrays. Try help(np.mean), help(\"eig\") or help(len).".to_string(),
+        None => super::help::TOUR.to_string(),
     };
     interp.write_out(&text);
+    if !text.ends_with('\n') {
+        interp.write_out("\n");
+    }
+    Ok(Value::None)
+}
+
+fn whos(interp: &mut Interp, args: Args) -> EvalResult {
+    bind(&BUILTINS[1], args)?;
+    let table = interp.vars_table();
+    interp.write_out(&table);
     interp.write_out("\n");
     Ok(Value::None)
 }

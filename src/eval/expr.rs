@@ -232,7 +232,7 @@ impl Interp {
     /// Attaches a location to a binary-operator error, with the operands'
     /// shapes aligned for broadcasting errors.
     #[allow(clippy::too_many_arguments)]
-    fn locate_binary(&self, u: Unwind, span: Span, _a: &Expr, _b: &Expr, x: &Value, y: &Value, op: BinOp) -> Unwind {
+    fn locate_binary(&self, u: Unwind, span: Span, a: &Expr, b: &Expr, x: &Value, y: &Value, op: BinOp) -> Unwind {
         let u = self.locate(u, span);
         match u {
             Unwind::Raise(mut e) if e.note.is_none() => {
@@ -242,7 +242,10 @@ impl Interp {
                     if e.kind() == ExcKind::ValueError
                         && (e.exc.message().contains("broadcast") || e.exc.message().contains("mismatch"))
                     {
-                        e.note = Some(crate::builtins::array_glue::explain_shapes(&sx, &sy, op == BinOp::MatMul));
+                        let source = self.source();
+                        let matmul = op == BinOp::MatMul;
+                        e.note =
+                            Some(super::explain::explain_operator_shapes(&source, a.span, b.span, &sx, &sy, matmul));
                     }
                 }
                 Unwind::Raise(e)

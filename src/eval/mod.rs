@@ -6,11 +6,13 @@
 //! in [`subscript`], iteration and truth in [`iter`].
 
 pub mod error;
+pub mod explain;
 pub mod expr;
 pub mod function;
 pub mod iter;
 pub mod ops;
 pub mod scope;
+pub mod session;
 pub mod subscript;
 
 use crate::ast::*;

@@ -22,6 +22,7 @@ const STACK_SIZE: usize = 1 << 30;
 /// Runs the command line and returns the process exit code.
 pub fn main() -> i32 {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    super::guard::silence_panic_messages();
     let handle = std::thread::Builder::new().stack_size(STACK_SIZE).spawn(move || run(args));
     match handle {
         Ok(h) => h.join().unwrap_or_else(|_| {
@@ -48,7 +49,15 @@ pub fn report_error(interp: &mut Interp, e: &NplError) {
 fn run_text(name: &str, text: &str) -> i32 {
     let mut interp = Interp::new(stdout_writer());
     crate::repl::prompt::install_interrupt_handler(&interp);
-    match interp.run(name, text, false) {
+    let result = match super::guard::guarded(|| interp.run(name, text, false)) {
+        Ok(result) => result,
+        Err(message) => {
+            let _ = interp.out.flush();
+            eprint!("{}", super::guard::internal_error(&message));
+            return 70;
+        }
+    };
+    match result {
         Ok(()) => {
             let _ = interp.out.flush();
             0

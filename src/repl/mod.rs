@@ -2,4 +2,9 @@
 //! about terminals; the interpreter writes to whatever stream it is given.
 
 pub mod cli;
+pub mod commands;
+pub mod completion;
+pub mod guard;
+pub mod helper;
+pub mod highlight;
 pub mod prompt;

@@ -1,11 +1,19 @@
 //! The interactive prompt (rustyline): `>>> ` and `... ` prompts,
 //! multi-line blocks, history in the user's data directory, echo of
-//! expression values, and errors that keep the session's variables.
+//! expression values, completion, colors and hints, prompt commands, and
+//! errors (and Ctrl-C) that keep the session's variables.
 
+use super::commands::{help_request, is_command, run_command, Outcome};
+use super::guard::{guarded, internal_error};
+use super::helper::NplHelper;
 use crate::eval::Interp;
 use crate::parser::parse_program;
 use rustyline::error::ReadlineError;
-use std::io::{BufRead, Write};
+use rustyline::history::{DefaultHistory, History};
+use rustyline::{ColorMode, CompletionType, Config, Editor};
+use std::cell::RefCell;
+use std::io::{BufRead, IsTerminal, Write};
+use std::rc::Rc;
 use std::sync::atomic::Ordering;
 
 /// Routes Ctrl-C to the interpreter's interrupt flag (where supported).
@@ -26,7 +34,7 @@ fn ctrlc_flag(flag: std::sync::Arc<std::sync::atomic::AtomicBool>) -> Result<(),
         }
         crate::array::cancel::request();
     }
-    // SAFETY: installing a signal handler that only stores to an atomic.
+    // SAFETY: installing a signal handler that only stores to atomics.
     unsafe {
         libc_signal(2, on_sigint as *const () as usize);
     }
@@ -58,6 +66,7 @@ pub fn needs_more(text: &str) -> bool {
 
 fn history_path() -> Option<std::path::PathBuf> {
     let base = std::env::var_os("XDG_DATA_HOME")
+        .filter(|d| !d.is_empty())
         .map(std::path::PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| std::path::PathBuf::from(h).join(".local/share")))?;
     let dir = base.join("npl");
@@ -65,12 +74,69 @@ fn history_path() -> Option<std::path::PathBuf> {
     Some(dir.join("history"))
 }
 
-fn run_entry(interp: &mut Interp, text: &str) {
-    if let Err(e) = interp.run("<stdin>", text, true) {
-        let _ = interp.out.flush();
-        eprint!("{}", e.report());
+/// Whether colors are wanted: on a terminal, unless `NO_COLOR` is set.
+pub fn colors_wanted(stream_is_terminal: bool) -> bool {
+    stream_is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// An error report with its exception line in red and carets in red.
+pub fn colored_report(report: &str) -> String {
+    let lines: Vec<&str> = report.lines().collect();
+    let mut out = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        let is_caret = !line.trim().is_empty() && line.trim().chars().all(|c| c == '^' || c == '~');
+        let is_last = i + 1 == lines.len() || (!line.starts_with(' ') && i > 0 && !line.starts_with("Traceback"));
+        if is_caret || is_last {
+            out.push_str(&format!("\x1b[1;31m{line}\x1b[0m\n"));
+        } else {
+            out.push_str(line);
+            out.push('\n');
+        }
     }
+    out
+}
+
+/// Runs one entry with the interrupt flags cleared first and any panic
+/// caught; errors are reported on stderr. Returns whether it failed.
+pub fn run_entry(interp: &mut Interp, text: &str, color: bool) -> bool {
+    interp.interrupt.store(false, Ordering::Relaxed);
+    crate::array::cancel::clear();
+    let result = guarded(|| interp.run("<stdin>", text, true));
     let _ = interp.out.flush();
+    let failed = match result {
+        Ok(Ok(())) => false,
+        Ok(Err(e)) => {
+            let report = e.report();
+            eprint!("{}", if color { colored_report(&report) } else { report });
+            true
+        }
+        Err(message) => {
+            eprint!("{}", internal_error(&message));
+            true
+        }
+    };
+    interp.interrupt.store(false, Ordering::Relaxed);
+    crate::array::cancel::clear();
+    failed
+}
+
+/// Runs a prompt command or a `name?` help request; `None` when the entry
+/// is ordinary code.
+fn special_entry(interp: &mut Interp, entry: &str, history: &[String], color: bool) -> Option<Outcome> {
+    if is_command(entry) {
+        interp.interrupt.store(false, Ordering::Relaxed);
+        crate::array::cancel::clear();
+        return Some(match guarded(|| run_command(interp, entry, history)) {
+            Ok(outcome) => outcome,
+            Err(message) => {
+                eprint!("{}", internal_error(&message));
+                Outcome::Continue
+            }
+        });
+    }
+    let expr = help_request(entry)?;
+    run_entry(interp, &format!("help({expr})\n"), color);
+    Some(Outcome::Continue)
 }
 
 /// The prompt on a terminal. Returns the exit code.
@@ -78,19 +144,32 @@ pub fn interactive() -> i32 {
     let mut interp = Interp::new(Box::new(std::io::stdout()));
     interp.bind_numpy();
     install_interrupt_handler(&interp);
-    let mut editor = match rustyline::DefaultEditor::new() {
+    let color = colors_wanted(std::io::stdout().is_terminal());
+    let error_color = colors_wanted(std::io::stderr().is_terminal());
+    let config = Config::builder()
+        .completion_type(CompletionType::List)
+        .color_mode(if color { ColorMode::Enabled } else { ColorMode::Disabled })
+        .auto_add_history(false)
+        .max_history_size(10_000)
+        .map(|b| b.build())
+        .unwrap_or_default();
+    let interp = Rc::new(RefCell::new(interp));
+    let mut editor: Editor<NplHelper, DefaultHistory> = match Editor::with_config(config) {
         Ok(e) => e,
         Err(e) => {
             eprintln!("npl: cannot start the prompt: {e}");
-            return piped_with(interp);
+            let Ok(cell) = Rc::try_unwrap(interp) else { return 1 };
+            return piped_with(cell.into_inner());
         }
     };
+    editor.set_helper(Some(NplHelper { interp: interp.clone(), color }));
     let history = history_path();
     if let Some(h) = &history {
         let _ = editor.load_history(h);
     }
+    let session_start = editor.history().len();
     println!(
-        "NPL {} — Python syntax, NumPy arrays. np is ready; help(np.mean) for help, Ctrl-D to leave.",
+        "NPL {} — Python syntax, NumPy arrays. np is ready; :help for commands and a tour, Ctrl-D to leave.",
         env!("CARGO_PKG_VERSION")
     );
     let mut buffer = String::new();
@@ -98,6 +177,15 @@ pub fn interactive() -> i32 {
         let prompt = if buffer.is_empty() { ">>> " } else { "... " };
         match editor.readline(prompt) {
             Ok(line) => {
+                if buffer.is_empty() && (is_command(&line) || help_request(&line).is_some()) {
+                    let _ = editor.add_history_entry(line.trim_end());
+                    let entries: Vec<String> = editor.history().iter().skip(session_start).cloned().collect();
+                    let outcome = special_entry(&mut interp.borrow_mut(), &line, &entries, error_color);
+                    if outcome == Some(Outcome::Quit) {
+                        break;
+                    }
+                    continue;
+                }
                 buffer.push_str(&line);
                 buffer.push('\n');
                 if needs_more(&buffer) {
@@ -108,8 +196,7 @@ pub fn interactive() -> i32 {
                     continue;
                 }
                 let _ = editor.add_history_entry(entry.trim_end());
-                interp.interrupt.store(false, Ordering::Relaxed);
-                run_entry(&mut interp, &entry);
+                run_entry(&mut interp.borrow_mut(), &entry, error_color);
             }
             Err(ReadlineError::Interrupted) => {
                 buffer.clear();
@@ -140,8 +227,16 @@ fn piped_with(mut interp: Interp) -> i32 {
     let stdin = std::io::stdin();
     let mut buffer = String::new();
     let mut failed = false;
+    let mut history: Vec<String> = Vec::new();
     for line in stdin.lock().lines() {
         let Ok(line) = line else { break };
+        if buffer.is_empty() && (is_command(&line) || help_request(&line).is_some()) {
+            history.push(line.clone());
+            if special_entry(&mut interp, &line, &history, false) == Some(Outcome::Quit) {
+                break;
+            }
+            continue;
+        }
         buffer.push_str(&line);
         buffer.push('\n');
         // A new unindented line after a block ends the block.
@@ -151,9 +246,8 @@ fn piped_with(mut interp: Interp) -> i32 {
                 continue;
             }
             let head = buffer[..buffer.len() - line.len() - 1].to_string();
-            if interp.run("<stdin>", &head, true).is_err() {
-                failed = true;
-            }
+            history.push(head.trim_end().to_string());
+            failed |= run_entry(&mut interp, &head, false);
             buffer = format!("{line}\n");
             if needs_more(&buffer) {
                 continue;
@@ -163,19 +257,26 @@ fn piped_with(mut interp: Interp) -> i32 {
         if entry.trim().is_empty() {
             continue;
         }
-        if let Err(e) = interp.run("<stdin>", &entry, true) {
-            let _ = interp.out.flush();
-            eprint!("{}", e.report());
-            failed = true;
-        }
+        history.push(entry.trim_end().to_string());
+        failed |= run_entry(&mut interp, &entry, false);
     }
     if !buffer.trim().is_empty() {
-        if let Err(e) = interp.run("<stdin>", &buffer, true) {
-            let _ = interp.out.flush();
-            eprint!("{}", e.report());
-            failed = true;
-        }
+        failed |= run_entry(&mut interp, &buffer, false);
     }
     let _ = interp.out.flush();
     i32::from(failed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_reports_are_colored_on_the_exception_line_and_carets() {
+        let report = "Traceback (most recent call last):\n  <stdin>:1:1 in <module>\n    x + y\n    ^^^^^\nNameError: name 'y' is not defined\n";
+        let colored = colored_report(report);
+        assert!(colored.contains("\x1b[1;31mNameError"));
+        assert!(colored.contains("\x1b[1;31m    ^^^^^"));
+        assert!(colored.starts_with("Traceback"));
+    }
 }

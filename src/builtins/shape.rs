@@ -185,7 +185,9 @@ pub(crate) fn np_flip(_: &mut Interp, args: Args) -> EvalResult {
     let mut b = bind(&BUILTINS[12], args)?;
     let a = operand(&b.required(0)?)?;
     let axes = axes_arg(b.get(1))?;
-    Ok(Value::array(manip::flip(&a, axes.as_deref())?))
+    let flipped = manip::flip(&a, axes.as_deref())?;
+    // NumPy indexes with one `::-1` per axis, so a 0-d array comes back as `a[()]`, a scalar
+    Ok(if flipped.ndim() == 0 { result_value(flipped) } else { Value::array(flipped) })
 }
 pub(crate) fn np_diag(_: &mut Interp, args: Args) -> EvalResult {
     let mut b = bind(&BUILTINS[13], args)?;

@@ -918,7 +918,8 @@ class Gen:
             self.emit(f"print(bool({a}))" if self.chance(0.5) else f"print('yes' if {a} else 'no')", guarded=True)
         elif k < 0.7 and sa:
             r = self.fresh("r")
-            self.emit(f"for {r} in {a}:\n    print({r})" if len(sa) > 1 else f"for {r} in {a}[:4]:\n    print({r}, end=' ')\nprint()")
+            item = f"f'{{{r}:.6g}}'" if self.fuzzy and da in ("float64", "complex128") else r  # elements print in full
+            self.emit(f"for {r} in {a}:\n    print({r})" if len(sa) > 1 else f"for {r} in {a}[:4]:\n    print({item}, end=' ')\nprint()")
         else:
             self.emit(f"print(len({a}))", guarded=True)
 

@@ -340,7 +340,13 @@ fn index_item(v: &Value) -> EvalResult<IndexItem> {
                 IndexItem::Array(NdArray::Int(crate::array::Array::from_vec(vec![0], vec![])?))
             } else {
                 drop(items);
-                IndexItem::Array(to_ndarray(v, None).map_err(|_| raise(ExcKind::IndexError, index_error_text()))?)
+                let arr = to_ndarray(v, None).map_err(|_| raise(ExcKind::IndexError, index_error_text()))?;
+                if arr.size() == 0 {
+                    // an empty list (`[[]]`) indexes as an empty integer array; an empty float *array* is an error
+                    IndexItem::Array(NdArray::Int(crate::array::Array::from_vec(arr.shape().to_vec(), vec![])?))
+                } else {
+                    IndexItem::Array(arr)
+                }
             }
         }
         _ => return Err(raise(ExcKind::IndexError, index_error_text())),

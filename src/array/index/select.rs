@@ -96,10 +96,6 @@ pub(super) fn classify(items: &[IndexItem]) -> ArrayResult<Vec<Kind<'_>>> {
             IndexItem::Array(NdArray::Int(x)) => Kind::IntArray(x.clone()),
             IndexItem::Array(NdArray::Bool(x)) if x.ndim() == 0 => Kind::BoolScalar(x.get_flat(0)),
             IndexItem::Array(NdArray::Bool(x)) => Kind::BoolArray(x),
-            // An empty list arrives as an empty float array: NumPy reads `[]` as no indices.
-            IndexItem::Array(x) if x.size() == 0 && x.ndim() > 0 => {
-                Kind::IntArray(Array::from_vec(x.shape().to_vec(), Vec::new())?)
-            }
             IndexItem::Array(x) if x.ndim() == 0 => return Err(non_index_error()),
             IndexItem::Array(_) => {
                 return Err(ArrayError::index("arrays used as indices must be of integer (or boolean) type"))

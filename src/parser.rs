@@ -118,7 +118,12 @@ fn unexpected_token(l: usize, tok: Tok, r: usize, expected: &[String], src: &str
             "NPL has no generators or 'yield'; build and return a list".to_string()
         }
         Tok::Unsupported(kw) => format!("NPL does not support '{kw}'"),
-        Tok::At if src[..l].trim_end_matches([' ', '\t']).ends_with('\n') || src[..l].trim().is_empty() => {
+        // `src` is empty for f-string fields, whose token positions point into the enclosing source.
+        Tok::At
+            if src.get(..l).is_some_and(|before| {
+                before.trim_end_matches([' ', '\t']).ends_with('\n') || before.trim().is_empty()
+            }) =>
+        {
             "NPL has no decorators".to_string()
         }
         Tok::Indent => {

@@ -361,6 +361,7 @@ fn justify(args: Args, decl: &'static Builtin, align: char) -> EvalResult {
     if width <= n {
         return Ok(Value::Str(s));
     }
+    crate::eval::ops::check_sequence_size(width, fill.len_utf8())?;
     let pad = width - n;
     let (l, r) = match align {
         '<' => (0, pad),
@@ -395,6 +396,7 @@ fn str_zfill(_: &mut Interp, args: Args) -> EvalResult {
     if width <= n {
         return Ok(Value::Str(s));
     }
+    crate::eval::ops::check_sequence_size(width, 1)?;
     let (sign, digits) = if s.starts_with('-') || s.starts_with('+') { s.split_at(1) } else { ("", &s[..]) };
     Ok(Value::str(&format!("{sign}{}{digits}", "0".repeat(width - n))))
 }
@@ -526,6 +528,7 @@ fn list_append(_: &mut Interp, args: Args) -> EvalResult {
     let l = receiver_list(&args);
     let mut b = bind(&LIST_METHODS[0], args)?;
     let v = b.values.get_mut(1).and_then(|v| v.take()).unwrap_or(Value::None);
+    crate::eval::ops::check_sequence_size(l.borrow().len() + 1, std::mem::size_of::<Value>())?;
     l.borrow_mut().push(v);
     Ok(Value::None)
 }
@@ -533,6 +536,7 @@ fn list_extend(interp: &mut Interp, args: Args) -> EvalResult {
     let l = receiver_list(&args);
     let mut b = bind(&LIST_METHODS[1], args)?;
     let items = interp.collect(&b.required(1)?)?;
+    crate::eval::ops::check_sequence_size(l.borrow().len().saturating_add(items.len()), std::mem::size_of::<Value>())?;
     l.borrow_mut().extend(items);
     Ok(Value::None)
 }

@@ -116,7 +116,7 @@ fn print(interp: &mut Interp, args: Args) -> EvalResult {
         if i > 0 {
             out.push_str(&sep);
         }
-        out.push_str(&v.to_str());
+        out.push_str(&crate::eval::str_of(v)?);
     }
     out.push_str(&end);
     interp.write_out(&out);
@@ -131,7 +131,12 @@ pub fn length(v: &Value) -> EvalResult<usize> {
         Value::Tuple(t) => t.len(),
         Value::NamedTuple(t) => t.items.len(),
         Value::Dict(d) => d.borrow().len(),
-        Value::Range(r) => r.len() as usize,
+        Value::Range(r) => {
+            if r.exact_len() > i64::MAX as i128 {
+                return Err(raise(ExcKind::OverflowError, "Python int too large to convert to C ssize_t"));
+            }
+            r.len() as usize
+        }
         Value::Array(a) => {
             if a.ndim() == 0 {
                 return Err(type_error("len() of unsized object"));
@@ -287,7 +292,7 @@ fn round(_interp: &mut Interp, args: Args) -> EvalResult {
 
 fn repr(_: &mut Interp, args: Args) -> EvalResult {
     let mut b = bind(&BUILTINS[7], args)?;
-    Ok(Value::str(&b.required(0)?.repr()))
+    Ok(Value::str(&crate::eval::repr_of(&b.required(0)?)?))
 }
 
 fn enumerate(interp: &mut Interp, args: Args) -> EvalResult {

@@ -55,39 +55,81 @@ fn whos(interp: &mut Interp, args: Args) -> EvalResult {
     Ok(Value::None)
 }
 
-/// The candidate closest to `name` by edit distance, if any is close
-/// enough to be a likely misspelling.
+/// CPython's "Did you mean" choice among `candidates` (in order): the
+/// closest name by CPython's weighted edit distance (a case change costs 1,
+/// any other substitution, insertion or deletion 2), provided no more than
+/// about a third of the characters involved change; the first found wins a
+/// tie. No suggestion for names over 40 characters or 750+ candidates.
 pub fn closest_name<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<String> {
+    const MAX_STRING_SIZE: usize = 40;
+    const MAX_CANDIDATES: usize = 750;
+    let candidates: Vec<&str> = candidates.collect();
+    let name_len = name.chars().count();
+    if candidates.len() >= MAX_CANDIDATES || name_len > MAX_STRING_SIZE {
+        return None;
+    }
     let mut best: Option<(usize, &str)> = None;
-    let limit = name.len().div_ceil(3);
     for c in candidates {
-        if c == name || c.starts_with('_') {
+        let c_len = c.chars().count();
+        if c == name || c_len > MAX_STRING_SIZE {
             continue;
         }
-        let d = edit_distance(name, c);
-        if d <= limit && best.is_none_or(|(bd, bc)| d < bd || (d == bd && c < bc)) {
+        let mut max_distance = (name_len + c_len + 3) * MOVE_COST / 6;
+        if let Some((best_distance, _)) = best {
+            max_distance = max_distance.min(best_distance.saturating_sub(1));
+        }
+        let d = weighted_edit_distance(name, c);
+        if d <= max_distance && best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, c));
         }
     }
     best.map(|(_, c)| c.to_string())
 }
 
-fn edit_distance(a: &str, b: &str) -> usize {
+/// Cost of inserting or deleting a character (and of substituting a different one).
+const MOVE_COST: usize = 2;
+
+fn substitution_cost(a: char, b: char) -> usize {
+    if a == b {
+        0
+    } else if a.to_lowercase().eq(b.to_lowercase()) {
+        1
+    } else {
+        MOVE_COST
+    }
+}
+
+fn weighted_edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > 3 {
-        return usize::MAX;
-    }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for i in 1..=a.len() {
-        let mut cur = vec![i; b.len() + 1];
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+    let mut prev: Vec<usize> = (0..=b.len()).map(|j| j * MOVE_COST).collect();
+    for (i, &ca) in a.iter().enumerate() {
+        let mut cur = Vec::with_capacity(b.len() + 1);
+        cur.push((i + 1) * MOVE_COST);
+        for (j, &cb) in b.iter().enumerate() {
+            let substitute = prev[j] + substitution_cost(ca, cb);
+            let delete = prev[j + 1] + MOVE_COST;
+            let insert = cur[j] + MOVE_COST;
+            cur.push(substitute.min(delete).min(insert));
         }
         prev = cur;
     }
     prev[b.len()]
+}
+
+#[cfg(test)]
+mod suggestion_tests {
+    use super::closest_name;
+
+    #[test]
+    fn suggestions_follow_cpython() {
+        let names = ["values", "e", "pi", "print", "len", "complex", "isinstance"];
+        assert_eq!(closest_name("valeus", names.into_iter()), Some("values".into()));
+        assert_eq!(closest_name("y", names.into_iter()), None);
+        assert_eq!(closest_name("lenn", names.into_iter()), Some("len".into()));
+        assert_eq!(closest_name("Print", names.into_iter()), Some("print".into()));
+        assert_eq!(closest_name("missing", names.into_iter()), None);
+    }
 }
 
 /// `fmt % args`: printf-style formatting of strings (`%d %s %r %f %e %g %x %%`).

@@ -116,7 +116,7 @@ pub fn call_type(interp: &mut Interp, t: TypeObj, args: Args) -> EvalResult {
         },
         TypeObj::Str => match first {
             None => Ok(Value::str("")),
-            Some(v) => Ok(Value::str(&v.to_str())),
+            Some(v) => Ok(Value::str(&crate::eval::str_of(&v)?)),
         },
         TypeObj::List => match first {
             None => Ok(Value::list(vec![])),

@@ -286,7 +286,12 @@ impl Interp {
     ) -> EvalResult<()> {
         let Some(clause) = clauses.get(level) else {
             match kind {
-                CompKind::List(e) => out_list.push(self.eval(e, frame)?),
+                CompKind::List(e) => {
+                    out_list.push(self.eval(e, frame)?);
+                    if out_list.len() % 4096 == 0 {
+                        super::ops::check_sequence_size(out_list.len(), std::mem::size_of::<Value>())?;
+                    }
+                }
                 CompKind::Dict(k, v) => {
                     let kv = self.eval(k, frame)?;
                     let vv = self.eval(v, frame)?;
@@ -328,9 +333,12 @@ impl Interp {
                     }
                     let spec_text = self.eval_fstring(spec, frame)?;
                     let v = match conversion {
-                        Some('r') => Value::Str(crate::value::PyStr::from(v.repr())),
-                        Some('s') => Value::Str(crate::value::PyStr::from(v.to_str())),
-                        Some('a') => Value::Str(crate::value::PyStr::from(v.repr())),
+                        Some('r' | 'a') => Value::Str(crate::value::PyStr::from(
+                            super::repr_of(&v).map_err(|u| self.locate(u, expr.span))?,
+                        )),
+                        Some('s') => Value::Str(crate::value::PyStr::from(
+                            super::str_of(&v).map_err(|u| self.locate(u, expr.span))?,
+                        )),
                         _ => v,
                     };
                     let text = self.format_value(&v, &spec_text).map_err(|u| self.locate(u, expr.span))?;
@@ -357,7 +365,7 @@ impl Interp {
             }
             other => {
                 if spec.is_empty() {
-                    Ok(other.to_str())
+                    return super::str_of(other);
                 } else {
                     return Err(type_error(format!(
                         "unsupported format string passed to {}.__format__",
@@ -411,10 +419,14 @@ impl Interp {
     }
 
     fn suggest_name(&self, name: &str) -> Option<String> {
-        let mut candidates: Vec<String> = self.globals.keys().map(|k| k.to_string()).collect();
-        candidates.extend(self.builtins.keys().map(|k| k.to_string()));
-        candidates.extend(self.numpy.attrs.borrow().iter().map(|(k, _)| k.to_string()));
-        crate::builtins::python_more::closest_name(name, candidates.iter().map(|s| s.as_str()))
+        // As CPython: module globals first, then the builtins (NumPy's bare
+        // names are NPL's convenience, not Python's, so they are not suggested).
+        let mut globals: Vec<&str> = self.globals.keys().map(|k| k.as_ref()).collect();
+        globals.sort_unstable();
+        let mut builtins: Vec<&str> = self.builtins.keys().copied().collect();
+        builtins.sort_unstable();
+        let closest = crate::builtins::python_more::closest_name;
+        closest(name, globals.into_iter()).or_else(|| closest(name, builtins.into_iter()))
     }
 
     /// Builds a function value from a `def` or `lambda`, evaluating its

@@ -96,6 +96,7 @@ impl Interp {
             out.push(x);
             if out.len() % 4096 == 0 {
                 self.check_interrupt()?;
+                super::ops::check_sequence_size(out.len(), std::mem::size_of::<Value>())?;
             }
         }
         Ok(out)

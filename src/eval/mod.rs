@@ -40,6 +40,20 @@ pub const RECURSION_LIMIT: usize = 1000;
 /// Deepest nesting of expression evaluation (protects the Rust stack).
 pub const EXPR_DEPTH_LIMIT: usize = 20_000;
 
+/// `repr(v)`, or Python's `RecursionError` for containers nested too deep to print.
+pub fn repr_of(v: &Value) -> EvalResult<String> {
+    v.checked_repr().ok_or_else(repr_recursion_error)
+}
+
+/// `str(v)`, or Python's `RecursionError` for containers nested too deep to print.
+pub fn str_of(v: &Value) -> EvalResult<String> {
+    v.checked_str().ok_or_else(repr_recursion_error)
+}
+
+fn repr_recursion_error() -> Unwind {
+    raise(ExcKind::RecursionError, "maximum recursion depth exceeded while getting the repr of an object")
+}
+
 /// An interpreter session.
 pub struct Interp {
     /// Module-level variables.
@@ -135,7 +149,7 @@ impl Interp {
                 if let StmtKind::Expr(e) = &stmt.kind {
                     let v = self.eval(e, frame).map_err(|u| self.locate(u, stmt.span))?;
                     if !matches!(v, Value::None) {
-                        let text = v.repr();
+                        let text = repr_of(&v).map_err(|u| self.locate(u, stmt.span))?;
                         self.write_out(&text);
                         self.write_out("\n");
                     }

@@ -18,8 +18,9 @@ pub fn int_floordiv(a: i64, b: i64) -> Option<i64> {
     if b == 0 {
         return None;
     }
+    // Wrapping: `i64::MIN // -1` (2**63) is refused by the caller as an overflow.
     let q = a.wrapping_div(b);
-    if (a % b != 0) && ((a < 0) != (b < 0)) {
+    if (a.wrapping_rem(b) != 0) && ((a < 0) != (b < 0)) {
         Some(q - 1)
     } else {
         Some(q)
@@ -171,9 +172,21 @@ fn complex_div(a: Complex64, b: Complex64) -> EvalResult<Complex64> {
 fn repeat_count(n: i64, len: usize) -> EvalResult<usize> {
     let n = n.max(0) as usize;
     if n.saturating_mul(len) > 1 << 31 {
-        return Err(raise(ExcKind::MemoryError, "repeated sequence too large"));
+        return Err(raise(ExcKind::MemoryError, ""));
     }
     Ok(n)
+}
+
+/// Python's bare `MemoryError` when a string or list of `count` items of
+/// `item_bytes` each would take more than half the memory NPL may use
+/// (`array::storage::allocation_limit`), so that sequences growing without
+/// bound in a loop stop with an exception instead of aborting the process.
+pub fn check_sequence_size(count: usize, item_bytes: usize) -> EvalResult<()> {
+    let bytes = (count as u128).saturating_mul(item_bytes as u128);
+    if bytes > crate::array::storage::allocation_limit() / 2 || count > isize::MAX as usize / 2 {
+        return Err(raise(ExcKind::MemoryError, ""));
+    }
+    Ok(())
 }
 
 impl Interp {
@@ -193,6 +206,7 @@ impl Interp {
                         Ok(Value::Float(a as f64 / b as f64))
                     }
                 }
+                BinOp::FloorDiv if a == i64::MIN && b == -1 => Err(overflow()),
                 BinOp::FloorDiv => int_floordiv(a, b)
                     .map(Value::Int)
                     .ok_or_else(|| raise(ExcKind::ZeroDivisionError, "integer division or modulo by zero")),
@@ -312,17 +326,20 @@ impl Interp {
                 if a.len().saturating_add(b.len()) > crate::value::pystr::MAX_STR_LEN {
                     return Err(raise(ExcKind::MemoryError, ""));
                 }
+                check_sequence_size(a.len().saturating_add(b.len()), 1)?;
                 let mut s = String::with_capacity(a.len() + b.len());
                 s.push_str(a);
                 s.push_str(b);
                 Ok(Value::Str(crate::value::PyStr::from(s)))
             }
             (BinOp::Add, Value::List(a), Value::List(b)) => {
+                check_sequence_size(a.borrow().len().saturating_add(b.borrow().len()), std::mem::size_of::<Value>())?;
                 let mut v = a.borrow().clone();
                 v.extend(b.borrow().iter().cloned());
                 Ok(Value::list(v))
             }
             (BinOp::Add, Value::Tuple(a), Value::Tuple(b)) => {
+                check_sequence_size(a.len().saturating_add(b.len()), std::mem::size_of::<Value>())?;
                 let mut v = a.as_ref().clone();
                 v.extend(b.iter().cloned());
                 Ok(Value::tuple(v))
@@ -388,6 +405,7 @@ impl Interp {
                 while let Some(v) = it.next_value(self)? {
                     extra.push(v);
                 }
+                check_sequence_size(l.borrow().len().saturating_add(extra.len()), std::mem::size_of::<Value>())?;
                 l.borrow_mut().extend(extra);
                 Ok(x.clone())
             }

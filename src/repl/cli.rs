@@ -23,6 +23,7 @@ const STACK_SIZE: usize = 1 << 30;
 pub fn main() -> i32 {
     let args: Vec<String> = std::env::args().skip(1).collect();
     super::guard::silence_panic_messages();
+    apply_memory_limit();
     let handle = std::thread::Builder::new().stack_size(STACK_SIZE).spawn(move || run(args));
     match handle {
         Ok(h) => h.join().unwrap_or_else(|_| {
@@ -33,6 +34,16 @@ pub fn main() -> i32 {
             eprintln!("npl: cannot start: {e}");
             1
         }
+    }
+}
+
+/// `NPL_MEMORY_LIMIT_MB=N` caps every allocation NPL attempts at N MiB
+/// (default: the machine's memory); larger arrays, strings and lists raise
+/// `MemoryError`. The tests use it to check those errors cheaply.
+fn apply_memory_limit() {
+    let limit = std::env::var("NPL_MEMORY_LIMIT_MB").ok().and_then(|v| v.trim().parse::<u64>().ok());
+    if let Some(mib) = limit.filter(|&m| m > 0) {
+        crate::array::storage::set_allocation_limit(mib.saturating_mul(1 << 20));
     }
 }
 

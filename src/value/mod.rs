@@ -116,9 +116,13 @@ pub struct RangeValue {
 impl RangeValue {
     /// Number of values.
     pub fn len(&self) -> i64 {
+        self.exact_len().min(i64::MAX as i128) as i64
+    }
+    /// The number of values, which can exceed `i64::MAX` (`range(-2**62, 2**62)`).
+    pub fn exact_len(&self) -> i128 {
         let (start, stop, step) = (self.start as i128, self.stop as i128, self.step as i128);
         let n = if step > 0 { (stop - start + step - 1) / step } else { (start - stop - step - 1) / (-step) };
-        n.max(0) as i64
+        n.max(0)
     }
     /// Whether it has no values.
     pub fn is_empty(&self) -> bool {
@@ -365,11 +369,23 @@ impl Value {
         }
     }
 
-    /// Python's `repr()`.
+    /// Python's `repr()`. Containers nested deeper than Python could print
+    /// are cut with `...`; [`Value::checked_repr`] reports them instead.
     pub fn repr(&self) -> String {
+        let mut state = ReprState::default();
         let mut out = String::new();
-        write_repr(self, &mut out, 0);
+        write_repr(self, &mut out, &mut state);
         out
+    }
+
+    /// Python's `repr()`, or `None` where Python raises `RecursionError`
+    /// (containers nested more than [`MAX_REPR_DEPTH`] deep). A list or
+    /// dict that contains itself prints as `[...]` / `{...}`.
+    pub fn checked_repr(&self) -> Option<String> {
+        let mut state = ReprState::default();
+        let mut out = String::new();
+        write_repr(self, &mut out, &mut state);
+        (!state.too_deep).then_some(out)
     }
 
     /// Python's `str()`.
@@ -380,6 +396,15 @@ impl Value {
             Value::Exception(e) => e.message(),
             Value::DType(d) => d.name().to_string(),
             other => other.repr(),
+        }
+    }
+
+    /// Python's `str()`, or `None` where Python raises `RecursionError`
+    /// (see [`Value::checked_repr`]).
+    pub fn checked_str(&self) -> Option<String> {
+        match self {
+            Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::NamedTuple(_) => self.checked_repr(),
+            other => Some(other.to_str()),
         }
     }
 }
@@ -408,13 +433,48 @@ pub fn quote_str(s: &str) -> String {
     out
 }
 
-const MAX_REPR_DEPTH: usize = 200;
+/// Deepest container nesting `repr` prints; Python (recursion limit 1000)
+/// raises `RecursionError` from 999 nested lists at module level.
+pub const MAX_REPR_DEPTH: usize = 998;
 
-fn write_repr(v: &Value, out: &mut String, depth: usize) {
-    if depth > MAX_REPR_DEPTH {
+/// What `repr` tracks while descending: the depth, the lists and dicts
+/// being printed (to print a container inside itself as `[...]`), and
+/// whether the depth limit was hit.
+#[derive(Default)]
+struct ReprState {
+    depth: usize,
+    active: Vec<usize>,
+    too_deep: bool,
+}
+
+impl ReprState {
+    /// Enters a container identified by `id`; false (and nothing entered)
+    /// when it is already being printed.
+    fn enter(&mut self, id: usize) -> bool {
+        if self.active.contains(&id) {
+            return false;
+        }
+        self.active.push(id);
+        true
+    }
+
+    fn leave(&mut self) {
+        self.active.pop();
+    }
+}
+
+fn write_repr(v: &Value, out: &mut String, state: &mut ReprState) {
+    if state.depth >= MAX_REPR_DEPTH {
+        state.too_deep = true;
         out.push_str("...");
         return;
     }
+    state.depth += 1;
+    write_repr_inner(v, out, state);
+    state.depth -= 1;
+}
+
+fn write_repr_inner(v: &Value, out: &mut String, state: &mut ReprState) {
     match v {
         Value::None => out.push_str("None"),
         Value::Bool(true) => out.push_str("True"),
@@ -423,19 +483,24 @@ fn write_repr(v: &Value, out: &mut String, depth: usize) {
         Value::Float(f) => out.push_str(&pyfmt::float_repr(*f)),
         Value::Complex(c) => out.push_str(&pyfmt::complex_repr(*c)),
         Value::Str(s) => out.push_str(&quote_str(s)),
-        Value::List(items) => {
-            let Ok(items) = items.try_borrow() else {
+        Value::List(cell) => {
+            let Ok(items) = cell.try_borrow() else {
                 out.push_str("[...]");
                 return;
             };
+            if !state.enter(Rc::as_ptr(cell) as *const u8 as usize) {
+                out.push_str("[...]");
+                return;
+            }
             out.push('[');
             for (i, item) in items.iter().enumerate() {
                 if i > 0 {
                     out.push_str(", ");
                 }
-                write_repr(item, out, depth + 1);
+                write_repr(item, out, state);
             }
             out.push(']');
+            state.leave();
         }
         Value::Tuple(items) => {
             out.push('(');
@@ -443,7 +508,7 @@ fn write_repr(v: &Value, out: &mut String, depth: usize) {
                 if i > 0 {
                     out.push_str(", ");
                 }
-                write_repr(item, out, depth + 1);
+                write_repr(item, out, state);
             }
             if items.len() == 1 {
                 out.push(',');
@@ -459,25 +524,30 @@ fn write_repr(v: &Value, out: &mut String, depth: usize) {
                 }
                 out.push_str(f);
                 out.push('=');
-                write_repr(item, out, depth + 1);
+                write_repr(item, out, state);
             }
             out.push(')');
         }
-        Value::Dict(d) => {
-            let Ok(d) = d.try_borrow() else {
+        Value::Dict(cell) => {
+            let Ok(d) = cell.try_borrow() else {
                 out.push_str("{...}");
                 return;
             };
+            if !state.enter(Rc::as_ptr(cell) as *const u8 as usize) {
+                out.push_str("{...}");
+                return;
+            }
             out.push('{');
             for (i, (k, val)) in d.entries().iter().enumerate() {
                 if i > 0 {
                     out.push_str(", ");
                 }
-                write_repr(k, out, depth + 1);
+                write_repr(k, out, state);
                 out.push_str(": ");
-                write_repr(val, out, depth + 1);
+                write_repr(val, out, state);
             }
             out.push('}');
+            state.leave();
         }
         Value::Range(r) => {
             if r.step == 1 {

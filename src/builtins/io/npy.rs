@@ -213,6 +213,14 @@ pub(super) fn parse_npy(bytes: &[u8], name: &str) -> EvalResult<NdArray> {
             return Err(bad(format!("we only support format version (1,0), (2,0), and (3,0), not ({major}, {minor})")))
         }
     };
+    // NumPy's `max_header_size`: longer headers are refused before parsing.
+    if hlen > 10_000 {
+        return Err(bad(format!(
+            "Header info length ({hlen}) is large and may not be safe to load securely.\n\
+             To allow loading, adjust `max_header_size` or fully trust the `.npy` file using `allow_pickle=True`.\n\
+             For safety against large resource use or crashes, sandboxing may be necessary."
+        )));
+    }
     let end = start
         .checked_add(hlen)
         .filter(|&e| e <= bytes.len())
@@ -358,6 +366,12 @@ pub(super) fn np_load(_: &mut Interp, args: Args) -> EvalResult {
     }
     if bytes.starts_with(NPY_MAGIC) {
         return Ok(Value::array(parse_npy(&bytes, &path)?));
+    }
+    if bytes.is_empty() {
+        return Err(with_note(
+            raise(ExcKind::EOFError, "No data left in file"),
+            format!("  ({} is empty)", crate::value::quote_str(&path)),
+        ));
     }
     Err(with_note(
         value_error("This file contains pickled (object) data. If you trust the file you can load it unsafely using the `allow_pickle=` keyword argument or `pickle.load()`."),

@@ -32,10 +32,17 @@ fn run(bin: &str, script: &Path) -> Result<(String, Option<i32>), String> {
         .stderr(Stdio::piped())
         .spawn()
         .map_err(|e| format!("cannot start npl: {e}"))?;
+    // Read stderr while the script runs: a long traceback fills the pipe.
+    let mut pipe = child.stderr.take().ok_or("no stderr")?;
+    let reader = std::thread::spawn(move || {
+        let mut text = Vec::new();
+        let _ = std::io::Read::read_to_end(&mut pipe, &mut text);
+        text
+    });
     let start = Instant::now();
-    loop {
+    let status = loop {
         match child.try_wait() {
-            Ok(Some(_)) => break,
+            Ok(Some(status)) => break status,
             Ok(None) if start.elapsed() > Duration::from_secs(30) => {
                 let _ = child.kill();
                 return Err("timed out after 30 s".into());
@@ -43,9 +50,9 @@ fn run(bin: &str, script: &Path) -> Result<(String, Option<i32>), String> {
             Ok(None) => std::thread::sleep(Duration::from_millis(5)),
             Err(e) => return Err(format!("wait failed: {e}")),
         }
-    }
-    let output = child.wait_with_output().map_err(|e| e.to_string())?;
-    Ok((String::from_utf8_lossy(&output.stderr).into_owned(), output.status.code()))
+    };
+    let stderr = reader.join().map_err(|_| "stderr reader failed")?;
+    Ok((String::from_utf8_lossy(&stderr).into_owned(), status.code()))
 }
 
 #[test]

@@ -1065,7 +1065,8 @@ class Gen:
                    f"np.percentile({a}, [10, 50]{ax})", f"np.mean({a}{ax}) - np.median({a}{ax})" if axis != "None" else f"np.average({a})",
                    f"{a}.max({ax[2:]}) - {a}.min({ax[2:]})" if da != "bool" else f"np.average({a})")
         self.emit(f"{name} = {f}", guarded=True)
-        self.emit(f"print({name})", guarded=True)
+        # after an inexact function the statistic's last digit may differ (allowed difference 5): 8 digits only
+        self.emit(f"print(np.round({name}, 8))" if self.fuzzy else f"print({name})", guarded=True)
 
     def st_random2(self):
         """More of np.random after a seed: choice, permutation, shuffle, integers, random, normal."""

@@ -19,6 +19,7 @@
 use super::cancel;
 use super::error::ArrayResult;
 use std::mem::MaybeUninit;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
 /// Element count from which a kernel is split across threads: below it the
@@ -85,16 +86,34 @@ pub fn run_ranges(
     if parts == 1 {
         return run_part(0, units);
     }
-    let bounds: Vec<usize> = (0..=parts).map(|p| units * p / parts).collect();
+    // Chunks are handed out from a shared counter, so a thread that starts
+    // late (a busy core) takes fewer of them instead of holding up the rest.
+    let next = AtomicUsize::new(0);
+    let failed = AtomicBool::new(false);
+    let worker = || -> ArrayResult<()> {
+        loop {
+            if failed.load(Ordering::Relaxed) {
+                return Ok(());
+            }
+            let u = next.fetch_add(chunk_units, Ordering::Relaxed);
+            if u >= units {
+                return Ok(());
+            }
+            let r = cancel::check().and_then(|_| job(u * align, ((u + chunk_units).min(units) * align).min(n)));
+            if r.is_err() {
+                failed.store(true, Ordering::Relaxed);
+                return r;
+            }
+        }
+    };
     std::thread::scope(|scope| {
         let handles: Vec<_> = (0..parts - 1)
-            .map(|p| {
-                let (lo, hi) = (bounds[p], bounds[p + 1]);
-                let run_part = &run_part;
-                scope.spawn(move || run_part(lo, hi))
+            .map(|_| {
+                let worker = &worker;
+                scope.spawn(worker)
             })
             .collect();
-        let mut result = run_part(bounds[parts - 1], bounds[parts]);
+        let mut result = worker();
         for h in handles {
             let r = h.join().unwrap_or_else(|_| Err(super::error::ArrayError::value("worker thread failed")));
             if result.is_ok() {

@@ -157,6 +157,21 @@ mod tests {
     }
 
     #[test]
+    fn numpy_functions_say_what_they_raise() {
+        let mut silent = Vec::new();
+        for b in all_builtins() {
+            if b.kind != BuiltinKind::Function || !matches!(b.module, "numpy" | "numpy.linalg" | "numpy.random") {
+                continue;
+            }
+            let text = b.doc.split(">>> ").next().unwrap_or("");
+            if !text.contains("Raises") && !text.contains("Never raises") {
+                silent.push(b.qualified_name());
+            }
+        }
+        assert!(silent.is_empty(), "numpy functions whose help says neither 'Raises' nor 'Never raises': {silent:?}");
+    }
+
+    #[test]
     fn signatures_name_their_parameters() {
         for b in all_builtins() {
             assert!(b.signature.starts_with('(') && b.signature.ends_with(')'), "{}: {}", b.name, b.signature);

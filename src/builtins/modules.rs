@@ -351,37 +351,37 @@ pub static MATH_BUILTINS: &[Builtin] = &[
         "sqrt",
         Function,
         "(x)",
-        "Square root; ValueError for negative x.\n>>> math.sqrt(2)\n1.4142135623730951",
+        "Square root; ValueError for negative x.\nRaises ValueError for x < 0 (math domain error); TypeError when x is not a real number.\n>>> math.sqrt(2)\n1.4142135623730951",
         m_sqrt
     ),
-    builtin!("math", "exp", Function, "(x)", "e raised to x.\n>>> math.exp(1)\n2.718281828459045", m_exp),
+    builtin!("math", "exp", Function, "(x)", "e raised to x.\nRaises OverflowError when the result is too large; TypeError when x is not a real number.\n>>> math.exp(1)\n2.718281828459045", m_exp),
     builtin!(
         "math",
         "log",
         Function,
         "(x, base=None)",
-        "Natural logarithm, or logarithm to `base`.\n>>> math.log(8, 2)\n3.0",
+        "Natural logarithm, or logarithm to `base`.\nRaises ValueError for x <= 0 or a base <= 0 or == 1; TypeError for non-real arguments.\n>>> math.log(8, 2)\n3.0",
         m_log
     ),
-    builtin!("math", "sin", Function, "(x)", "Sine of x radians.\n>>> math.sin(0)\n0.0", m_sin),
-    builtin!("math", "cos", Function, "(x)", "Cosine of x radians.\n>>> math.cos(0)\n1.0", m_cos),
-    builtin!("math", "tan", Function, "(x)", "Tangent of x radians.\n>>> math.tan(0)\n0.0", m_tan),
-    builtin!("math", "floor", Function, "(x)", "The largest int <= x.\n>>> math.floor(-2.5)\n-3", m_floor),
-    builtin!("math", "ceil", Function, "(x)", "The smallest int >= x.\n>>> math.ceil(2.1)\n3", m_ceil),
-    builtin!("math", "fabs", Function, "(x)", "Absolute value as a float.\n>>> math.fabs(-2)\n2.0", m_fabs),
-    builtin!("math", "isnan", Function, "(x)", "Whether x is NaN.\n>>> math.isnan(float('nan'))\nTrue", m_isnan),
-    builtin!("math", "isinf", Function, "(x)", "Whether x is infinite.\n>>> math.isinf(math.inf)\nTrue", m_isinf),
-    builtin!("math", "atan", Function, "(x)", "Arc tangent in radians.\n>>> math.atan(0)\n0.0", m_atan),
-    builtin!("math", "asin", Function, "(x)", "Arc sine in radians.\n>>> math.asin(1)\n1.5707963267948966", m_asin),
-    builtin!("math", "acos", Function, "(x)", "Arc cosine in radians.\n>>> math.acos(1)\n0.0", m_acos),
-    builtin!("math", "log10", Function, "(x)", "Base-10 logarithm.\n>>> math.log10(1000)\n3.0", m_log10),
-    builtin!("math", "log2", Function, "(x)", "Base-2 logarithm.\n>>> math.log2(8)\n3.0", m_log2),
+    builtin!("math", "sin", Function, "(x)", "Sine of x radians.\nRaises ValueError for an infinite or NaN x; TypeError when x is not a real number.\n>>> math.sin(0)\n0.0", m_sin),
+    builtin!("math", "cos", Function, "(x)", "Cosine of x radians.\nRaises ValueError for an infinite or NaN x; TypeError when x is not a real number.\n>>> math.cos(0)\n1.0", m_cos),
+    builtin!("math", "tan", Function, "(x)", "Tangent of x radians.\nRaises ValueError for an infinite or NaN x; TypeError when x is not a real number.\n>>> math.tan(0)\n0.0", m_tan),
+    builtin!("math", "floor", Function, "(x)", "The largest int <= x.\nRaises ValueError for NaN; OverflowError for inf or a result beyond int64.\n>>> math.floor(-2.5)\n-3", m_floor),
+    builtin!("math", "ceil", Function, "(x)", "The smallest int >= x.\nRaises ValueError for NaN; OverflowError for inf or a result beyond int64.\n>>> math.ceil(2.1)\n3", m_ceil),
+    builtin!("math", "fabs", Function, "(x)", "Absolute value as a float.\nRaises TypeError when x is not a real number.\n>>> math.fabs(-2)\n2.0", m_fabs),
+    builtin!("math", "isnan", Function, "(x)", "Whether x is NaN.\nRaises TypeError when x is not a real number.\n>>> math.isnan(float('nan'))\nTrue", m_isnan),
+    builtin!("math", "isinf", Function, "(x)", "Whether x is infinite.\nRaises TypeError when x is not a real number.\n>>> math.isinf(math.inf)\nTrue", m_isinf),
+    builtin!("math", "atan", Function, "(x)", "Arc tangent in radians.\nRaises TypeError when x is not a real number.\n>>> math.atan(0)\n0.0", m_atan),
+    builtin!("math", "asin", Function, "(x)", "Arc sine in radians.\nRaises ValueError for x outside [-1, 1]; TypeError when x is not a real number.\n>>> math.asin(1)\n1.5707963267948966", m_asin),
+    builtin!("math", "acos", Function, "(x)", "Arc cosine in radians.\nRaises ValueError for x outside [-1, 1]; TypeError when x is not a real number.\n>>> math.acos(1)\n0.0", m_acos),
+    builtin!("math", "log10", Function, "(x)", "Base-10 logarithm.\nRaises ValueError for x <= 0; TypeError when x is not a real number.\n>>> math.log10(1000)\n3.0", m_log10),
+    builtin!("math", "log2", Function, "(x)", "Base-2 logarithm.\nRaises ValueError for x <= 0; TypeError when x is not a real number.\n>>> math.log2(8)\n3.0", m_log2),
     builtin!(
         "math",
         "trunc",
         Function,
         "(x)",
-        "x truncated toward zero, as an int.\n>>> math.trunc(-2.7)\n-2",
+        "x truncated toward zero, as an int.\nRaises ValueError for NaN; OverflowError for inf or a result beyond int64.\n>>> math.trunc(-2.7)\n-2",
         m_trunc
     ),
     builtin!(
@@ -389,30 +389,30 @@ pub static MATH_BUILTINS: &[Builtin] = &[
         "isfinite",
         Function,
         "(x)",
-        "Whether x is neither infinite nor NaN.\n>>> math.isfinite(1.0)\nTrue",
+        "Whether x is neither infinite nor NaN.\nRaises TypeError when x is not a real number.\n>>> math.isfinite(1.0)\nTrue",
         m_isfinite
     ),
-    builtin!("math", "tanh", Function, "(x)", "Hyperbolic tangent.\n>>> math.tanh(0)\n0.0", m_tanh),
-    builtin!("math", "sinh", Function, "(x)", "Hyperbolic sine.\n>>> math.sinh(0)\n0.0", m_sinh),
-    builtin!("math", "cosh", Function, "(x)", "Hyperbolic cosine.\n>>> math.cosh(0)\n1.0", m_cosh),
-    builtin!("math", "degrees", Function, "(x)", "Radians to degrees.\n>>> math.degrees(math.pi)\n180.0", m_degrees),
+    builtin!("math", "tanh", Function, "(x)", "Hyperbolic tangent.\nRaises TypeError when x is not a real number.\n>>> math.tanh(0)\n0.0", m_tanh),
+    builtin!("math", "sinh", Function, "(x)", "Hyperbolic sine.\nRaises TypeError when x is not a real number.\n>>> math.sinh(0)\n0.0", m_sinh),
+    builtin!("math", "cosh", Function, "(x)", "Hyperbolic cosine.\nRaises TypeError when x is not a real number.\n>>> math.cosh(0)\n1.0", m_cosh),
+    builtin!("math", "degrees", Function, "(x)", "Radians to degrees.\nRaises TypeError when x is not a real number.\n>>> math.degrees(math.pi)\n180.0", m_degrees),
     builtin!(
         "math",
         "radians",
         Function,
         "(x)",
-        "Degrees to radians.\n>>> math.radians(180)\n3.141592653589793",
+        "Degrees to radians.\nRaises TypeError when x is not a real number.\n>>> math.radians(180)\n3.141592653589793",
         m_radians
     ),
-    builtin!("math", "log1p", Function, "(x)", "log(1 + x), accurate for small x.\n>>> math.log1p(0)\n0.0", m_log1p),
-    builtin!("math", "expm1", Function, "(x)", "exp(x) - 1, accurate for small x.\n>>> math.expm1(0)\n0.0", m_expm1),
-    builtin!("math", "gamma", Function, "(x)", "The gamma function.\n>>> math.gamma(5)\n24.0", m_gamma),
+    builtin!("math", "log1p", Function, "(x)", "log(1 + x), accurate for small x.\nRaises ValueError for x <= -1; TypeError when x is not a real number.\n>>> math.log1p(0)\n0.0", m_log1p),
+    builtin!("math", "expm1", Function, "(x)", "exp(x) - 1, accurate for small x.\nRaises TypeError when x is not a real number.\n>>> math.expm1(0)\n0.0", m_expm1),
+    builtin!("math", "gamma", Function, "(x)", "The gamma function.\nRaises ValueError for 0 and negative integers; TypeError when x is not a real number.\n>>> math.gamma(5)\n24.0", m_gamma),
     builtin!(
         "math",
         "atan2",
         Function,
         "(y, x)",
-        "Arc tangent of y/x in the right quadrant.\n>>> math.atan2(1, 1)\n0.7853981633974483",
+        "Arc tangent of y/x in the right quadrant.\nRaises TypeError when x is not a real number.\n>>> math.atan2(1, 1)\n0.7853981633974483",
         m_atan2
     ),
     builtin!(
@@ -420,7 +420,7 @@ pub static MATH_BUILTINS: &[Builtin] = &[
         "hypot",
         Function,
         "(x, y)",
-        "sqrt(x*x + y*y) without overflow.\n>>> math.hypot(3, 4)\n5.0",
+        "sqrt(x*x + y*y) without overflow.\nRaises TypeError when x is not a real number.\n>>> math.hypot(3, 4)\n5.0",
         m_hypot
     ),
     builtin!(
@@ -428,7 +428,7 @@ pub static MATH_BUILTINS: &[Builtin] = &[
         "pow",
         Function,
         "(x, y)",
-        "x raised to y as floats.\n>>> math.pow(2, 0.5)\n1.4142135623730951",
+        "x raised to y as floats.\nRaises ValueError for 0 to a negative power or a non-real result; TypeError for non-real arguments.\n>>> math.pow(2, 0.5)\n1.4142135623730951",
         m_pow
     ),
     builtin!(
@@ -436,7 +436,7 @@ pub static MATH_BUILTINS: &[Builtin] = &[
         "isclose",
         Function,
         "(a, b, *, rel_tol=1e-09, abs_tol=0.0)",
-        "Whether a and b are close.\n>>> math.isclose(0.1 + 0.2, 0.3)\nTrue",
+        "Whether a and b are close.\nRaises TypeError for non-real arguments.\n>>> math.isclose(0.1 + 0.2, 0.3)\nTrue",
         m_isclose
     ),
     builtin!(
@@ -444,16 +444,16 @@ pub static MATH_BUILTINS: &[Builtin] = &[
         "factorial",
         Function,
         "(n)",
-        "n! for a non-negative int.\n>>> math.factorial(5)\n120",
+        "n! for a non-negative int.\nRaises ValueError for n < 0; TypeError for a non-int; OverflowError beyond int64.\n>>> math.factorial(5)\n120",
         m_factorial
     ),
-    builtin!("math", "gcd", Function, "(*integers)", "Greatest common divisor.\n>>> math.gcd(12, 18)\n6", m_gcd),
+    builtin!("math", "gcd", Function, "(*integers)", "Greatest common divisor.\nRaises TypeError for a non-int argument.\n>>> math.gcd(12, 18)\n6", m_gcd),
     builtin!(
         "math",
         "comb",
         Function,
         "(n, k)",
-        "Number of ways to choose k of n items.\n>>> math.comb(5, 2)\n10",
+        "Number of ways to choose k of n items.\nRaises ValueError for negative n or k; TypeError for non-ints; OverflowError beyond int64.\n>>> math.comb(5, 2)\n10",
         m_comb
     ),
     builtin!(
@@ -461,7 +461,7 @@ pub static MATH_BUILTINS: &[Builtin] = &[
         "fsum",
         Function,
         "(iterable)",
-        "Exactly rounded sum of floats.\n>>> math.fsum([0.1] * 10)\n1.0",
+        "Exactly rounded sum of floats.\nRaises TypeError for a non-iterable or a non-real item.\n>>> math.fsum([0.1] * 10)\n1.0",
         m_fsum
     ),
     builtin!(
@@ -469,7 +469,7 @@ pub static MATH_BUILTINS: &[Builtin] = &[
         "copysign",
         Function,
         "(x, y)",
-        "x with the sign of y.\n>>> math.copysign(2, -0.0)\n-2.0",
+        "x with the sign of y.\nRaises TypeError when x is not a real number.\n>>> math.copysign(2, -0.0)\n-2.0",
         m_copysign
     ),
 ];

@@ -16,7 +16,7 @@ pub static BUILTINS: &[Builtin] = &[
         "help",
         Function,
         "(obj=None)",
-        "Show the signature, description and example of a function, type or module; a string is looked up by name (help(\"eig\")). Without an argument, a short tour of NPL. At the prompt, `np.mean?` and `:help mean` do the same.\n>>> help(len)\nlen(obj)\n\nThe number of items of a container (the first axis of an array).\n\nExample:\n    >>> len([1, 2, 3])\n    3",
+        "Show the signature, description and example of a function, type or module; a string is looked up by name (help(\"eig\")). Without an argument, a short tour of NPL. At the prompt, `np.mean?` and `:help mean` do the same.\n>>> help(len)\nlen(obj)\n\nThe number of items of a container (the first axis of an array).\nRaises TypeError for an object without a length (a number, a 0-d array).\n\nExample:\n    >>> len([1, 2, 3])\n    3",
         help
     ),
     builtin!(

@@ -69,35 +69,35 @@ macro_rules! axis_reductions {
         /// NumPy's reductions and statistics.
         pub static BUILTINS: &[Builtin] = &[
             $( builtin!("numpy", $name, Function, "(a, axis=None, keepdims=False)", $doc, $fname), )*
-            builtin!("numpy", "var", Function, "(a, axis=None, ddof=0, keepdims=False)", "Variance: mean of squared deviations, divided by n - ddof.\n>>> np.var(np.array([1.0, 2.0, 3.0, 4.0]))\n1.25", np_var),
-            builtin!("numpy", "std", Function, "(a, axis=None, ddof=0, keepdims=False)", "Standard deviation: sqrt of var.\n>>> np.std(np.array([1.0, 2.0, 3.0, 4.0]))\n1.118033988749895", np_std),
-            builtin!("numpy", "argmin", Function, "(a, axis=None, keepdims=False)", "Index of the smallest element (of the flattened array unless axis is given).\n>>> np.argmin(np.array([3, 1, 2]))\n1", np_argmin),
-            builtin!("numpy", "argmax", Function, "(a, axis=None, keepdims=False)", "Index of the largest element (of the flattened array unless axis is given).\n>>> np.argmax(np.array([3, 1, 2]))\n0", np_argmax),
-            builtin!("numpy", "cumsum", Function, "(a, axis=None)", "Cumulative sums (of the flattened array unless axis is given).\n>>> np.cumsum(np.array([1, 2, 3]))\narray([1, 3, 6])", np_cumsum),
-            builtin!("numpy", "cumprod", Function, "(a, axis=None)", "Cumulative products.\n>>> np.cumprod(np.array([1, 2, 3]))\narray([1, 2, 6])", np_cumprod),
-            builtin!("numpy", "percentile", Function, "(a, q, axis=None, keepdims=False)", "The q-th percentiles (linear interpolation).\n>>> np.percentile(np.array([1, 2, 3, 4]), 50)\n2.5", np_percentile),
-            builtin!("numpy", "quantile", Function, "(a, q, axis=None, keepdims=False)", "The q-th quantiles, q in [0, 1] (linear interpolation).\n>>> np.quantile(np.array([1, 2, 3, 4]), 0.5)\n2.5", np_quantile),
-            builtin!("numpy", "average", Function, "(a, axis=None, weights=None, returned=False, keepdims=False)", "Weighted average (the mean without weights).\n>>> np.average(np.array([1.0, 3.0]), weights=[3, 1])\n1.5", np_average),
-            builtin!("numpy", "cov", Function, "(m, y=None, rowvar=True, bias=False, ddof=None)", "Covariance matrix; rows are variables unless rowvar=False.\n>>> np.cov(np.array([[1.0, 2.0, 3.0], [2.0, 4.0, 6.0]]))\narray([[1., 2.],\n       [2., 4.]])", np_cov),
-            builtin!("numpy", "corrcoef", Function, "(x, y=None, rowvar=True)", "Pearson correlation coefficients.\n>>> np.corrcoef(np.array([[1.0, 2.0, 3.0], [3.0, 2.0, 1.0]]))\narray([[ 1., -1.],\n       [-1.,  1.]])", np_corrcoef),
-            builtin!("numpy", "trace", Function, "(a, offset=0)", "Sum along the diagonal.\n>>> np.trace(np.array([[1, 2], [3, 4]]))\n5", np_trace),
+            builtin!("numpy", "var", Function, "(a, axis=None, ddof=0, keepdims=False)", "Variance: mean of squared deviations, divided by n - ddof.\nRaises AxisError for a bad axis; TypeError for non-numeric input.\n>>> np.var(np.array([1.0, 2.0, 3.0, 4.0]))\n1.25", np_var),
+            builtin!("numpy", "std", Function, "(a, axis=None, ddof=0, keepdims=False)", "Standard deviation: sqrt of var.\nRaises AxisError for a bad axis; TypeError for non-numeric input.\n>>> np.std(np.array([1.0, 2.0, 3.0, 4.0]))\n1.118033988749895", np_std),
+            builtin!("numpy", "argmin", Function, "(a, axis=None, keepdims=False)", "Index of the smallest element (of the flattened array unless axis is given).\nRaises ValueError for an empty array; AxisError for a bad axis.\n>>> np.argmin(np.array([3, 1, 2]))\n1", np_argmin),
+            builtin!("numpy", "argmax", Function, "(a, axis=None, keepdims=False)", "Index of the largest element (of the flattened array unless axis is given).\nRaises ValueError for an empty array; AxisError for a bad axis.\n>>> np.argmax(np.array([3, 1, 2]))\n0", np_argmax),
+            builtin!("numpy", "cumsum", Function, "(a, axis=None)", "Cumulative sums (of the flattened array unless axis is given).\nRaises AxisError for a bad axis; OverflowError on int64 overflow.\n>>> np.cumsum(np.array([1, 2, 3]))\narray([1, 3, 6])", np_cumsum),
+            builtin!("numpy", "cumprod", Function, "(a, axis=None)", "Cumulative products.\nRaises AxisError for a bad axis; OverflowError on int64 overflow.\n>>> np.cumprod(np.array([1, 2, 3]))\narray([1, 2, 6])", np_cumprod),
+            builtin!("numpy", "percentile", Function, "(a, q, axis=None, keepdims=False)", "The q-th percentiles (linear interpolation).\nRaises ValueError for q outside [0, 100]; TypeError for complex input; IndexError for an empty array.\n>>> np.percentile(np.array([1, 2, 3, 4]), 50)\n2.5", np_percentile),
+            builtin!("numpy", "quantile", Function, "(a, q, axis=None, keepdims=False)", "The q-th quantiles, q in [0, 1] (linear interpolation).\nRaises ValueError for q outside [0, 1]; TypeError for complex input; IndexError for an empty array.\n>>> np.quantile(np.array([1, 2, 3, 4]), 0.5)\n2.5", np_quantile),
+            builtin!("numpy", "average", Function, "(a, axis=None, weights=None, returned=False, keepdims=False)", "Weighted average (the mean without weights).\nRaises ZeroDivisionError for an empty array or weights summing to 0; TypeError/ValueError for weights of the wrong shape.\n>>> np.average(np.array([1.0, 3.0]), weights=[3, 1])\n1.5", np_average),
+            builtin!("numpy", "cov", Function, "(m, y=None, rowvar=True, bias=False, ddof=None)", "Covariance matrix; rows are variables unless rowvar=False.\nRaises ValueError for input of more than 2 dimensions.\n>>> np.cov(np.array([[1.0, 2.0, 3.0], [2.0, 4.0, 6.0]]))\narray([[1., 2.],\n       [2., 4.]])", np_cov),
+            builtin!("numpy", "corrcoef", Function, "(x, y=None, rowvar=True)", "Pearson correlation coefficients.\nRaises ValueError for input of more than 2 dimensions.\n>>> np.corrcoef(np.array([[1.0, 2.0, 3.0], [3.0, 2.0, 1.0]]))\narray([[ 1., -1.],\n       [-1.,  1.]])", np_corrcoef),
+            builtin!("numpy", "trace", Function, "(a, offset=0)", "Sum along the diagonal.\nRaises ValueError for fewer than 2 dimensions.\n>>> np.trace(np.array([[1, 2], [3, 4]]))\n5", np_trace),
         ];
     };
 }
 
 axis_reductions! {
-    np_sum 0 "sum" reduce::sum, "Sum of the elements (over `axis`); pairwise summation for floats.\n>>> np.sum(np.array([[1, 2], [3, 4]]), axis=0)\narray([4, 6])";
-    np_prod 1 "prod" reduce::prod, "Product of the elements.\n>>> np.prod(np.array([1, 2, 3, 4]))\n24";
-    np_mean 2 "mean" reduce::mean, "Arithmetic mean (float for int input).\n>>> np.mean(np.array([[1, 2], [3, 4]]), axis=0)\narray([2., 3.])";
-    np_min 3 "min" reduce::min, "Smallest element; ValueError for an empty array.\n>>> np.min(np.array([3, 1, 2]))\n1";
-    np_max 4 "max" reduce::max, "Largest element; ValueError for an empty array.\n>>> np.max(np.array([3, 1, 2]))\n3";
-    np_amin 5 "amin" reduce::min, "Same as np.min.\n>>> np.amin(np.array([3, 1]))\n1";
-    np_amax 6 "amax" reduce::max, "Same as np.max.\n>>> np.amax(np.array([3, 1]))\n3";
-    np_all 7 "all" reduce::all, "Whether every element is true.\n>>> np.all(np.array([1, 2, 0]))\nFalse";
-    np_any 8 "any" reduce::any, "Whether some element is true.\n>>> np.any(np.array([0, 0, 1]))\nTrue";
-    np_ptp 9 "ptp" reduce::ptp, "Range of values: max - min.\n>>> np.ptp(np.array([3, 1, 7]))\n6";
-    np_median 10 "median" reduce::median, "Median (mean of the two middle values for even counts).\n>>> np.median(np.array([3, 1, 4, 2]))\n2.5";
-    np_count_nonzero 11 "count_nonzero" reduce::count_nonzero, "Number of non-zero elements.\n>>> np.count_nonzero(np.array([0, 1, 2, 0]))\n2";
+    np_sum 0 "sum" reduce::sum, "Sum of the elements (over `axis`); pairwise summation for floats.\nRaises AxisError for a bad axis; OverflowError when an int64 sum overflows.\n>>> np.sum(np.array([[1, 2], [3, 4]]), axis=0)\narray([4, 6])";
+    np_prod 1 "prod" reduce::prod, "Product of the elements.\nRaises AxisError for a bad axis; OverflowError when an int64 product overflows.\n>>> np.prod(np.array([1, 2, 3, 4]))\n24";
+    np_mean 2 "mean" reduce::mean, "Arithmetic mean (float for int input).\nRaises AxisError for a bad axis; TypeError for non-numeric input.\n>>> np.mean(np.array([[1, 2], [3, 4]]), axis=0)\narray([2., 3.])";
+    np_min 3 "min" reduce::min, "Smallest element.\nRaises ValueError for an empty array (or axis); AxisError for a bad axis.\n>>> np.min(np.array([3, 1, 2]))\n1";
+    np_max 4 "max" reduce::max, "Largest element.\nRaises ValueError for an empty array (or axis); AxisError for a bad axis.\n>>> np.max(np.array([3, 1, 2]))\n3";
+    np_amin 5 "amin" reduce::min, "Same as np.min.\nRaises ValueError for an empty array (or axis); AxisError for a bad axis.\n>>> np.amin(np.array([3, 1]))\n1";
+    np_amax 6 "amax" reduce::max, "Same as np.max.\nRaises ValueError for an empty array (or axis); AxisError for a bad axis.\n>>> np.amax(np.array([3, 1]))\n3";
+    np_all 7 "all" reduce::all, "Whether every element is true.\nRaises AxisError for a bad axis; TypeError for non-numeric input.\n>>> np.all(np.array([1, 2, 0]))\nFalse";
+    np_any 8 "any" reduce::any, "Whether some element is true.\nRaises AxisError for a bad axis; TypeError for non-numeric input.\n>>> np.any(np.array([0, 0, 1]))\nTrue";
+    np_ptp 9 "ptp" reduce::ptp, "Range of values: max - min.\nRaises ValueError for an empty array; AxisError for a bad axis; TypeError for bools.\n>>> np.ptp(np.array([3, 1, 7]))\n6";
+    np_median 10 "median" reduce::median, "Median (mean of the two middle values for even counts).\nRaises AxisError for a bad axis; TypeError for non-numeric input.\n>>> np.median(np.array([3, 1, 4, 2]))\n2.5";
+    np_count_nonzero 11 "count_nonzero" reduce::count_nonzero, "Number of non-zero elements.\nRaises AxisError for a bad axis; TypeError for non-numeric input.\n>>> np.count_nonzero(np.array([0, 1, 2, 0]))\n2";
 }
 
 fn ddof_arg(v: Option<&Value>) -> EvalResult<f64> {

@@ -94,8 +94,10 @@ fn real_arg(v: &Value, _context: &str) -> EvalResult<f64> {
     }
 }
 
-fn math_domain(x: f64) -> EvalResult<Value> {
-    if x.is_nan() {
+/// CPython's rule for `math` functions: a NaN result from arguments that
+/// were not NaN is a domain error; NaN in gives NaN out.
+fn math_domain(inputs_nan: bool, x: f64) -> EvalResult<Value> {
+    if x.is_nan() && !inputs_nan {
         Err(value_error("math domain error"))
     } else {
         Ok(Value::Float(x))
@@ -122,9 +124,9 @@ math_unary!(m_exp, 1, |x| {
         Ok(Value::Float(r))
     }
 });
-math_unary!(m_sin, 3, |x| math_domain(x.sin()));
-math_unary!(m_cos, 4, |x| math_domain(x.cos()));
-math_unary!(m_tan, 5, |x| math_domain(x.tan()));
+math_unary!(m_sin, 3, |x| math_domain(x.is_nan(), x.sin()));
+math_unary!(m_cos, 4, |x| math_domain(x.is_nan(), x.cos()));
+math_unary!(m_tan, 5, |x| math_domain(x.is_nan(), x.tan()));
 math_unary!(m_floor, 6, |x| super::convert::float_to_int(x.floor()));
 math_unary!(m_ceil, 7, |x| super::convert::float_to_int(x.ceil()));
 math_unary!(m_fabs, 8, |x| Ok(Value::Float(x.abs())));
@@ -241,7 +243,7 @@ fn m_pow(_: &mut Interp, args: Args) -> EvalResult {
     if x == 0.0 && y < 0.0 {
         return Err(value_error("math domain error"));
     }
-    math_domain(x.powf(y))
+    math_domain(x.is_nan() || y.is_nan(), x.powf(y))
 }
 fn m_isclose(_: &mut Interp, args: Args) -> EvalResult {
     let mut b = bind(&MATH_BUILTINS[29], args)?;
@@ -363,9 +365,9 @@ pub static MATH_BUILTINS: &[Builtin] = &[
         "Natural logarithm, or logarithm to `base`.\nRaises ValueError for x <= 0 or a base <= 0 or == 1; TypeError for non-real arguments.\n>>> math.log(8, 2)\n3.0",
         m_log
     ),
-    builtin!("math", "sin", Function, "(x)", "Sine of x radians.\nRaises ValueError for an infinite or NaN x; TypeError when x is not a real number.\n>>> math.sin(0)\n0.0", m_sin),
-    builtin!("math", "cos", Function, "(x)", "Cosine of x radians.\nRaises ValueError for an infinite or NaN x; TypeError when x is not a real number.\n>>> math.cos(0)\n1.0", m_cos),
-    builtin!("math", "tan", Function, "(x)", "Tangent of x radians.\nRaises ValueError for an infinite or NaN x; TypeError when x is not a real number.\n>>> math.tan(0)\n0.0", m_tan),
+    builtin!("math", "sin", Function, "(x)", "Sine of x radians (NaN gives NaN).\nRaises ValueError for an infinite x; TypeError when x is not a real number.\n>>> math.sin(0)\n0.0", m_sin),
+    builtin!("math", "cos", Function, "(x)", "Cosine of x radians (NaN gives NaN).\nRaises ValueError for an infinite x; TypeError when x is not a real number.\n>>> math.cos(0)\n1.0", m_cos),
+    builtin!("math", "tan", Function, "(x)", "Tangent of x radians (NaN gives NaN).\nRaises ValueError for an infinite x; TypeError when x is not a real number.\n>>> math.tan(0)\n0.0", m_tan),
     builtin!("math", "floor", Function, "(x)", "The largest int <= x.\nRaises ValueError for NaN; OverflowError for inf or a result beyond int64.\n>>> math.floor(-2.5)\n-3", m_floor),
     builtin!("math", "ceil", Function, "(x)", "The smallest int >= x.\nRaises ValueError for NaN; OverflowError for inf or a result beyond int64.\n>>> math.ceil(2.1)\n3", m_ceil),
     builtin!("math", "fabs", Function, "(x)", "Absolute value as a float.\nRaises TypeError when x is not a real number.\n>>> math.fabs(-2)\n2.0", m_fabs),

@@ -117,21 +117,6 @@ fn weighted_edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
-#[cfg(test)]
-mod suggestion_tests {
-    use super::closest_name;
-
-    #[test]
-    fn suggestions_follow_cpython() {
-        let names = ["values", "e", "pi", "print", "len", "complex", "isinstance"];
-        assert_eq!(closest_name("valeus", names.into_iter()), Some("values".into()));
-        assert_eq!(closest_name("y", names.into_iter()), None);
-        assert_eq!(closest_name("lenn", names.into_iter()), Some("len".into()));
-        assert_eq!(closest_name("Print", names.into_iter()), Some("print".into()));
-        assert_eq!(closest_name("missing", names.into_iter()), None);
-    }
-}
-
 /// `fmt % args`: printf-style formatting of strings (`%d %s %r %f %e %g %x %%`).
 pub fn percent_format(interp: &mut Interp, fmt: &str, args: &Value) -> EvalResult {
     let values: Vec<Value> = match args {
@@ -181,4 +166,19 @@ pub fn percent_format(interp: &mut Interp, fmt: &str, args: &Value) -> EvalResul
         return Err(type_error("not all arguments converted during string formatting"));
     }
     Ok(Value::str(&out))
+}
+
+#[cfg(test)]
+mod suggestion_tests {
+    use super::closest_name;
+
+    #[test]
+    fn suggestions_follow_cpython() {
+        let names = ["values", "e", "pi", "print", "len", "complex", "isinstance"];
+        assert_eq!(closest_name("valeus", names.into_iter()), Some("values".into()));
+        assert_eq!(closest_name("y", names.into_iter()), None);
+        assert_eq!(closest_name("lenn", names.into_iter()), Some("len".into()));
+        assert_eq!(closest_name("Print", names.into_iter()), Some("print".into()));
+        assert_eq!(closest_name("missing", names.into_iter()), None);
+    }
 }

@@ -288,7 +288,7 @@ impl Interp {
             match kind {
                 CompKind::List(e) => {
                     out_list.push(self.eval(e, frame)?);
-                    if out_list.len() % 4096 == 0 {
+                    if out_list.len().is_multiple_of(4096) {
                         super::ops::check_sequence_size(out_list.len(), std::mem::size_of::<Value>())?;
                     }
                 }
@@ -419,14 +419,20 @@ impl Interp {
     }
 
     fn suggest_name(&self, name: &str) -> Option<String> {
-        // As CPython: module globals first, then the builtins (NumPy's bare
-        // names are NPL's convenience, not Python's, so they are not suggested).
+        // As CPython: module globals first, then the builtins; last NumPy's
+        // bare names, which NPL also resolves (`arrray` → `array`), and only
+        // when neither of Python's own namespaces has a close name.
         let mut globals: Vec<&str> = self.globals.keys().map(|k| k.as_ref()).collect();
         globals.sort_unstable();
         let mut builtins: Vec<&str> = self.builtins.keys().copied().collect();
         builtins.sort_unstable();
         let closest = crate::builtins::python_more::closest_name;
-        closest(name, globals.into_iter()).or_else(|| closest(name, builtins.into_iter()))
+        closest(name, globals.into_iter()).or_else(|| closest(name, builtins.into_iter())).or_else(|| {
+            let attrs = self.numpy.attrs.borrow();
+            let mut numpy_names: Vec<&str> = attrs.iter().map(|(k, _)| k.as_ref()).collect();
+            numpy_names.sort_unstable();
+            crate::builtins::python_more::closest_name(name, numpy_names.into_iter())
+        })
     }
 
     /// Builds a function value from a `def` or `lambda`, evaluating its

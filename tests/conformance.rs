@@ -34,19 +34,37 @@ fn run_case(bin: &str, case: &Path) -> Option<String> {
         .stderr(Stdio::piped())
         .spawn()
         .ok()?;
+    // Drain both pipes on their own threads while the child runs, so a case
+    // that prints more than a pipe buffer cannot block on a full pipe.
+    let drain = |pipe: Option<Box<dyn std::io::Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            if let Some(mut p) = pipe {
+                let _ = p.read_to_end(&mut bytes);
+            }
+            bytes
+        })
+    };
+    let out_reader = drain(child.stdout.take().map(|p| Box::new(p) as Box<dyn std::io::Read + Send>));
+    let err_reader = drain(child.stderr.take().map(|p| Box::new(p) as Box<dyn std::io::Read + Send>));
     let start = std::time::Instant::now();
-    loop {
+    let status = loop {
         match child.try_wait() {
-            Ok(Some(_)) => break,
+            Ok(Some(status)) => break status,
             Ok(None) if start.elapsed() > Duration::from_secs(30) => {
                 let _ = child.kill();
+                let _ = child.wait();
                 return Some("timed out after 30 s".into());
             }
             Ok(None) => std::thread::sleep(Duration::from_millis(5)),
             Err(e) => return Some(format!("wait failed: {e}")),
         }
-    }
-    let output = child.wait_with_output().ok()?;
+    };
+    let output = std::process::Output {
+        status,
+        stdout: out_reader.join().unwrap_or_default(),
+        stderr: err_reader.join().unwrap_or_default(),
+    };
     let out = String::from_utf8_lossy(&output.stdout);
     let err = String::from_utf8_lossy(&output.stderr);
     let mut problems = Vec::new();

@@ -269,46 +269,6 @@ pub fn shape_of(v: &Value) -> Option<Vec<usize>> {
     }
 }
 
-/// The operands' shapes aligned axis by axis, with the disagreeing axes
-/// marked, for broadcasting and matmul errors.
-pub fn explain_shapes(a: &[usize], b: &[usize], matmul: bool) -> String {
-    let nd = a.len().max(b.len());
-    let cell = |s: &[usize], i: usize| -> String {
-        let pad = nd - s.len();
-        if i < pad {
-            String::new()
-        } else {
-            s[i - pad].to_string()
-        }
-    };
-    let width = (0..nd).map(|i| cell(a, i).len().max(cell(b, i).len())).max().unwrap_or(1).max(1);
-    let row = |s: &[usize]| -> String {
-        (0..nd).map(|i| format!("{:>w$}", cell(s, i), w = width)).collect::<Vec<_>>().join("  ")
-    };
-    let mut marks = String::new();
-    for i in 0..nd {
-        let (x, y) = (cell(a, i), cell(b, i));
-        let bad = if matmul {
-            !a.is_empty() && !b.is_empty() && i == nd - 1 && a.last() != b.get(b.len().saturating_sub(2)).or(b.last())
-        } else {
-            !x.is_empty() && !y.is_empty() && x != y && x != "1" && y != "1"
-        };
-        if i > 0 {
-            marks.push_str("  ");
-        }
-        marks.push_str(&format!("{:>w$}", if bad { "^" } else { "" }, w = width));
-    }
-    if matmul {
-        format!(
-            "  left operand shape:  {}\n  right operand shape: {}\n  (for @, the last axis of the left must equal the second-to-last of the right)",
-            crate::array::storage::shape_repr(a),
-            crate::array::storage::shape_repr(b)
-        )
-    } else {
-        format!("  left shape:  {}\n  right shape: {}\n               {}", row(a), row(b), marks.trim_end())
-    }
-}
-
 fn slice_part(v: &Value) -> EvalResult<Option<i64>> {
     match v {
         Value::None => Ok(None),
@@ -391,6 +351,13 @@ pub fn get_item(_interp: &mut Interp, a: &Rc<NdArray>, index: &Value) -> EvalRes
 /// `a[index] = value`.
 pub fn set_item(_interp: &mut Interp, a: &Rc<NdArray>, index: &Value, value: &Value) -> EvalResult<()> {
     let items = index_items(index)?;
+    if a.dtype() == DType::Int64 && matches!(value, Value::List(_) | Value::Tuple(_)) {
+        // a list of Python numbers converts element by element as `int(x)`
+        // does, so `i[:2] = [1.5, nan]` raises before anything is written
+        let v = to_ndarray(value, Some(DType::Int64))?;
+        set_index(a, &items, &v)?;
+        return Ok(());
+    }
     let mut v = operand(value)
         .map_err(|_| type_error(format!("could not assign a value of type '{}' into an array", value.type_name())))?;
     if let Value::Array(arr) = value {

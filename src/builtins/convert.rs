@@ -298,14 +298,23 @@ pub fn to_ndarray(v: &Value, dtype: Option<DType>) -> EvalResult<NdArray> {
     let inferred = out.iter().map(|s| s.dtype()).max().unwrap_or(DType::Float64);
     let dt = dtype.unwrap_or(inferred);
     if dt == DType::Int64 && dtype.is_some() {
+        // Python numbers convert one by one as `int(x)` does (NumPy calls
+        // the element's `__int__`): no silent NaN or wrap-around.
         for s in &out {
-            if let Scalar::Float(f) = s {
-                if !f.is_finite() {
-                    return Err(value_error(format!(
-                        "cannot convert float {} to integer",
-                        if f.is_nan() { "NaN" } else { "infinity" }
-                    )));
+            match s {
+                Scalar::Float(f) if f.is_nan() => return Err(value_error("cannot convert float NaN to integer")),
+                Scalar::Float(f) if f.is_infinite() => {
+                    return Err(raise(ExcKind::OverflowError, "cannot convert float infinity to integer"))
                 }
+                Scalar::Float(f) if !(-(2f64.powi(63))..2f64.powi(63)).contains(f) => {
+                    return Err(raise(ExcKind::OverflowError, "Python int too large to convert to C long"))
+                }
+                Scalar::Complex(_) => {
+                    return Err(type_error(
+                        "int() argument must be a string, a bytes-like object or a real number, not 'complex'",
+                    ))
+                }
+                _ => {}
             }
         }
     }

@@ -120,6 +120,7 @@ fn print(interp: &mut Interp, args: Args) -> EvalResult {
     }
     out.push_str(&end);
     interp.write_out(&out);
+    interp.check_interrupt()?;
     Ok(Value::None)
 }
 

@@ -42,12 +42,17 @@ pub const EXPR_DEPTH_LIMIT: usize = 20_000;
 
 /// `repr(v)`, or Python's `RecursionError` for containers nested too deep to print.
 pub fn repr_of(v: &Value) -> EvalResult<String> {
-    v.checked_repr().ok_or_else(repr_recursion_error)
+    let text = v.checked_repr().ok_or_else(repr_recursion_error)?;
+    // printing a huge array stops early on Ctrl-C; its partial text is dropped here
+    crate::array::cancel::check()?;
+    Ok(text)
 }
 
 /// `str(v)`, or Python's `RecursionError` for containers nested too deep to print.
 pub fn str_of(v: &Value) -> EvalResult<String> {
-    v.checked_str().ok_or_else(repr_recursion_error)
+    let text = v.checked_str().ok_or_else(repr_recursion_error)?;
+    crate::array::cancel::check()?;
+    Ok(text)
 }
 
 fn repr_recursion_error() -> Unwind {
@@ -152,6 +157,7 @@ impl Interp {
                         let text = repr_of(&v).map_err(|u| self.locate(u, stmt.span))?;
                         self.write_out(&text);
                         self.write_out("\n");
+                        self.check_interrupt().map_err(|u| self.locate(u, stmt.span))?;
                     }
                     self.globals.insert(Rc::from("_"), v);
                     continue;
@@ -164,7 +170,15 @@ impl Interp {
 
     /// Writes text to the output stream.
     pub fn write_out(&mut self, text: &str) {
-        let _ = self.out.write_all(text.as_bytes());
+        // big texts (a huge array printed in full) go out in pieces so that
+        // Ctrl-C stops a slow terminal too; the statement then raises
+        // KeyboardInterrupt
+        for piece in text.as_bytes().chunks(1 << 16) {
+            if crate::array::cancel::is_requested() || self.interrupt.load(Ordering::Relaxed) {
+                break;
+            }
+            let _ = self.out.write_all(piece);
+        }
     }
 
     /// The source being executed.

@@ -108,7 +108,7 @@ pub(crate) fn bounded_u64<B: BitGen>(bg: &mut B, off: u64, rng: u64, masked: boo
 pub(crate) fn bounded_i64_fill<B: BitGen>(bg: &mut B, low: i64, high: i64, cnt: usize, masked: bool) -> Vec<i64> {
     let off = low as u64;
     let rng = (high as u64).wrapping_sub(off);
-    (0..cnt).map(|_| bounded_u64(bg, off, rng, masked) as i64).collect()
+    super::draw_n(cnt, || bounded_u64(bg, off, rng, masked) as i64)
 }
 
 /// Validates `[low, high)` (or `[low, high]` when `endpoint`) for int64

@@ -45,7 +45,7 @@ impl Generator {
 
     /// `random(n)`: doubles in `[0, 1)` from `next_uint64 >> 11`.
     pub fn random(&mut self, n: usize) -> Vec<f64> {
-        (0..n).map(|_| self.bg.next_f64()).collect()
+        super::draw_n(n, || self.bg.next_f64())
     }
 
     /// `integers(low, high, n)` (int64, `endpoint=False`, Lemire's method).
@@ -66,13 +66,13 @@ impl Generator {
 
     /// `standard_normal(n)` (ziggurat).
     pub fn standard_normal(&mut self, n: usize) -> Vec<f64> {
-        (0..n).map(|_| ziggurat::standard_normal(&mut self.bg)).collect()
+        super::draw_n(n, || ziggurat::standard_normal(&mut self.bg))
     }
 
     /// `normal(loc, scale, n)`; error `scale < 0`.
     pub fn normal(&mut self, loc: f64, scale: f64, n: usize) -> Result<Vec<f64>, String> {
         check_non_negative(scale, "scale")?;
-        Ok((0..n).map(|_| loc + scale * ziggurat::standard_normal(&mut self.bg)).collect())
+        Ok(super::draw_n(n, || loc + scale * ziggurat::standard_normal(&mut self.bg)))
     }
 
     /// `uniform(low, high, n)`; a non-finite range gives NumPy's message
@@ -82,30 +82,30 @@ impl Generator {
         if !range.is_finite() {
             return Err("high - low range exceeds valid bounds".to_string());
         }
-        Ok((0..n).map(|_| low + range * self.bg.next_f64()).collect())
+        Ok(super::draw_n(n, || low + range * self.bg.next_f64()))
     }
 
     /// `standard_exponential(n)` (ziggurat).
     pub fn standard_exponential(&mut self, n: usize) -> Vec<f64> {
-        (0..n).map(|_| ziggurat::standard_exponential(&mut self.bg)).collect()
+        super::draw_n(n, || ziggurat::standard_exponential(&mut self.bg))
     }
 
     /// `exponential(scale, n)`; error `scale < 0`.
     pub fn exponential(&mut self, scale: f64, n: usize) -> Result<Vec<f64>, String> {
         check_non_negative(scale, "scale")?;
-        Ok((0..n).map(|_| scale * ziggurat::standard_exponential(&mut self.bg)).collect())
+        Ok(super::draw_n(n, || scale * ziggurat::standard_exponential(&mut self.bg)))
     }
 
     /// `binomial(n, p, size)`.
     pub fn binomial(&mut self, trials: i64, p: f64, n: usize) -> Result<Vec<i64>, String> {
         check_binomial(trials, p)?;
-        Ok((0..n).map(|_| binomial(&mut self.bg, trials, p)).collect())
+        Ok(super::draw_n(n, || binomial(&mut self.bg, trials, p)))
     }
 
     /// `poisson(lam, size)`.
     pub fn poisson(&mut self, lam: f64, n: usize) -> Result<Vec<i64>, String> {
         check_poisson(lam)?;
-        Ok((0..n).map(|_| poisson(&mut self.bg, lam)).collect())
+        Ok(super::draw_n(n, || poisson(&mut self.bg, lam)))
     }
 
     /// `choice(a, n, replace, p)` for an integer `a` (`shuffle=True`).

@@ -86,7 +86,7 @@ impl RandomState {
 
     /// `random_sample` / `random` / `rand`: `n` doubles in `[0, 1)`.
     pub fn random_sample(&mut self, n: usize) -> Vec<f64> {
-        (0..n).map(|_| self.mt.next_f64()).collect()
+        super::draw_n(n, || self.mt.next_f64())
     }
 
     fn gauss(&mut self) -> f64 {
@@ -111,13 +111,13 @@ impl RandomState {
 
     /// `standard_normal` / `randn`: polar Box–Muller with the cached value.
     pub fn standard_normal(&mut self, n: usize) -> Vec<f64> {
-        (0..n).map(|_| self.gauss()).collect()
+        super::draw_n(n, || self.gauss())
     }
 
     /// `normal(loc, scale, n)`: `loc + scale * gauss`; error `scale < 0`.
     pub fn normal(&mut self, loc: f64, scale: f64, n: usize) -> Result<Vec<f64>, String> {
         check_non_negative(scale, "scale")?;
-        Ok((0..n).map(|_| loc + scale * self.gauss()).collect())
+        Ok(super::draw_n(n, || loc + scale * self.gauss()))
     }
 
     /// `uniform(low, high, n)`: `low + (high - low) * U`. A non-finite
@@ -127,7 +127,7 @@ impl RandomState {
         if !range.is_finite() {
             return Err("Range exceeds valid bounds".to_string());
         }
-        Ok((0..n).map(|_| low + range * self.mt.next_f64()).collect())
+        Ok(super::draw_n(n, || low + range * self.mt.next_f64()))
     }
 
     /// `randint(low, high, n)` with int64 output on `[low, high)` (masked
@@ -228,24 +228,24 @@ impl RandomState {
     /// `binomial(n, p, size)`; legacy algorithm (inversion / BTPE).
     pub fn binomial(&mut self, trials: i64, p: f64, n: usize) -> Result<Vec<i64>, String> {
         check_binomial(trials, p)?;
-        Ok((0..n).map(|_| legacy_binomial(&mut self.mt, trials, p)).collect())
+        Ok(super::draw_n(n, || legacy_binomial(&mut self.mt, trials, p)))
     }
 
     /// `poisson(lam, size)`.
     pub fn poisson(&mut self, lam: f64, n: usize) -> Result<Vec<i64>, String> {
         check_poisson(lam)?;
-        Ok((0..n).map(|_| poisson(&mut self.mt, lam)).collect())
+        Ok(super::draw_n(n, || poisson(&mut self.mt, lam)))
     }
 
     /// `standard_exponential(size)`: `-log(1 - U)`.
     pub fn standard_exponential(&mut self, n: usize) -> Vec<f64> {
-        (0..n).map(|_| -(1.0 - self.mt.next_f64()).ln()).collect()
+        super::draw_n(n, || -(1.0 - self.mt.next_f64()).ln())
     }
 
     /// `exponential(scale, size)`; error `scale < 0`.
     pub fn exponential(&mut self, scale: f64, n: usize) -> Result<Vec<f64>, String> {
         check_non_negative(scale, "scale")?;
-        Ok((0..n).map(|_| scale * -(1.0 - self.mt.next_f64()).ln()).collect())
+        Ok(super::draw_n(n, || scale * -(1.0 - self.mt.next_f64()).ln()))
     }
 }
 

@@ -51,6 +51,18 @@ pub trait BitGen {
     fn next_f64(&mut self) -> f64;
 }
 
+/// `n` values from `draw`, in order. Checks for Ctrl-C every 64K values and
+/// then stops early with a shorter vector: the caller checks
+/// `crate::array::cancel` after sampling and drops the result.
+pub(crate) fn draw_n<T>(n: usize, mut draw: impl FnMut() -> T) -> Vec<T> {
+    let mut out = Vec::with_capacity(n);
+    while out.len() < n && !crate::array::cancel::is_requested() {
+        let batch = (n - out.len()).min(1 << 16);
+        out.extend((0..batch).map(|_| draw()));
+    }
+    out
+}
+
 /// Reads `n` bytes of OS entropy (`/dev/urandom`), falling back to a mix of
 /// the clock, the process id and an address when that is unavailable.
 pub(crate) fn os_entropy_words(n: usize) -> Vec<u32> {

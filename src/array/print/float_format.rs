@@ -142,6 +142,10 @@ impl FloatFormat {
         let mut max_exp_digits = 0usize;
 
         for &value in values {
+            if crate::array::cancel::is_requested() {
+                // Ctrl-C: the caller drops the text (see `array_str`)
+                break;
+            }
             if !value.is_finite() {
                 any_nonfinite = true;
                 any_neg_inf |= value == f64::NEG_INFINITY;

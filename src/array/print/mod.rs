@@ -18,6 +18,7 @@ mod special_tests;
 #[cfg(test)]
 mod tests;
 
+use super::cancel;
 use num_complex::Complex64;
 
 pub use digits::{python_complex_repr, python_float_repr};
@@ -287,6 +288,9 @@ fn format_array(
     let summarize = element_count(shape) > opts.threshold;
     let plan = ShownPlan::new(shape, summarize, opts.edgeitems);
     let positions = plan.shown_format_positions();
+    // Every word is checked for Ctrl-C: once a stop is requested the rest
+    // are left empty and the host, which checks `cancel` after printing,
+    // drops the partial text.
     let words: Vec<String> = match elems {
         Elems::Bool(data) => {
             let values = plan.format_values(data);
@@ -294,6 +298,9 @@ fn format_array(
             positions
                 .iter()
                 .map(|&i| {
+                    if cancel::is_requested() {
+                        return String::new();
+                    }
                     let value = values.get(i).copied().unwrap_or_default();
                     if value { true_word } else { "False" }.to_string()
                 })
@@ -302,7 +309,15 @@ fn format_array(
         Elems::Int(data) => {
             let values = plan.format_values(data);
             let format = IntFormat::new(&values, opts.sign);
-            positions.iter().map(|&i| format.format(values.get(i).copied().unwrap_or_default())).collect()
+            positions
+                .iter()
+                .map(|&i| {
+                    if cancel::is_requested() {
+                        return String::new();
+                    }
+                    format.format(values.get(i).copied().unwrap_or_default())
+                })
+                .collect()
         }
         Elems::Float(data) => {
             let values = plan.format_values(data);
@@ -310,6 +325,9 @@ fn format_array(
             positions
                 .iter()
                 .map(|&i| {
+                    if cancel::is_requested() {
+                        return String::new();
+                    }
                     let mut word = String::new();
                     format.write(i, values.get(i).copied().unwrap_or_default(), &mut word);
                     word
@@ -325,6 +343,9 @@ fn format_array(
             positions
                 .iter()
                 .map(|&i| {
+                    if cancel::is_requested() {
+                        return String::new();
+                    }
                     let value = values.get(i).copied().unwrap_or_default();
                     let mut word = String::new();
                     real_format.write(i, value.re, &mut word);

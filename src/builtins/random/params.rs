@@ -29,6 +29,8 @@ pub(super) fn count(shape: &Option<Vec<usize>>) -> EvalResult<usize> {
 
 /// A float result: a Python float for no shape, else an array.
 pub(super) fn float_result(shape: Option<Vec<usize>>, v: Vec<f64>) -> EvalResult {
+    // a sampler stopped by Ctrl-C returns early with fewer values
+    crate::array::cancel::check()?;
     match shape {
         None => Ok(Value::Float(v.first().copied().unwrap_or(0.0))),
         Some(s) => Ok(Value::array(NdArray::Float(Array::from_vec(s, v)?))),
@@ -37,6 +39,8 @@ pub(super) fn float_result(shape: Option<Vec<usize>>, v: Vec<f64>) -> EvalResult
 
 /// An int result: a Python int for no shape, else an array.
 pub(super) fn int_result(shape: Option<Vec<usize>>, v: Vec<i64>) -> EvalResult {
+    // a sampler stopped by Ctrl-C returns early with fewer values
+    crate::array::cancel::check()?;
     match shape {
         None => Ok(Value::Int(v.first().copied().unwrap_or(0))),
         Some(s) => Ok(Value::array(NdArray::Int(Array::from_vec(s, v)?))),

@@ -43,12 +43,15 @@ pub struct NameRef {
     pub name: Rc<str>,
     /// The slot assigned by scope resolution.
     pub slot: Cell<NameSlot>,
+    /// For a global: the variable's slot in the session's global table,
+    /// tagged with the table's id (see `eval::globals`); 0 until first used.
+    pub global_cache: Cell<u64>,
 }
 
 impl NameRef {
     /// A not-yet-resolved reference to `name`.
     pub fn new(name: Rc<str>) -> NameRef {
-        NameRef { name, slot: Cell::new(NameSlot::Global) }
+        NameRef { name, slot: Cell::new(NameSlot::Global), global_cache: Cell::new(0) }
     }
 }
 

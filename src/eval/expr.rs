@@ -397,7 +397,10 @@ impl Interp {
                     ),
                 )),
             },
-            NameSlot::Global => self.load_global(&n.name),
+            NameSlot::Global => match self.globals.get_ref(n) {
+                Some(v) => Ok(v.clone()),
+                None => self.load_global(&n.name),
+            },
         }
     }
 
@@ -480,6 +483,11 @@ impl Interp {
             }
             _ => self.eval(func, frame)?,
         };
+        if let Value::Function(user) = &f {
+            if let Some(r) = self.call_plain(user, args, frame) {
+                return r.map_err(|u| self.add_call_site(u, e.span));
+            }
+        }
         // Room for the callee's locals, so binding reuses this vector as its frame.
         let room = match &f {
             Value::Function(func) => (func.def.layout.borrow().n_locals as usize).max(args.len()),

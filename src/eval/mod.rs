@@ -9,6 +9,7 @@ pub mod error;
 pub mod explain;
 pub mod expr;
 pub mod function;
+pub mod globals;
 pub mod iter;
 pub mod ops;
 pub mod scope;
@@ -62,7 +63,7 @@ fn repr_recursion_error() -> Unwind {
 /// An interpreter session.
 pub struct Interp {
     /// Module-level variables.
-    pub globals: FxHashMap<Rc<str>, Value>,
+    pub globals: globals::Globals,
     /// Python's builtin names (functions, types, exceptions).
     pub builtins: FxHashMap<&'static str, Value>,
     /// The `numpy` module (its names are also reachable bare).
@@ -73,9 +74,12 @@ pub struct Interp {
     pub interrupt: Arc<AtomicBool>,
     /// The legacy global random state (`np.random.seed`).
     pub random: Option<crate::random::RandomState>,
-    /// Lines of input for `input()` when not reading a terminal.
+    /// How many calls deep the running code is (for `RecursionError`).
     pub call_depth: usize,
     expr_depth: usize,
+    /// Emptied local-variable vectors of finished calls, reused by the next
+    /// calls so that a call to a plain function allocates nothing.
+    frame_pool: Vec<Vec<Option<Value>>>,
     source: Rc<Source>,
     function_name: Rc<str>,
     /// The exception being handled (for bare `raise`).
@@ -88,7 +92,7 @@ impl Interp {
         let numpy = crate::builtins::modules::numpy_module();
         let builtins = crate::builtins::python::builtin_names();
         Interp {
-            globals: FxHashMap::default(),
+            globals: globals::Globals::default(),
             builtins,
             numpy,
             out,
@@ -96,6 +100,7 @@ impl Interp {
             random: None,
             call_depth: 0,
             expr_depth: 0,
+            frame_pool: Vec::new(),
             source: Source::new("<string>", ""),
             function_name: Rc::from("<module>"),
             handling: vec![],
@@ -536,7 +541,9 @@ impl Interp {
             }
             NameSlot::Cell(i) => *frame.cells[i as usize].borrow_mut() = Some(value),
             NameSlot::Global => {
-                self.globals.insert(name.name.clone(), value);
+                if let Some(old) = self.globals.set_ref(name, value) {
+                    drop_value(old);
+                }
             }
         }
     }
@@ -555,9 +562,64 @@ impl Interp {
 
     /// Calls a user function with bound arguments.
     pub fn call_function(&mut self, func: &Rc<function::Function>, args: function::Args) -> EvalResult<Value> {
-        let mut frame = func.bind(args)?;
-        self.check_interrupt()?;
-        self.with_call_depth(|this| {
+        let frame = func.bind(args)?;
+        self.run_function(func, frame)
+    }
+
+    /// Calls a plain function (positional parameters only, one local slot
+    /// each) with positional argument expressions, evaluating them straight
+    /// into a reused locals vector. `None` when the call does not have that
+    /// shape (the caller then binds arguments the general way).
+    pub(crate) fn call_plain(
+        &mut self,
+        func: &Rc<function::Function>,
+        args: &[Arg],
+        frame: &mut Frame,
+    ) -> Option<EvalResult<Value>> {
+        let (n_locals, n_own_cells) = {
+            let layout = func.def.layout.borrow();
+            if !layout.plain_params || args.len() != func.def.params.len() {
+                return None;
+            }
+            (layout.n_locals as usize, layout.n_own_cells as usize)
+        };
+        if !args.iter().all(|a| matches!(a, Arg::Positional(_))) {
+            return None;
+        }
+        let mut locals = self.frame_pool.pop().unwrap_or_default();
+        locals.reserve(n_locals);
+        for a in args {
+            let Arg::Positional(x) = a else { continue };
+            match self.eval(x, frame) {
+                Ok(v) => locals.push(Some(v)),
+                Err(u) => {
+                    self.recycle_locals(locals);
+                    return Some(Err(u));
+                }
+            }
+        }
+        locals.resize(n_locals, None);
+        let mut cells = Vec::with_capacity(n_own_cells + func.closure.len());
+        cells.extend((0..n_own_cells).map(|_| Rc::new(std::cell::RefCell::new(None))));
+        cells.extend(func.closure.iter().cloned());
+        Some(self.run_function(func, Frame { locals, cells }))
+    }
+
+    /// Returns a finished call's locals vector to the pool (emptied).
+    fn recycle_locals(&mut self, mut locals: Vec<Option<Value>>) {
+        if self.frame_pool.len() < 64 && locals.capacity() <= 256 {
+            locals.clear();
+            self.frame_pool.push(locals);
+        }
+    }
+
+    /// Runs a user function's body in a bound frame, then recycles the frame.
+    fn run_function(&mut self, func: &Rc<function::Function>, mut frame: Frame) -> EvalResult<Value> {
+        if let Err(u) = self.check_interrupt() {
+            self.recycle_locals(std::mem::take(&mut frame.locals));
+            return Err(u);
+        }
+        let r = self.with_call_depth(|this| {
             let saved_source = std::mem::replace(&mut this.source, func.source.clone());
             let saved_name = std::mem::replace(&mut this.function_name, func.def.name.clone());
             let saved_expr_depth = this.expr_depth;
@@ -571,7 +633,9 @@ impl Interp {
                 Err(Unwind::Break) | Err(Unwind::Continue) => Ok(Value::None),
                 Err(e) => Err(e),
             }
-        })
+        });
+        self.recycle_locals(std::mem::take(&mut frame.locals));
+        r
     }
 
     /// Enters one level of expression nesting.

@@ -5,17 +5,25 @@
 
 use super::balance::lanv2;
 use super::decompose::larfg;
-use super::LinalgScalar;
+use super::interrupt::check;
+use super::{LinalgResult, LinalgScalar};
 use nalgebra::{DMatrix, DVector};
 
 /// Reduces rows/columns `ilo..=ihi` of `a` to upper Hessenberg form in place
 /// (everything below the first subdiagonal is zeroed) and returns the
 /// unitary `Q` with `A_in = Q H Q^H` (an empty matrix unless `want_q`).
-pub(crate) fn hessenberg<S: LinalgScalar>(a: &mut DMatrix<S>, ilo: usize, ihi: usize, want_q: bool) -> DMatrix<S> {
+/// `Err(Interrupted)` on a stop request (polled once per column).
+pub(crate) fn hessenberg<S: LinalgScalar>(
+    a: &mut DMatrix<S>,
+    ilo: usize,
+    ihi: usize,
+    want_q: bool,
+) -> LinalgResult<DMatrix<S>> {
     let n = a.nrows();
     let mut taus: Vec<S> = Vec::new();
     let mut w = DVector::<S>::zeros(n);
     for i in ilo..ihi {
+        check()?;
         let tau = larfg(a, i + 1, i, ihi + 1);
         taus.push(tau);
         if tau == S::zero() {
@@ -41,6 +49,7 @@ pub(crate) fn hessenberg<S: LinalgScalar>(a: &mut DMatrix<S>, ilo: usize, ihi: u
     // Q = H(ilo) ... H(ihi-1), accumulated backwards (orghr).
     let mut q = if want_q { DMatrix::<S>::identity(n, n) } else { DMatrix::zeros(0, 0) };
     for (idx, i) in (ilo..ihi).enumerate().rev().filter(|_| want_q) {
+        check()?;
         let tau = taus[idx];
         if tau == S::zero() {
             continue;
@@ -57,7 +66,7 @@ pub(crate) fn hessenberg<S: LinalgScalar>(a: &mut DMatrix<S>, ilo: usize, ihi: u
             a[(i, j)] = S::zero();
         }
     }
-    q
+    Ok(q)
 }
 
 /// Householder reflector of a 2- or 3-vector (dlarfg): `v[0]` becomes beta,
@@ -87,15 +96,16 @@ fn larfg_small(v: &mut [f64]) -> f64 {
 /// by LAPACK dlahqr (wantt): `h <- Z^T h Z`, `z <- z Z` (z may have 0 rows
 /// when the Schur vectors are not wanted; the eigenvalues do not change). Converged
 /// 2x2 blocks are standardized by lanv2. Returns false if it did not
-/// converge within LAPACK's iteration limit.
-pub(crate) fn lahqr(h: &mut DMatrix<f64>, z: &mut DMatrix<f64>, ilo: usize, ihi: usize) -> bool {
+/// converge within LAPACK's iteration limit, `Err(Interrupted)` on a stop
+/// request (polled once per QR sweep).
+pub(crate) fn lahqr(h: &mut DMatrix<f64>, z: &mut DMatrix<f64>, ilo: usize, ihi: usize) -> LinalgResult<bool> {
     const DAT1: f64 = 0.75;
     const DAT2: f64 = -0.4375;
     const KEXSH: usize = 10;
     let n = h.nrows();
     let nz = z.nrows();
     if n == 0 || ilo >= ihi {
-        return true;
+        return Ok(true);
     }
     if ihi >= 3 {
         for j in ilo..=ihi - 3 {
@@ -118,6 +128,7 @@ pub(crate) fn lahqr(h: &mut DMatrix<f64>, z: &mut DMatrix<f64>, ilo: usize, ihi:
         let mut l = ilo;
         let mut converged = false;
         for _its in 0..=itmax {
+            check()?;
             // Look for a single small subdiagonal element.
             let mut k = iu;
             while k > l {
@@ -277,7 +288,7 @@ pub(crate) fn lahqr(h: &mut DMatrix<f64>, z: &mut DMatrix<f64>, ilo: usize, ihi:
             }
         }
         if !converged {
-            return false;
+            return Ok(false);
         }
         if l + 1 == iu {
             // A 2x2 block converged: standardize it and rotate the rest.
@@ -311,5 +322,5 @@ pub(crate) fn lahqr(h: &mut DMatrix<f64>, z: &mut DMatrix<f64>, ilo: usize, ihi:
             h[(r, j)] = 0.0;
         }
     }
-    true
+    Ok(true)
 }

@@ -21,6 +21,7 @@ mod balance;
 mod decompose;
 mod eigen;
 mod hqr;
+mod interrupt;
 mod jacobi;
 mod norms;
 mod svd;
@@ -44,6 +45,9 @@ pub enum LinalgErrorKind {
     LinAlg,
     /// `ValueError`.
     Value,
+    /// `KeyboardInterrupt`: the host's cancel flag was set
+    /// ([`crate::array::cancel`]); the host reports and clears it.
+    Interrupted,
 }
 
 /// An error with NumPy's exception kind and exact message.
@@ -65,6 +69,11 @@ impl LinalgError {
     pub fn value(message: impl Into<String>) -> Self {
         LinalgError { kind: LinalgErrorKind::Value, message: message.into() }
     }
+
+    /// The computation stopped because a stop (Ctrl-C) was requested.
+    pub fn interrupted() -> Self {
+        LinalgError { kind: LinalgErrorKind::Interrupted, message: String::new() }
+    }
 }
 
 impl fmt::Display for LinalgError {
@@ -72,6 +81,7 @@ impl fmt::Display for LinalgError {
         let name = match self.kind {
             LinalgErrorKind::LinAlg => "LinAlgError",
             LinalgErrorKind::Value => "ValueError",
+            LinalgErrorKind::Interrupted => "KeyboardInterrupt",
         };
         write!(f, "{}: {}", name, self.message)
     }
@@ -96,7 +106,7 @@ pub const MSG_NONFINITE: &str = "Array must not contain infs or NaNs";
 pub const MSG_EIG: &str = "Eigenvalues did not converge";
 
 /// The scalar types the kernels accept: `f64` and `Complex64`.
-pub trait LinalgScalar: ComplexField<RealField = f64> + Copy {
+pub trait LinalgScalar: ComplexField<RealField = f64> + Copy + Send + Sync + 'static {
     /// True for `Complex64`.
     const IS_COMPLEX: bool;
     /// Widen to a complex number.

@@ -1,6 +1,7 @@
 //! LU-based kernels (`inv`, `det`, `slogdet`, `solve`), `cholesky`, `qr`,
 //! `matrix_power` and `multi_dot`.
 
+use super::fast;
 use super::interrupt::{self, check};
 use super::{require_square, LinalgError, LinalgResult, LinalgScalar, MSG_NOT_PD, MSG_SINGULAR};
 use nalgebra::{DMatrix, DVector, LU};
@@ -24,7 +25,7 @@ fn with_lu<T: LinalgScalar, R: Send + 'static>(
     job: impl FnOnce(Lu<T>) -> LinalgResult<R> + Send + 'static,
 ) -> LinalgResult<R> {
     let a = a.clone();
-    interrupt::run(a.nrows(), move || lu_nonsingular(a).and_then(job))?
+    interrupt::run(interrupt::cube(a.nrows(), 2.0), move || lu_nonsingular(a).and_then(job))?
 }
 
 /// Inverse of a square matrix (LAPACK gesv with identity right-hand side).
@@ -35,6 +36,10 @@ pub fn inv<T: LinalgScalar>(a: &DMatrix<T>) -> LinalgResult<DMatrix<T>> {
     require_square(a)?;
     if a.nrows() == 0 {
         return Ok(a.clone());
+    }
+    if fast::wanted(a) {
+        let a = a.clone();
+        return interrupt::run(interrupt::cube(a.nrows(), 2.0), move || fast::inv(&a))?;
     }
     with_lu(a, |lu| lu.try_inverse().ok_or_else(|| LinalgError::linalg(MSG_SINGULAR)))
 }
@@ -57,8 +62,12 @@ pub fn slogdet<T: LinalgScalar>(a: &DMatrix<T>) -> LinalgResult<(T, f64)> {
     if n == 0 {
         return Ok((T::one(), 0.0));
     }
+    if fast::wanted(a) {
+        let a = a.clone();
+        return interrupt::run(interrupt::cube(n, 1.0), move || fast::slogdet(&a));
+    }
     let owned = a.clone();
-    let lu = interrupt::run(n, move || LU::new(owned))?;
+    let lu = interrupt::run(interrupt::cube(n, 1.0), move || LU::new(owned))?;
     let f = lu.lu_internal();
     if (0..n).any(|i| f[(i, i)] == T::zero()) {
         return Ok((T::zero(), f64::NEG_INFINITY));
@@ -98,6 +107,10 @@ pub fn solve<T: LinalgScalar>(a: &DMatrix<T>, b: &DMatrix<T>) -> LinalgResult<DM
         return Ok(DMatrix::zeros(n, b.ncols()));
     }
     let b = b.clone();
+    if fast::wanted(a) {
+        let a = a.clone();
+        return interrupt::run(interrupt::cube(n, 1.0), move || fast::solve(&a, &b))?;
+    }
     with_lu(a, move |lu| lu.solve(&b).ok_or_else(|| LinalgError::linalg(MSG_SINGULAR)))
 }
 
@@ -113,6 +126,13 @@ pub fn cholesky<T: LinalgScalar>(a: &DMatrix<T>) -> LinalgResult<DMatrix<T>> {
     if m.iter().any(|x| !x.not_nan()) {
         m.fill_lower_triangle(T::of_real(f64::NAN), 0);
         return Ok(m);
+    }
+    if fast::wanted(&m) {
+        // LAPACK potrf reads the diagonal's real part only.
+        for j in 0..n {
+            m[(j, j)] = T::of_real(m[(j, j)].real());
+        }
+        return interrupt::run(interrupt::cube(n, 0.34), move || fast::cholesky(&m))?;
     }
     for j in 0..n {
         check()?;

@@ -12,6 +12,7 @@
 
 use super::balance::{balance, lanv2, Balance};
 use super::decompose::{form_q, householder_qr, safe_norm};
+use super::fast;
 use super::hqr::{hessenberg, lahqr};
 use super::interrupt::{self, check};
 use super::{
@@ -63,17 +64,19 @@ fn schur_block<S: LinalgScalar>(a: DMatrix<S>) -> LinalgResult<(DMatrix<S>, DMat
         return Ok((a, DMatrix::identity(n, n)));
     }
     let first = a.clone();
-    if let Some((q, t)) =
-        interrupt::run(n, move || Schur::try_new(first, f64::EPSILON, iter_limit(n)).map(|s| s.unpack()))?
-    {
+    if let Some((q, t)) = interrupt::run(interrupt::cube(n, 25.0), move || {
+        Schur::try_new(first, f64::EPSILON, iter_limit(n)).map(|s| s.unpack())
+    })? {
         return Ok((t, q));
     }
     // The plain Francis iteration (no exceptional shifts) can stall, e.g. on
     // permutation matrices: retry on an orthogonally similar matrix.
     let z = random_orthogonal::<S>(n)?;
     let b = z.ad_mul(&a) * &z;
-    let (q, t) = interrupt::run(n, move || Schur::try_new(b, f64::EPSILON, 4 * iter_limit(n)).map(|s| s.unpack()))?
-        .ok_or_else(|| LinalgError::linalg(MSG_EIG))?;
+    let (q, t) = interrupt::run(interrupt::cube(n, 25.0), move || {
+        Schur::try_new(b, f64::EPSILON, 4 * iter_limit(n)).map(|s| s.unpack())
+    })?
+    .ok_or_else(|| LinalgError::linalg(MSG_EIG))?;
     Ok((t, z * q))
 }
 
@@ -452,7 +455,11 @@ pub fn eigh<T: LinalgScalar>(a: &DMatrix<T>) -> LinalgResult<(DVector<f64>, DMat
     if !all_finite(&m) {
         return Ok((DVector::from_element(n, f64::NAN), DMatrix::from_element(n, n, T::of_real(f64::NAN))));
     }
-    let e = interrupt::run(n, move || SymmetricEigen::try_new(m, f64::EPSILON, iter_limit(n)))?
+    if fast::wanted(&m) {
+        return interrupt::run(interrupt::cube(n, 10.0), move || fast::eigh(&m, true))?
+            .ok_or_else(|| LinalgError::linalg(MSG_EIG));
+    }
+    let e = interrupt::run(interrupt::cube(n, 10.0), move || SymmetricEigen::try_new(m, f64::EPSILON, iter_limit(n)))?
         .ok_or_else(|| LinalgError::linalg(MSG_EIG))?;
     let mut idx: Vec<usize> = (0..n).collect();
     idx.sort_by(|&i, &j| e.eigenvalues[i].total_cmp(&e.eigenvalues[j]));
@@ -466,5 +473,13 @@ pub fn eigh<T: LinalgScalar>(a: &DMatrix<T>) -> LinalgResult<(DVector<f64>, DMat
 
 /// Eigenvalues (ascending) of a symmetric / Hermitian matrix (lower triangle).
 pub fn eigvalsh<T: LinalgScalar>(a: &DMatrix<T>) -> LinalgResult<DVector<f64>> {
+    require_square(a)?;
+    if fast::wanted(a) && all_finite(a) {
+        let m = hermitian_from_lower(a);
+        let n = m.nrows();
+        return interrupt::run(interrupt::cube(n, 4.0), move || fast::eigh(&m, false))?
+            .map(|(w, _)| w)
+            .ok_or_else(|| LinalgError::linalg(MSG_EIG));
+    }
     eigh(a).map(|(w, _)| w)
 }

@@ -15,10 +15,18 @@ use std::sync::mpsc::{self, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-/// Matrices with fewer rows and columns than this stay on the calling
-/// thread: their decompositions take well under a millisecond, less than
-/// the cost of starting a thread.
-pub(crate) const SPAWN_MIN: usize = 64;
+/// Jobs estimated below this many floating-point operations stay on the
+/// calling thread: they take a few milliseconds at most (a Ctrl-C waits
+/// that long), while a thread costs tens of microseconds to start.
+pub(crate) const SPAWN_FLOPS: f64 = 3e7;
+
+/// Rough operation counts of the library calls, for [`run`]: `n^3` times a
+/// factor per algorithm (LU 1, inverse 2, Cholesky 0.34, symmetric
+/// eigen 10, SVD 20, Schur 25).
+pub(crate) fn cube(n: usize, factor: f64) -> f64 {
+    let n = n as f64;
+    factor * n * n * n
+}
 
 /// How often a waiting caller looks at the cancel flag.
 const POLL: Duration = Duration::from_millis(10);
@@ -35,17 +43,17 @@ pub(crate) fn check() -> LinalgResult<()> {
 }
 
 /// Runs `job` and returns its result, or `Err(Interrupted)` once a stop is
-/// requested. `size` is the larger dimension of the input: below
-/// [`SPAWN_MIN`] the job runs here (it is short), else on a worker thread
+/// requested. `flops` estimates its cost (see [`cube`]): below
+/// [`SPAWN_FLOPS`] the job runs here (it is short), else on a worker thread
 /// that the caller abandons on a stop request. If no thread can be started,
 /// the job runs here too.
-pub(crate) fn run<R, F>(size: usize, job: F) -> LinalgResult<R>
+pub(crate) fn run<R, F>(flops: f64, job: F) -> LinalgResult<R>
 where
     R: Send + 'static,
     F: FnOnce() -> R + Send + 'static,
 {
     check()?;
-    if size < SPAWN_MIN {
+    if flops < SPAWN_FLOPS {
         return Ok(job());
     }
     // The job is shared so that it can still run here if the spawn fails.

@@ -2,6 +2,7 @@
 //! `matrix_rank`.
 
 use super::decompose::{form_q, householder_qr};
+use super::fast;
 use super::interrupt;
 use super::jacobi::jacobi_svd;
 use super::{any_nan, iter_limit, LinalgError, LinalgResult, LinalgScalar, MSG_SVD};
@@ -67,7 +68,14 @@ fn thin_svd<T: LinalgScalar>(
         work.unscale_mut(scale);
     }
     let owned = work.clone();
-    let checked = interrupt::run(a.nrows().max(a.ncols()), move || {
+    if fast::wanted(&work) {
+        // faer's SVD is accurate on its own: no check, no Jacobi fallback.
+        let Some((u, sv, vt)) = interrupt::run(svd_flops(a), move || fast::svd(&owned, vectors))? else {
+            return Ok(None);
+        };
+        return Ok(Some((u, sv * scale, vt)));
+    }
+    let checked = interrupt::run(svd_flops(a), move || {
         nalgebra_svd(owned.clone(), true).filter(|(u, sv, vt)| svd_is_accurate(&owned, u, sv, vt))
     })?;
     let (u, sv, vt) = match checked {
@@ -81,6 +89,12 @@ fn thin_svd<T: LinalgScalar>(
         return Ok(Some((DMatrix::zeros(0, 0), sv * scale, DMatrix::zeros(0, 0))));
     }
     Ok(Some((u, sv * scale, vt)))
+}
+
+/// Rough operation count of an SVD with vectors, for [`interrupt::run`].
+fn svd_flops<T>(a: &DMatrix<T>) -> f64 {
+    let (big, small) = (a.nrows().max(a.ncols()) as f64, a.nrows().min(a.ncols()) as f64);
+    20.0 * big * small * small
 }
 
 /// Extends the orthonormal columns of `u` (m x k) to an orthonormal basis of

@@ -92,7 +92,7 @@ fn schur_form<S: LinalgScalar>(a: &DMatrix<S>, want_q: bool) -> LinalgResult<(DM
         // LAPACK's path: Hessenberg reduction, then dlahqr.
         let mut h = b.map(|x| x.real());
         let mut z = hessenberg(&mut h, lo, hi, want_q)?;
-        if lahqr(&mut h, &mut z, lo, hi)? {
+        if lahqr(&mut h, &mut z, lo, hi, want_q)? {
             return Ok((h.map(S::of_real), z.map(S::of_real), bal));
         }
     }

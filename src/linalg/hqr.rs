@@ -92,13 +92,80 @@ fn larfg_small(v: &mut [f64]) -> f64 {
     tau
 }
 
+/// Applies the reflector `I - t (1, w) (1, w)^T` (R = 2 or 3 entries) from
+/// the left to rows `k..k + R` of the columns `cols` of the column-major
+/// matrix `data` with `ld` rows (the loops of dlahqr, on slices).
+fn reflect_rows<const R: usize>(
+    data: &mut [f64],
+    ld: usize,
+    k: usize,
+    cols: std::ops::Range<usize>,
+    w: [f64; 2],
+    t: [f64; 3],
+) {
+    for col in data.chunks_exact_mut(ld).skip(cols.start).take(cols.len()) {
+        let x = &mut col[k..k + R];
+        if R == 3 {
+            let sum = x[0] + w[0] * x[1] + w[1] * x[2];
+            x[0] -= sum * t[0];
+            x[1] -= sum * t[1];
+            x[2] -= sum * t[2];
+        } else {
+            let sum = x[0] + w[0] * x[1];
+            x[0] -= sum * t[0];
+            x[1] -= sum * t[1];
+        }
+    }
+}
+
+/// Applies the same reflector from the right to columns `k..k + R`, rows
+/// `rows`.
+fn reflect_cols<const R: usize>(
+    data: &mut [f64],
+    ld: usize,
+    k: usize,
+    rows: std::ops::Range<usize>,
+    w: [f64; 2],
+    t: [f64; 3],
+) {
+    if ld == 0 || rows.is_empty() {
+        return;
+    }
+    let (c0, rest) = data[k * ld..].split_at_mut(ld);
+    let (c1, rest) = rest.split_at_mut(ld);
+    let (c0, c1) = (&mut c0[rows.clone()], &mut c1[rows.clone()]);
+    if R == 3 {
+        let c2 = &mut rest[rows];
+        for ((x, y), z) in c0.iter_mut().zip(c1.iter_mut()).zip(c2.iter_mut()) {
+            let sum = *x + w[0] * *y + w[1] * *z;
+            *x -= sum * t[0];
+            *y -= sum * t[1];
+            *z -= sum * t[2];
+        }
+    } else {
+        for (x, y) in c0.iter_mut().zip(c1.iter_mut()) {
+            let sum = *x + w[0] * *y;
+            *x -= sum * t[0];
+            *y -= sum * t[1];
+        }
+    }
+}
+
 /// Real Schur form of the Hessenberg matrix `h` on rows/columns `ilo..=ihi`
-/// by LAPACK dlahqr (wantt): `h <- Z^T h Z`, `z <- z Z` (z may have 0 rows
-/// when the Schur vectors are not wanted; the eigenvalues do not change). Converged
+/// by LAPACK dlahqr: `h <- Z^T h Z`, `z <- z Z` (z may have 0 rows when the
+/// Schur vectors are not wanted). With `wantt` false only the active block
+/// is transformed, as LAPACK for eigenvalues alone (same eigenvalues, bit
+/// for bit; the rest of `h` is then not a Schur form). Converged
 /// 2x2 blocks are standardized by lanv2. Returns false if it did not
 /// converge within LAPACK's iteration limit, `Err(Interrupted)` on a stop
 /// request (polled once per QR sweep).
-pub(crate) fn lahqr(h: &mut DMatrix<f64>, z: &mut DMatrix<f64>, ilo: usize, ihi: usize) -> LinalgResult<bool> {
+pub(crate) fn lahqr(
+    h: &mut DMatrix<f64>,
+    z: &mut DMatrix<f64>,
+    ilo: usize,
+    ihi: usize,
+    wantt: bool,
+) -> LinalgResult<bool> {
     const DAT1: f64 = 0.75;
     const DAT2: f64 = -0.4375;
     const KEXSH: usize = 10;
@@ -119,7 +186,7 @@ pub(crate) fn lahqr(h: &mut DMatrix<f64>, z: &mut DMatrix<f64>, ilo: usize, ihi:
     let nh = ihi - ilo + 1;
     let ulp = f64::EPSILON;
     let smlnum = f64::MIN_POSITIVE * (nh as f64 / ulp);
-    let (i1, i2) = (0usize, n - 1);
+    let (mut i1, mut i2) = (0usize, n - 1);
     let itmax = 30 * nh.max(10);
     let mut kdefl = 0usize;
     let mut i = ihi as isize;
@@ -168,6 +235,10 @@ pub(crate) fn lahqr(h: &mut DMatrix<f64>, z: &mut DMatrix<f64>, ilo: usize, ihi:
                 break;
             }
             kdefl += 1;
+            if !wantt {
+                // Eigenvalues only: transform just the active block.
+                (i1, i2) = (l, iu);
+            }
 
             let (h11, h12, h21, h22) = if kdefl.is_multiple_of(2 * KEXSH) {
                 let s = h[(iu, iu - 1)].abs() + h[(iu - 1, iu - 2)].abs();
@@ -248,42 +319,17 @@ pub(crate) fn lahqr(h: &mut DMatrix<f64>, z: &mut DMatrix<f64>, ilo: usize, ihi:
                 let v2 = v[1];
                 let t2 = t1 * v2;
                 if nr == 3 {
-                    let v3 = v[2];
-                    let t3 = t1 * v3;
-                    for j in k..=i2 {
-                        let sum = h[(k, j)] + v2 * h[(k + 1, j)] + v3 * h[(k + 2, j)];
-                        h[(k, j)] -= sum * t1;
-                        h[(k + 1, j)] -= sum * t2;
-                        h[(k + 2, j)] -= sum * t3;
-                    }
-                    for j in i1..=(k + 3).min(iu) {
-                        let sum = h[(j, k)] + v2 * h[(j, k + 1)] + v3 * h[(j, k + 2)];
-                        h[(j, k)] -= sum * t1;
-                        h[(j, k + 1)] -= sum * t2;
-                        h[(j, k + 2)] -= sum * t3;
-                    }
-                    for j in 0..nz {
-                        let sum = z[(j, k)] + v2 * z[(j, k + 1)] + v3 * z[(j, k + 2)];
-                        z[(j, k)] -= sum * t1;
-                        z[(j, k + 1)] -= sum * t2;
-                        z[(j, k + 2)] -= sum * t3;
-                    }
+                    let rows_h = i1..(k + 3).min(iu) + 1;
+                    let t = [t1, t2, t1 * v[2]];
+                    let w = [v2, v[2]];
+                    reflect_rows::<3>(h.as_mut_slice(), n, k, k..i2 + 1, w, t);
+                    reflect_cols::<3>(h.as_mut_slice(), n, k, rows_h, w, t);
+                    reflect_cols::<3>(z.as_mut_slice(), nz, k, 0..nz, w, t);
                 } else if nr == 2 {
-                    for j in k..=i2 {
-                        let sum = h[(k, j)] + v2 * h[(k + 1, j)];
-                        h[(k, j)] -= sum * t1;
-                        h[(k + 1, j)] -= sum * t2;
-                    }
-                    for j in i1..=iu {
-                        let sum = h[(j, k)] + v2 * h[(j, k + 1)];
-                        h[(j, k)] -= sum * t1;
-                        h[(j, k + 1)] -= sum * t2;
-                    }
-                    for j in 0..nz {
-                        let sum = z[(j, k)] + v2 * z[(j, k + 1)];
-                        z[(j, k)] -= sum * t1;
-                        z[(j, k + 1)] -= sum * t2;
-                    }
+                    let (t, w) = ([t1, t2, 0.0], [v2, 0.0]);
+                    reflect_rows::<2>(h.as_mut_slice(), n, k, k..i2 + 1, w, t);
+                    reflect_cols::<2>(h.as_mut_slice(), n, k, i1..iu + 1, w, t);
+                    reflect_cols::<2>(z.as_mut_slice(), nz, k, 0..nz, w, t);
                 }
             }
         }
@@ -298,12 +344,12 @@ pub(crate) fn lahqr(h: &mut DMatrix<f64>, z: &mut DMatrix<f64>, ilo: usize, ihi:
             h[(iu, iu - 1)] = s.c;
             h[(iu, iu)] = s.d;
             let (cs, sn) = (s.cs, s.sn);
-            for j in iu + 1..=i2 {
+            for j in (iu + 1..=i2).filter(|_| wantt) {
                 let (x, y) = (h[(iu - 1, j)], h[(iu, j)]);
                 h[(iu - 1, j)] = cs * x + sn * y;
                 h[(iu, j)] = cs * y - sn * x;
             }
-            for r in i1..iu - 1 {
+            for r in (i1..iu - 1).filter(|_| wantt) {
                 let (x, y) = (h[(r, iu - 1)], h[(r, iu)]);
                 h[(r, iu - 1)] = cs * x + sn * y;
                 h[(r, iu)] = cs * y - sn * x;

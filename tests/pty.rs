@@ -285,6 +285,26 @@ fn ctrl_c_stops_a_loop_within_a_second_and_keeps_variables() {
 }
 
 #[test]
+fn ctrl_c_stops_linear_algebra_and_big_products_within_a_second() {
+    let mut s = Session::start("interrupt_linalg");
+    s.enter("kept = 7");
+    // Each call takes several seconds here: eig of 1500 x 1500 about 15 s,
+    // svd of 1500 x 1500 several, the product of two 4000 x 4000 about 3 s.
+    s.enter("M = np.random.rand(1500, 1500)");
+    s.enter("A = np.random.rand(4000, 4000)");
+    for code in ["w = np.linalg.eig(M)", "u = np.linalg.svd(M)", "C = A @ A"] {
+        let took = interrupt(&mut s, code);
+        println!("Ctrl-C stopped `{code}` {took:?} after the signal");
+        assert!(took < Duration::from_millis(1000), "Ctrl-C took {took:?} to stop `{code}`");
+    }
+    assert!(s.enter("kept").contains('7'));
+    assert!(s.enter("M.shape").contains("(1500, 1500)"));
+    // Nothing was assigned, and the next entry runs normally.
+    assert!(s.enter("w").contains("NameError"));
+    assert!(s.enter("np.linalg.det(np.eye(3))").contains("1.0"));
+}
+
+#[test]
 fn save_and_restore_round_trip() {
     let mut s = Session::start("save");
     s.enter("A = np.arange(6.0).reshape(2, 3)");

@@ -1,17 +1,31 @@
 //! LU-based kernels (`inv`, `det`, `slogdet`, `solve`), `cholesky`, `qr`,
 //! `matrix_power` and `multi_dot`.
 
+use super::fast;
+use super::interrupt::{self, check};
 use super::{require_square, LinalgError, LinalgResult, LinalgScalar, MSG_NOT_PD, MSG_SINGULAR};
 use nalgebra::{DMatrix, DVector, LU};
 
+/// An LU factorization of a square matrix.
+type Lu<T> = LU<T, nalgebra::Dyn, nalgebra::Dyn>;
+
 /// LU factorization with partial pivoting (as LAPACK getrf); `Err` when a pivot is exactly zero.
-fn lu_nonsingular<T: LinalgScalar>(a: &DMatrix<T>) -> LinalgResult<LU<T, nalgebra::Dyn, nalgebra::Dyn>> {
-    let lu = LU::new(a.clone());
+fn lu_nonsingular<T: LinalgScalar>(a: DMatrix<T>) -> LinalgResult<Lu<T>> {
+    let lu = LU::new(a);
     let f = lu.lu_internal();
     if (0..f.nrows()).any(|i| f[(i, i)] == T::zero()) {
         return Err(LinalgError::linalg(MSG_SINGULAR));
     }
     Ok(lu)
+}
+
+/// Runs `job` on the LU factors of `a` (interruptible for large `a`).
+fn with_lu<T: LinalgScalar, R: Send + 'static>(
+    a: &DMatrix<T>,
+    job: impl FnOnce(Lu<T>) -> LinalgResult<R> + Send + 'static,
+) -> LinalgResult<R> {
+    let a = a.clone();
+    interrupt::run(interrupt::cube(a.nrows(), 2.0), move || lu_nonsingular(a).and_then(job))?
 }
 
 /// Inverse of a square matrix (LAPACK gesv with identity right-hand side).
@@ -23,8 +37,11 @@ pub fn inv<T: LinalgScalar>(a: &DMatrix<T>) -> LinalgResult<DMatrix<T>> {
     if a.nrows() == 0 {
         return Ok(a.clone());
     }
-    let lu = lu_nonsingular(a)?;
-    lu.try_inverse().ok_or_else(|| LinalgError::linalg(MSG_SINGULAR))
+    if fast::wanted(a) {
+        let a = a.clone();
+        return interrupt::run(interrupt::cube(a.nrows(), 2.0), move || fast::inv(&a))?;
+    }
+    with_lu(a, |lu| lu.try_inverse().ok_or_else(|| LinalgError::linalg(MSG_SINGULAR)))
 }
 
 /// Determinant as NumPy computes it: `sign * exp(logabsdet)` from the LU factors.
@@ -45,7 +62,12 @@ pub fn slogdet<T: LinalgScalar>(a: &DMatrix<T>) -> LinalgResult<(T, f64)> {
     if n == 0 {
         return Ok((T::one(), 0.0));
     }
-    let lu = LU::new(a.clone());
+    if fast::wanted(a) {
+        let a = a.clone();
+        return interrupt::run(interrupt::cube(n, 1.0), move || fast::slogdet(&a));
+    }
+    let owned = a.clone();
+    let lu = interrupt::run(interrupt::cube(n, 1.0), move || LU::new(owned))?;
     let f = lu.lu_internal();
     if (0..n).any(|i| f[(i, i)] == T::zero()) {
         return Ok((T::zero(), f64::NEG_INFINITY));
@@ -84,8 +106,12 @@ pub fn solve<T: LinalgScalar>(a: &DMatrix<T>, b: &DMatrix<T>) -> LinalgResult<DM
     if n == 0 || b.ncols() == 0 {
         return Ok(DMatrix::zeros(n, b.ncols()));
     }
-    let lu = lu_nonsingular(a)?;
-    lu.solve(b).ok_or_else(|| LinalgError::linalg(MSG_SINGULAR))
+    let b = b.clone();
+    if fast::wanted(a) {
+        let a = a.clone();
+        return interrupt::run(interrupt::cube(n, 1.0), move || fast::solve(&a, &b))?;
+    }
+    with_lu(a, move |lu| lu.solve(&b).ok_or_else(|| LinalgError::linalg(MSG_SINGULAR)))
 }
 
 /// Lower Cholesky factor `L` with `a = L L^H`, reading only the lower triangle
@@ -101,7 +127,15 @@ pub fn cholesky<T: LinalgScalar>(a: &DMatrix<T>) -> LinalgResult<DMatrix<T>> {
         m.fill_lower_triangle(T::of_real(f64::NAN), 0);
         return Ok(m);
     }
+    if fast::wanted(&m) {
+        // LAPACK potrf reads the diagonal's real part only.
+        for j in 0..n {
+            m[(j, j)] = T::of_real(m[(j, j)].real());
+        }
+        return interrupt::run(interrupt::cube(n, 0.34), move || fast::cholesky(&m))?;
+    }
     for j in 0..n {
+        check()?;
         for k in 0..j {
             let factor = -m[(j, k)].conjugate();
             let (mut col_j, col_k) = m.columns_range_pair_mut(j, k);
@@ -183,12 +217,14 @@ pub(crate) fn larfg<T: LinalgScalar>(a: &mut DMatrix<T>, row: usize, col: usize,
 
 /// Householder QR in LAPACK geqrf's convention: returns the factored matrix
 /// (R on and above the diagonal, reflector tails below) and the `tau`s.
-pub(crate) fn householder_qr<T: LinalgScalar>(mut a: DMatrix<T>) -> (DMatrix<T>, DVector<T>) {
+/// `Err(Interrupted)` on a stop request (polled once per column).
+pub(crate) fn householder_qr<T: LinalgScalar>(mut a: DMatrix<T>) -> LinalgResult<(DMatrix<T>, DVector<T>)> {
     let (m, n) = a.shape();
     let k = m.min(n);
     let mut tau = DVector::<T>::zeros(k);
     let mut w = DVector::<T>::zeros(n);
     for j in 0..k {
+        check()?;
         let t = larfg(&mut a, j, j, m);
         tau[j] = t;
         if t == T::zero() {
@@ -204,15 +240,17 @@ pub(crate) fn householder_qr<T: LinalgScalar>(mut a: DMatrix<T>) -> (DMatrix<T>,
             c.gerc(-t.conjugate(), &v, &wj, T::one());
         }
     }
-    (a, tau)
+    Ok((a, tau))
 }
 
 /// Forms the first `q` columns of `Q = H(0) H(1) ... H(k-1)` (LAPACK orgqr).
-pub(crate) fn form_q<T: LinalgScalar>(h: &DMatrix<T>, tau: &DVector<T>, q: usize) -> DMatrix<T> {
+/// `Err(Interrupted)` on a stop request (polled once per reflector).
+pub(crate) fn form_q<T: LinalgScalar>(h: &DMatrix<T>, tau: &DVector<T>, q: usize) -> LinalgResult<DMatrix<T>> {
     let m = h.nrows();
     let mut out = DMatrix::<T>::identity(m, q);
     let mut w = DVector::<T>::zeros(q);
     for i in (0..tau.len()).rev() {
+        check()?;
         let t = tau[i];
         if t == T::zero() || i >= q {
             continue;
@@ -224,7 +262,7 @@ pub(crate) fn form_q<T: LinalgScalar>(h: &DMatrix<T>, tau: &DVector<T>, q: usize
         wi.gemv_ad(T::one(), &c, &v, T::zero());
         c.gerc(-t, &v, &wi, T::one());
     }
-    out
+    Ok(out)
 }
 
 /// QR decomposition by Householder reflections with LAPACK's signs
@@ -232,7 +270,7 @@ pub(crate) fn form_q<T: LinalgScalar>(h: &DMatrix<T>, tau: &DVector<T>, q: usize
 pub fn qr<T: LinalgScalar>(a: &DMatrix<T>, mode: QrMode) -> LinalgResult<QrResult<T>> {
     let (m, n) = a.shape();
     let k = m.min(n);
-    let (h, tau) = householder_qr(a.clone());
+    let (h, tau) = householder_qr(a.clone())?;
     let upper = |rows: usize| {
         let mut r = DMatrix::<T>::zeros(rows, n);
         for j in 0..n {
@@ -243,8 +281,8 @@ pub fn qr<T: LinalgScalar>(a: &DMatrix<T>, mode: QrMode) -> LinalgResult<QrResul
         r
     };
     Ok(match mode {
-        QrMode::Reduced => QrResult::QR(form_q(&h, &tau, k), upper(k)),
-        QrMode::Complete => QrResult::QR(form_q(&h, &tau, m), upper(m)),
+        QrMode::Reduced => QrResult::QR(form_q(&h, &tau, k)?, upper(k)),
+        QrMode::Complete => QrResult::QR(form_q(&h, &tau, m)?, upper(m)),
         QrMode::R => QrResult::R(upper(k)),
         QrMode::Raw => QrResult::Raw(h.transpose(), tau),
     })

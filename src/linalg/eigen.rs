@@ -12,7 +12,9 @@
 
 use super::balance::{balance, lanv2, Balance};
 use super::decompose::{form_q, householder_qr, safe_norm};
+use super::fast;
 use super::hqr::{hessenberg, lahqr};
+use super::interrupt::{self, check};
 use super::{
     all_finite, cdiv, iter_limit, require_square, LinalgError, LinalgResult, LinalgScalar, MSG_EIG, MSG_NONFINITE,
 };
@@ -43,7 +45,7 @@ fn is_upper_triangular<S: LinalgScalar>(a: &DMatrix<S>) -> bool {
 }
 
 /// A fixed pseudo-random orthogonal / unitary matrix (fallback similarity).
-fn random_orthogonal<S: LinalgScalar>(n: usize) -> DMatrix<S> {
+fn random_orthogonal<S: LinalgScalar>(n: usize) -> LinalgResult<DMatrix<S>> {
     let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
     let m = DMatrix::<S>::from_fn(n, n, |_, _| {
         state ^= state << 13;
@@ -51,7 +53,7 @@ fn random_orthogonal<S: LinalgScalar>(n: usize) -> DMatrix<S> {
         state ^= state << 17;
         S::of_real((state >> 11) as f64 / (1u64 << 53) as f64 - 0.5)
     });
-    let (h, tau) = householder_qr(m);
+    let (h, tau) = householder_qr(m)?;
     form_q(&h, &tau, n)
 }
 
@@ -61,16 +63,20 @@ fn schur_block<S: LinalgScalar>(a: DMatrix<S>) -> LinalgResult<(DMatrix<S>, DMat
     if is_upper_triangular(&a) {
         return Ok((a, DMatrix::identity(n, n)));
     }
-    if let Some(s) = Schur::try_new(a.clone(), f64::EPSILON, iter_limit(n)) {
-        let (q, t) = s.unpack();
+    let first = a.clone();
+    if let Some((q, t)) = interrupt::run(interrupt::cube(n, 25.0), move || {
+        Schur::try_new(first, f64::EPSILON, iter_limit(n)).map(|s| s.unpack())
+    })? {
         return Ok((t, q));
     }
     // The plain Francis iteration (no exceptional shifts) can stall, e.g. on
     // permutation matrices: retry on an orthogonally similar matrix.
-    let z = random_orthogonal::<S>(n);
+    let z = random_orthogonal::<S>(n)?;
     let b = z.ad_mul(&a) * &z;
-    let s = Schur::try_new(b, f64::EPSILON, 4 * iter_limit(n)).ok_or_else(|| LinalgError::linalg(MSG_EIG))?;
-    let (q, t) = s.unpack();
+    let (q, t) = interrupt::run(interrupt::cube(n, 25.0), move || {
+        Schur::try_new(b, f64::EPSILON, 4 * iter_limit(n)).map(|s| s.unpack())
+    })?
+    .ok_or_else(|| LinalgError::linalg(MSG_EIG))?;
     Ok((t, z * q))
 }
 
@@ -85,8 +91,8 @@ fn schur_form<S: LinalgScalar>(a: &DMatrix<S>, want_q: bool) -> LinalgResult<(DM
     if !S::IS_COMPLEX {
         // LAPACK's path: Hessenberg reduction, then dlahqr.
         let mut h = b.map(|x| x.real());
-        let mut z = hessenberg(&mut h, lo, hi, want_q);
-        if lahqr(&mut h, &mut z, lo, hi) {
+        let mut z = hessenberg(&mut h, lo, hi, want_q)?;
+        if lahqr(&mut h, &mut z, lo, hi, want_q)? {
             return Ok((h.map(S::of_real), z.map(S::of_real), bal));
         }
     }
@@ -356,6 +362,7 @@ fn eig_impl<S: LinalgScalar>(a: &DMatrix<S>, want_vectors: bool) -> LinalgResult
     let mut work = vec![zero; n];
     // The partner of a complex pair is filled in after Q y (as its conjugate).
     for (bi, &(s, _)) in blks.iter().enumerate() {
+        check()?;
         let lambda = values[s];
         let smin = (f64::EPSILON * (lambda.re.abs() + lambda.im.abs())).max(smlnum);
         back_substitute(&t, &blks, bi, lambda, smin, &mut y, &mut work);
@@ -448,7 +455,12 @@ pub fn eigh<T: LinalgScalar>(a: &DMatrix<T>) -> LinalgResult<(DVector<f64>, DMat
     if !all_finite(&m) {
         return Ok((DVector::from_element(n, f64::NAN), DMatrix::from_element(n, n, T::of_real(f64::NAN))));
     }
-    let e = SymmetricEigen::try_new(m, f64::EPSILON, iter_limit(n)).ok_or_else(|| LinalgError::linalg(MSG_EIG))?;
+    if fast::wanted(&m) {
+        return interrupt::run(interrupt::cube(n, 10.0), move || fast::eigh(&m, true))?
+            .ok_or_else(|| LinalgError::linalg(MSG_EIG));
+    }
+    let e = interrupt::run(interrupt::cube(n, 10.0), move || SymmetricEigen::try_new(m, f64::EPSILON, iter_limit(n)))?
+        .ok_or_else(|| LinalgError::linalg(MSG_EIG))?;
     let mut idx: Vec<usize> = (0..n).collect();
     idx.sort_by(|&i, &j| e.eigenvalues[i].total_cmp(&e.eigenvalues[j]));
     let values = DVector::from_iterator(n, idx.iter().map(|&i| e.eigenvalues[i]));
@@ -461,5 +473,13 @@ pub fn eigh<T: LinalgScalar>(a: &DMatrix<T>) -> LinalgResult<(DVector<f64>, DMat
 
 /// Eigenvalues (ascending) of a symmetric / Hermitian matrix (lower triangle).
 pub fn eigvalsh<T: LinalgScalar>(a: &DMatrix<T>) -> LinalgResult<DVector<f64>> {
+    require_square(a)?;
+    if fast::wanted(a) && all_finite(a) {
+        let m = hermitian_from_lower(a);
+        let n = m.nrows();
+        return interrupt::run(interrupt::cube(n, 4.0), move || fast::eigh(&m, false))?
+            .map(|(w, _)| w)
+            .ok_or_else(|| LinalgError::linalg(MSG_EIG));
+    }
     eigh(a).map(|(w, _)| w)
 }

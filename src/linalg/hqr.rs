@@ -5,17 +5,25 @@
 
 use super::balance::lanv2;
 use super::decompose::larfg;
-use super::LinalgScalar;
+use super::interrupt::check;
+use super::{LinalgResult, LinalgScalar};
 use nalgebra::{DMatrix, DVector};
 
 /// Reduces rows/columns `ilo..=ihi` of `a` to upper Hessenberg form in place
 /// (everything below the first subdiagonal is zeroed) and returns the
 /// unitary `Q` with `A_in = Q H Q^H` (an empty matrix unless `want_q`).
-pub(crate) fn hessenberg<S: LinalgScalar>(a: &mut DMatrix<S>, ilo: usize, ihi: usize, want_q: bool) -> DMatrix<S> {
+/// `Err(Interrupted)` on a stop request (polled once per column).
+pub(crate) fn hessenberg<S: LinalgScalar>(
+    a: &mut DMatrix<S>,
+    ilo: usize,
+    ihi: usize,
+    want_q: bool,
+) -> LinalgResult<DMatrix<S>> {
     let n = a.nrows();
     let mut taus: Vec<S> = Vec::new();
     let mut w = DVector::<S>::zeros(n);
     for i in ilo..ihi {
+        check()?;
         let tau = larfg(a, i + 1, i, ihi + 1);
         taus.push(tau);
         if tau == S::zero() {
@@ -41,6 +49,7 @@ pub(crate) fn hessenberg<S: LinalgScalar>(a: &mut DMatrix<S>, ilo: usize, ihi: u
     // Q = H(ilo) ... H(ihi-1), accumulated backwards (orghr).
     let mut q = if want_q { DMatrix::<S>::identity(n, n) } else { DMatrix::zeros(0, 0) };
     for (idx, i) in (ilo..ihi).enumerate().rev().filter(|_| want_q) {
+        check()?;
         let tau = taus[idx];
         if tau == S::zero() {
             continue;
@@ -57,7 +66,7 @@ pub(crate) fn hessenberg<S: LinalgScalar>(a: &mut DMatrix<S>, ilo: usize, ihi: u
             a[(i, j)] = S::zero();
         }
     }
-    q
+    Ok(q)
 }
 
 /// Householder reflector of a 2- or 3-vector (dlarfg): `v[0]` becomes beta,
@@ -83,19 +92,87 @@ fn larfg_small(v: &mut [f64]) -> f64 {
     tau
 }
 
+/// Applies the reflector `I - t (1, w) (1, w)^T` (R = 2 or 3 entries) from
+/// the left to rows `k..k + R` of the columns `cols` of the column-major
+/// matrix `data` with `ld` rows (the loops of dlahqr, on slices).
+fn reflect_rows<const R: usize>(
+    data: &mut [f64],
+    ld: usize,
+    k: usize,
+    cols: std::ops::Range<usize>,
+    w: [f64; 2],
+    t: [f64; 3],
+) {
+    for col in data.chunks_exact_mut(ld).skip(cols.start).take(cols.len()) {
+        let x = &mut col[k..k + R];
+        if R == 3 {
+            let sum = x[0] + w[0] * x[1] + w[1] * x[2];
+            x[0] -= sum * t[0];
+            x[1] -= sum * t[1];
+            x[2] -= sum * t[2];
+        } else {
+            let sum = x[0] + w[0] * x[1];
+            x[0] -= sum * t[0];
+            x[1] -= sum * t[1];
+        }
+    }
+}
+
+/// Applies the same reflector from the right to columns `k..k + R`, rows
+/// `rows`.
+fn reflect_cols<const R: usize>(
+    data: &mut [f64],
+    ld: usize,
+    k: usize,
+    rows: std::ops::Range<usize>,
+    w: [f64; 2],
+    t: [f64; 3],
+) {
+    if ld == 0 || rows.is_empty() {
+        return;
+    }
+    let (c0, rest) = data[k * ld..].split_at_mut(ld);
+    let (c1, rest) = rest.split_at_mut(ld);
+    let (c0, c1) = (&mut c0[rows.clone()], &mut c1[rows.clone()]);
+    if R == 3 {
+        let c2 = &mut rest[rows];
+        for ((x, y), z) in c0.iter_mut().zip(c1.iter_mut()).zip(c2.iter_mut()) {
+            let sum = *x + w[0] * *y + w[1] * *z;
+            *x -= sum * t[0];
+            *y -= sum * t[1];
+            *z -= sum * t[2];
+        }
+    } else {
+        for (x, y) in c0.iter_mut().zip(c1.iter_mut()) {
+            let sum = *x + w[0] * *y;
+            *x -= sum * t[0];
+            *y -= sum * t[1];
+        }
+    }
+}
+
 /// Real Schur form of the Hessenberg matrix `h` on rows/columns `ilo..=ihi`
-/// by LAPACK dlahqr (wantt): `h <- Z^T h Z`, `z <- z Z` (z may have 0 rows
-/// when the Schur vectors are not wanted; the eigenvalues do not change). Converged
+/// by LAPACK dlahqr: `h <- Z^T h Z`, `z <- z Z` (z may have 0 rows when the
+/// Schur vectors are not wanted). With `wantt` false only the active block
+/// is transformed, as LAPACK for eigenvalues alone (same eigenvalues, bit
+/// for bit; the rest of `h` is then not a Schur form). Converged
 /// 2x2 blocks are standardized by lanv2. Returns false if it did not
-/// converge within LAPACK's iteration limit.
-pub(crate) fn lahqr(h: &mut DMatrix<f64>, z: &mut DMatrix<f64>, ilo: usize, ihi: usize) -> bool {
+/// converge within LAPACK's iteration limit, `Err(Interrupted)` on a stop
+/// request (polled once per QR sweep).
+pub(crate) fn lahqr(
+    h: &mut DMatrix<f64>,
+    z: &mut DMatrix<f64>,
+    ilo: usize,
+    ihi: usize,
+    wantt: bool,
+) -> LinalgResult<bool> {
     const DAT1: f64 = 0.75;
     const DAT2: f64 = -0.4375;
     const KEXSH: usize = 10;
     let n = h.nrows();
     let nz = z.nrows();
     if n == 0 || ilo >= ihi {
-        return true;
+        return Ok(true);
     }
     if ihi >= 3 {
         for j in ilo..=ihi - 3 {
@@ -109,7 +186,7 @@ pub(crate) fn lahqr(h: &mut DMatrix<f64>, z: &mut DMatrix<f64>, ilo: usize, ihi:
     let nh = ihi - ilo + 1;
     let ulp = f64::EPSILON;
     let smlnum = f64::MIN_POSITIVE * (nh as f64 / ulp);
-    let (i1, i2) = (0usize, n - 1);
+    let (mut i1, mut i2) = (0usize, n - 1);
     let itmax = 30 * nh.max(10);
     let mut kdefl = 0usize;
     let mut i = ihi as isize;
@@ -118,6 +195,7 @@ pub(crate) fn lahqr(h: &mut DMatrix<f64>, z: &mut DMatrix<f64>, ilo: usize, ihi:
         let mut l = ilo;
         let mut converged = false;
         for _its in 0..=itmax {
+            check()?;
             // Look for a single small subdiagonal element.
             let mut k = iu;
             while k > l {
@@ -157,6 +235,10 @@ pub(crate) fn lahqr(h: &mut DMatrix<f64>, z: &mut DMatrix<f64>, ilo: usize, ihi:
                 break;
             }
             kdefl += 1;
+            if !wantt {
+                // Eigenvalues only: transform just the active block.
+                (i1, i2) = (l, iu);
+            }
 
             let (h11, h12, h21, h22) = if kdefl.is_multiple_of(2 * KEXSH) {
                 let s = h[(iu, iu - 1)].abs() + h[(iu - 1, iu - 2)].abs();
@@ -237,47 +319,22 @@ pub(crate) fn lahqr(h: &mut DMatrix<f64>, z: &mut DMatrix<f64>, ilo: usize, ihi:
                 let v2 = v[1];
                 let t2 = t1 * v2;
                 if nr == 3 {
-                    let v3 = v[2];
-                    let t3 = t1 * v3;
-                    for j in k..=i2 {
-                        let sum = h[(k, j)] + v2 * h[(k + 1, j)] + v3 * h[(k + 2, j)];
-                        h[(k, j)] -= sum * t1;
-                        h[(k + 1, j)] -= sum * t2;
-                        h[(k + 2, j)] -= sum * t3;
-                    }
-                    for j in i1..=(k + 3).min(iu) {
-                        let sum = h[(j, k)] + v2 * h[(j, k + 1)] + v3 * h[(j, k + 2)];
-                        h[(j, k)] -= sum * t1;
-                        h[(j, k + 1)] -= sum * t2;
-                        h[(j, k + 2)] -= sum * t3;
-                    }
-                    for j in 0..nz {
-                        let sum = z[(j, k)] + v2 * z[(j, k + 1)] + v3 * z[(j, k + 2)];
-                        z[(j, k)] -= sum * t1;
-                        z[(j, k + 1)] -= sum * t2;
-                        z[(j, k + 2)] -= sum * t3;
-                    }
+                    let rows_h = i1..(k + 3).min(iu) + 1;
+                    let t = [t1, t2, t1 * v[2]];
+                    let w = [v2, v[2]];
+                    reflect_rows::<3>(h.as_mut_slice(), n, k, k..i2 + 1, w, t);
+                    reflect_cols::<3>(h.as_mut_slice(), n, k, rows_h, w, t);
+                    reflect_cols::<3>(z.as_mut_slice(), nz, k, 0..nz, w, t);
                 } else if nr == 2 {
-                    for j in k..=i2 {
-                        let sum = h[(k, j)] + v2 * h[(k + 1, j)];
-                        h[(k, j)] -= sum * t1;
-                        h[(k + 1, j)] -= sum * t2;
-                    }
-                    for j in i1..=iu {
-                        let sum = h[(j, k)] + v2 * h[(j, k + 1)];
-                        h[(j, k)] -= sum * t1;
-                        h[(j, k + 1)] -= sum * t2;
-                    }
-                    for j in 0..nz {
-                        let sum = z[(j, k)] + v2 * z[(j, k + 1)];
-                        z[(j, k)] -= sum * t1;
-                        z[(j, k + 1)] -= sum * t2;
-                    }
+                    let (t, w) = ([t1, t2, 0.0], [v2, 0.0]);
+                    reflect_rows::<2>(h.as_mut_slice(), n, k, k..i2 + 1, w, t);
+                    reflect_cols::<2>(h.as_mut_slice(), n, k, i1..iu + 1, w, t);
+                    reflect_cols::<2>(z.as_mut_slice(), nz, k, 0..nz, w, t);
                 }
             }
         }
         if !converged {
-            return false;
+            return Ok(false);
         }
         if l + 1 == iu {
             // A 2x2 block converged: standardize it and rotate the rest.
@@ -287,12 +344,12 @@ pub(crate) fn lahqr(h: &mut DMatrix<f64>, z: &mut DMatrix<f64>, ilo: usize, ihi:
             h[(iu, iu - 1)] = s.c;
             h[(iu, iu)] = s.d;
             let (cs, sn) = (s.cs, s.sn);
-            for j in iu + 1..=i2 {
+            for j in (iu + 1..=i2).filter(|_| wantt) {
                 let (x, y) = (h[(iu - 1, j)], h[(iu, j)]);
                 h[(iu - 1, j)] = cs * x + sn * y;
                 h[(iu, j)] = cs * y - sn * x;
             }
-            for r in i1..iu - 1 {
+            for r in (i1..iu - 1).filter(|_| wantt) {
                 let (x, y) = (h[(r, iu - 1)], h[(r, iu)]);
                 h[(r, iu - 1)] = cs * x + sn * y;
                 h[(r, iu)] = cs * y - sn * x;
@@ -311,5 +368,5 @@ pub(crate) fn lahqr(h: &mut DMatrix<f64>, z: &mut DMatrix<f64>, ilo: usize, ihi:
             h[(r, j)] = 0.0;
         }
     }
-    true
+    Ok(true)
 }

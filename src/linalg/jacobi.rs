@@ -3,7 +3,8 @@
 //! nalgebra's SVD result fails its accuracy check.
 
 use super::decompose::{form_q, householder_qr};
-use super::LinalgScalar;
+use super::interrupt::check;
+use super::{LinalgResult, LinalgScalar};
 use nalgebra::{DMatrix, DVector};
 
 /// Mutable views of columns `i < j` of a column-major buffer with `m` rows.
@@ -24,8 +25,9 @@ fn rotate<T: LinalgScalar>(x: &mut [T], y: &mut [T], c: f64, s: f64, e: T) {
 }
 
 /// Orthogonalizes the columns of `g` by plane rotations, accumulating them in
-/// `v` when it is non-empty. Returns false if the sweeps did not converge.
-fn orthogonalize<T: LinalgScalar>(g: &mut DMatrix<T>, v: &mut DMatrix<T>) -> bool {
+/// `v` when it is non-empty. Returns false if the sweeps did not converge,
+/// `Err(Interrupted)` on a stop request (polled once per pivot column).
+fn orthogonalize<T: LinalgScalar>(g: &mut DMatrix<T>, v: &mut DMatrix<T>) -> LinalgResult<bool> {
     let (m, n) = g.shape();
     let vn = v.nrows();
     let tol = f64::EPSILON * (m.max(1) as f64).sqrt();
@@ -34,6 +36,7 @@ fn orthogonalize<T: LinalgScalar>(g: &mut DMatrix<T>, v: &mut DMatrix<T>) -> boo
     for _sweep in 0..100 {
         let mut rotated = false;
         for i in 0..n.saturating_sub(1) {
+            check()?;
             for j in i + 1..n {
                 let (ci, cj) = two_cols(gd, m, i, j);
                 let mut alpha = 0.0;
@@ -62,10 +65,10 @@ fn orthogonalize<T: LinalgScalar>(g: &mut DMatrix<T>, v: &mut DMatrix<T>) -> boo
             }
         }
         if !rotated {
-            return true;
+            return Ok(true);
         }
     }
-    false
+    Ok(false)
 }
 
 /// Column norms of `g` sorted descending, with the permutation.
@@ -79,19 +82,21 @@ fn sorted_norms<T: LinalgScalar>(g: &DMatrix<T>) -> (Vec<usize>, DVector<f64>) {
 
 /// Thin SVD `(U, S descending, Vt)` of a finite, non-empty matrix of
 /// moderate magnitude; U and Vt are empty unless `vectors`. `None` if the
-/// sweeps do not converge.
+/// sweeps do not converge, `Err(Interrupted)` on a stop request.
 #[allow(clippy::type_complexity)]
 pub(crate) fn jacobi_svd<T: LinalgScalar>(
     a: &DMatrix<T>,
     vectors: bool,
-) -> Option<(DMatrix<T>, DVector<f64>, DMatrix<T>)> {
+) -> LinalgResult<Option<(DMatrix<T>, DVector<f64>, DMatrix<T>)>> {
     let (m, n) = a.shape();
     if m < n {
-        let (u, s, vt) = jacobi_svd(&a.adjoint(), vectors)?;
-        return Some(if vectors { (vt.adjoint(), s, u.adjoint()) } else { (u, s, vt) });
+        let Some((u, s, vt)) = jacobi_svd(&a.adjoint(), vectors)? else {
+            return Ok(None);
+        };
+        return Ok(Some(if vectors { (vt.adjoint(), s, u.adjoint()) } else { (u, s, vt) }));
     }
     // A = Q R; one-sided Jacobi on G = R^H: G V' = U' S, so A = (Q V') S U'^H.
-    let (h, tau) = householder_qr(a.clone());
+    let (h, tau) = householder_qr(a.clone())?;
     let mut g = DMatrix::<T>::zeros(n, n);
     for j in 0..n {
         for i in 0..=j {
@@ -99,12 +104,12 @@ pub(crate) fn jacobi_svd<T: LinalgScalar>(
         }
     }
     let mut vp = if vectors { DMatrix::<T>::identity(n, n) } else { DMatrix::zeros(0, 0) };
-    if !orthogonalize(&mut g, &mut vp) {
-        return None;
+    if !orthogonalize(&mut g, &mut vp)? {
+        return Ok(None);
     }
     let (order, sv) = sorted_norms(&g);
     if !vectors {
-        return Some((DMatrix::zeros(0, 0), sv, DMatrix::zeros(0, 0)));
+        return Ok(Some((DMatrix::zeros(0, 0), sv, DMatrix::zeros(0, 0))));
     }
     // U' = normalized columns of G, completed where a singular value is 0.
     let rank = sv.iter().filter(|&&x| x > 0.0).count();
@@ -114,11 +119,11 @@ pub(crate) fn jacobi_svd<T: LinalgScalar>(
         up.column_mut(dst).copy_from(&col);
     }
     if rank < n {
-        let (hq, tq) = householder_qr(up.columns(0, rank).clone_owned());
-        let full = form_q(&hq, &tq, n);
+        let (hq, tq) = householder_qr(up.columns(0, rank).clone_owned())?;
+        let full = form_q(&hq, &tq, n)?;
         up.columns_mut(rank, n - rank).copy_from(&full.columns(rank, n - rank));
     }
     let vperm = DMatrix::from_fn(n, n, |i, j| vp[(i, order[j])]);
-    let u = form_q(&h, &tau, n) * vperm;
-    Some((u, sv, up.adjoint()))
+    let u = form_q(&h, &tau, n)? * vperm;
+    Ok(Some((u, sv, up.adjoint())))
 }

@@ -11,7 +11,10 @@
 //! and `hqr` (LAPACK gebal, lanv2, gehd2 and dlahqr, so that real `eig`
 //! follows LAPACK's eigenvalue order and vector signs), `svd` (svd, lstsq,
 //! pinv, matrix_rank), `jacobi` (one-sided Jacobi SVD, the fallback when
-//! nalgebra's SVD fails its accuracy check), `norms` (norm, cond).
+//! nalgebra's SVD fails its accuracy check), `norms` (norm, cond), `fast`
+//! (the faer crate for LU, SVD, symmetric eigen and Cholesky of matrices of
+//! 64 rows or columns and more), `interrupt` (Ctrl-C: polling and worker
+//! threads).
 
 use nalgebra::{ComplexField, DMatrix};
 use num_complex::Complex64;
@@ -20,7 +23,9 @@ use std::fmt;
 mod balance;
 mod decompose;
 mod eigen;
+mod fast;
 mod hqr;
+mod interrupt;
 mod jacobi;
 mod norms;
 mod svd;
@@ -36,6 +41,8 @@ pub use svd::{lstsq, matrix_rank, pinv, svd, svd_values, LstsqResult};
 mod tests;
 #[cfg(test)]
 mod tests_eig;
+#[cfg(test)]
+mod tests_fast;
 
 /// Which Python exception a [`LinalgError`] maps to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,6 +51,9 @@ pub enum LinalgErrorKind {
     LinAlg,
     /// `ValueError`.
     Value,
+    /// `KeyboardInterrupt`: the host's cancel flag was set
+    /// ([`crate::array::cancel`]); the host reports and clears it.
+    Interrupted,
 }
 
 /// An error with NumPy's exception kind and exact message.
@@ -65,6 +75,11 @@ impl LinalgError {
     pub fn value(message: impl Into<String>) -> Self {
         LinalgError { kind: LinalgErrorKind::Value, message: message.into() }
     }
+
+    /// The computation stopped because a stop (Ctrl-C) was requested.
+    pub fn interrupted() -> Self {
+        LinalgError { kind: LinalgErrorKind::Interrupted, message: String::new() }
+    }
 }
 
 impl fmt::Display for LinalgError {
@@ -72,6 +87,7 @@ impl fmt::Display for LinalgError {
         let name = match self.kind {
             LinalgErrorKind::LinAlg => "LinAlgError",
             LinalgErrorKind::Value => "ValueError",
+            LinalgErrorKind::Interrupted => "KeyboardInterrupt",
         };
         write!(f, "{}: {}", name, self.message)
     }
@@ -96,7 +112,9 @@ pub const MSG_NONFINITE: &str = "Array must not contain infs or NaNs";
 pub const MSG_EIG: &str = "Eigenvalues did not converge";
 
 /// The scalar types the kernels accept: `f64` and `Complex64`.
-pub trait LinalgScalar: ComplexField<RealField = f64> + Copy {
+pub trait LinalgScalar:
+    ComplexField<RealField = f64> + faer::traits::ComplexField<Real = f64> + Copy + Send + Sync + 'static
+{
     /// True for `Complex64`.
     const IS_COMPLEX: bool;
     /// Widen to a complex number.

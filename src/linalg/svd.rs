@@ -2,6 +2,8 @@
 //! `matrix_rank`.
 
 use super::decompose::{form_q, householder_qr};
+use super::fast;
+use super::interrupt;
 use super::jacobi::jacobi_svd;
 use super::{any_nan, iter_limit, LinalgError, LinalgResult, LinalgScalar, MSG_SVD};
 use nalgebra::{DMatrix, DVector, SVD};
@@ -45,13 +47,17 @@ fn svd_is_accurate<T: LinalgScalar>(a: &DMatrix<T>, u: &DMatrix<T>, sv: &DVector
 }
 
 /// Thin SVD `(U, S descending, Vt)` of a finite non-empty matrix (U and Vt
-/// empty unless `vectors`); `None` if it does not converge. nalgebra's
+/// empty unless `vectors`); `None` if it does not converge,
+/// `Err(Interrupted)` on a stop request. nalgebra's
 /// bidiagonal QR is used when its result passes [`svd_is_accurate`], one-sided
 /// Jacobi otherwise (values alone are taken from the checked
 /// decomposition too).
 /// Input of extreme magnitude is scaled by a power of two first (exact).
 #[allow(clippy::type_complexity)]
-fn thin_svd<T: LinalgScalar>(a: &DMatrix<T>, vectors: bool) -> Option<(DMatrix<T>, DVector<f64>, DMatrix<T>)> {
+fn thin_svd<T: LinalgScalar>(
+    a: &DMatrix<T>,
+    vectors: bool,
+) -> LinalgResult<Option<(DMatrix<T>, DVector<f64>, DMatrix<T>)>> {
     let big = a.iter().fold(0.0f64, |m, x| m.max(x.real().abs()).max(x.imaginary().abs()));
     // A power of two near the largest entry (exp2, not powi: 2^-1064 must
     // not underflow to zero through 1 / 2^1064).
@@ -61,26 +67,46 @@ fn thin_svd<T: LinalgScalar>(a: &DMatrix<T>, vectors: bool) -> Option<(DMatrix<T
     if scale != 1.0 {
         work.unscale_mut(scale);
     }
-    let (u, sv, vt) = match nalgebra_svd(work.clone(), true) {
-        Some((u, sv, vt)) if svd_is_accurate(&work, &u, &sv, &vt) => (u, sv, vt),
-        _ => jacobi_svd(&work, vectors)?,
+    let owned = work.clone();
+    if fast::wanted(&work) {
+        // faer's SVD is accurate on its own: no check, no Jacobi fallback.
+        let Some((u, sv, vt)) = interrupt::run(svd_flops(a), move || fast::svd(&owned, vectors))? else {
+            return Ok(None);
+        };
+        return Ok(Some((u, sv * scale, vt)));
+    }
+    let checked = interrupt::run(svd_flops(a), move || {
+        nalgebra_svd(owned.clone(), true).filter(|(u, sv, vt)| svd_is_accurate(&owned, u, sv, vt))
+    })?;
+    let (u, sv, vt) = match checked {
+        Some(found) => found,
+        None => match jacobi_svd(&work, vectors)? {
+            Some(found) => found,
+            None => return Ok(None),
+        },
     };
     if !vectors {
-        return Some((DMatrix::zeros(0, 0), sv * scale, DMatrix::zeros(0, 0)));
+        return Ok(Some((DMatrix::zeros(0, 0), sv * scale, DMatrix::zeros(0, 0))));
     }
-    Some((u, sv * scale, vt))
+    Ok(Some((u, sv * scale, vt)))
+}
+
+/// Rough operation count of an SVD with vectors, for [`interrupt::run`].
+fn svd_flops<T>(a: &DMatrix<T>) -> f64 {
+    let (big, small) = (a.nrows().max(a.ncols()) as f64, a.nrows().min(a.ncols()) as f64);
+    20.0 * big * small * small
 }
 
 /// Extends the orthonormal columns of `u` (m x k) to an orthonormal basis of
 /// the whole space (m x m); the first k columns are `u` itself.
-fn complete_basis<T: LinalgScalar>(u: &DMatrix<T>) -> DMatrix<T> {
+fn complete_basis<T: LinalgScalar>(u: &DMatrix<T>) -> LinalgResult<DMatrix<T>> {
     let (m, k) = u.shape();
-    let (h, tau) = householder_qr(u.clone());
-    let q = form_q(&h, &tau, m);
+    let (h, tau) = householder_qr(u.clone())?;
+    let q = form_q(&h, &tau, m)?;
     let mut out = DMatrix::<T>::zeros(m, m);
     out.columns_mut(0, k).copy_from(u);
     out.columns_mut(k, m - k).copy_from(&q.columns(k, m - k));
-    out
+    Ok(out)
 }
 
 /// Singular value decomposition `a = U diag(S) Vt` with `S` descending.
@@ -109,12 +135,12 @@ pub fn svd<T: LinalgScalar>(
             DMatrix::from_element(vn, n, nan),
         ));
     }
-    let (u, sv, vt) = thin_svd(a, true).ok_or_else(|| LinalgError::linalg(MSG_SVD))?;
+    let (u, sv, vt) = thin_svd(a, true)?.ok_or_else(|| LinalgError::linalg(MSG_SVD))?;
     if !full_matrices {
         return Ok((u, sv, vt));
     }
-    let u = if m > k { complete_basis(&u) } else { u };
-    let vt = if n > k { complete_basis(&vt.adjoint()).adjoint() } else { vt };
+    let u = if m > k { complete_basis(&u)? } else { u };
+    let vt = if n > k { complete_basis(&vt.adjoint())?.adjoint() } else { vt };
     Ok((u, sv, vt))
 }
 
@@ -130,7 +156,7 @@ pub fn svd_values<T: LinalgScalar>(a: &DMatrix<T>) -> LinalgResult<DVector<f64>>
     if !super::all_finite(a) {
         return Ok(DVector::from_element(k, f64::NAN));
     }
-    thin_svd(a, false).map(|s| s.1).ok_or_else(|| LinalgError::linalg(MSG_SVD))
+    thin_svd(a, false)?.map(|s| s.1).ok_or_else(|| LinalgError::linalg(MSG_SVD))
 }
 
 /// What [`lstsq`] returns (NumPy's 4-tuple).
@@ -176,7 +202,7 @@ pub fn lstsq<T: LinalgScalar>(a: &DMatrix<T>, b: &DMatrix<T>, rcond: Option<f64>
         return Err(LinalgError::linalg("SVD did not converge in Linear Least Squares"));
     }
     let (u, sv, vt) =
-        thin_svd(a, true).ok_or_else(|| LinalgError::linalg("SVD did not converge in Linear Least Squares"))?;
+        thin_svd(a, true)?.ok_or_else(|| LinalgError::linalg("SVD did not converge in Linear Least Squares"))?;
     let cutoff = rcond * sv[0];
     let rank = sv.iter().filter(|&&x| x > cutoff).count();
     let x = if rank == 0 {

@@ -16,6 +16,11 @@ pub(super) fn lin(e: LinalgError) -> Unwind {
     let kind = match e.kind {
         LinalgErrorKind::LinAlg => ExcKind::LinAlgError,
         LinalgErrorKind::Value => ExcKind::ValueError,
+        // Reported now: later statements must not see the flag again.
+        LinalgErrorKind::Interrupted => {
+            crate::array::cancel::clear();
+            ExcKind::KeyboardInterrupt
+        }
     };
     raise(kind, e.message)
 }
@@ -136,7 +141,14 @@ pub(super) fn each<T: Kern, R>(
     s: &Stack<T>,
     mut f: impl FnMut(&DMatrix<T>) -> Result<R, LinalgError>,
 ) -> EvalResult<Vec<R>> {
-    s.mats.iter().map(|m| f(m).map_err(lin)).collect()
+    s.mats
+        .iter()
+        .map(|m| {
+            // Many small matrices: Ctrl-C is seen between them.
+            crate::array::cancel::check()?;
+            f(m).map_err(lin)
+        })
+        .collect()
 }
 
 /// A float argument such as `tol` or `rcond` (`None` when omitted or None).

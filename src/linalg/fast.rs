@@ -1,0 +1,134 @@
+//! The faer crate behind the LU, SVD, symmetric eigen and Cholesky kernels
+//! for large matrices (at least [`FAER_MIN`] rows or columns), where its
+//! blocked algorithms are several times faster than nalgebra's. Small
+//! matrices stay on nalgebra and our own code (lower per-call cost, and the
+//! results the conformance cases print). Every function here takes finite
+//! input (callers filter NaN and infinity first) and is called on a worker
+//! thread through [`super::interrupt::run`].
+
+use super::{LinalgError, LinalgResult, LinalgScalar, MSG_NOT_PD, MSG_SINGULAR};
+use faer::linalg::solvers::{DenseSolveCore, Solve};
+use faer::{Mat, MatRef, Side};
+use nalgebra::{DMatrix, DVector};
+
+/// Matrices with at least this many rows or columns go to faer.
+pub(crate) const FAER_MIN: usize = 64;
+
+/// Whether `a` is large enough for faer.
+pub(crate) fn wanted<T>(a: &DMatrix<T>) -> bool {
+    a.nrows().max(a.ncols()) >= FAER_MIN
+}
+
+/// A faer copy of `a` (both are column-major).
+fn to_faer<T: LinalgScalar>(a: &DMatrix<T>) -> Mat<T> {
+    MatRef::from_column_major_slice(a.as_slice(), a.nrows(), a.ncols()).to_owned()
+}
+
+/// A nalgebra copy of `m`.
+fn from_faer<T: LinalgScalar>(m: MatRef<'_, T>) -> DMatrix<T> {
+    DMatrix::from_fn(m.nrows(), m.ncols(), |i, j| m[(i, j)])
+}
+
+/// Partial-pivoting LU of a square matrix; `Err(Singular matrix)` on an
+/// exactly zero pivot (as LAPACK getrf's info > 0).
+fn lu_nonsingular<T: LinalgScalar>(a: &DMatrix<T>) -> LinalgResult<faer::linalg::solvers::PartialPivLu<T>> {
+    let lu = to_faer(a).partial_piv_lu();
+    let u = lu.U();
+    if (0..u.nrows()).any(|i| u[(i, i)] == T::zero()) {
+        return Err(LinalgError::linalg(MSG_SINGULAR));
+    }
+    Ok(lu)
+}
+
+/// Inverse of a square matrix through LU.
+pub(crate) fn inv<T: LinalgScalar>(a: &DMatrix<T>) -> LinalgResult<DMatrix<T>> {
+    let lu = lu_nonsingular(a)?;
+    Ok(from_faer(lu.inverse().as_ref()))
+}
+
+/// Solution of `a x = b` through LU.
+pub(crate) fn solve<T: LinalgScalar>(a: &DMatrix<T>, b: &DMatrix<T>) -> LinalgResult<DMatrix<T>> {
+    let lu = lu_nonsingular(a)?;
+    let x = lu.solve(to_faer(b));
+    Ok(from_faer(x.as_ref()))
+}
+
+/// `(sign, log|det|)` from the LU factors, as [`super::slogdet`].
+pub(crate) fn slogdet<T: LinalgScalar>(a: &DMatrix<T>) -> (T, f64) {
+    let lu = to_faer(a).partial_piv_lu();
+    let u = lu.U();
+    let n = u.nrows();
+    if (0..n).any(|i| u[(i, i)] == T::zero()) {
+        return (T::zero(), f64::NEG_INFINITY);
+    }
+    // Parity of the row permutation: n minus its number of cycles.
+    let (fwd, _) = lu.P().arrays();
+    let mut seen = vec![false; n];
+    let mut swaps = 0usize;
+    for start in 0..n {
+        let mut i = start;
+        let mut len = 0usize;
+        while !seen[i] {
+            seen[i] = true;
+            i = fwd[i];
+            len += 1;
+        }
+        swaps += len.saturating_sub(1);
+    }
+    let mut sign = if swaps.is_multiple_of(2) { T::one() } else { -T::one() };
+    let mut logdet = 0.0;
+    for i in 0..n {
+        let d = u[(i, i)];
+        let m = d.modulus();
+        if T::IS_COMPLEX {
+            sign *= d.unscale(m);
+        } else if d.real() < 0.0 {
+            sign = -sign;
+        }
+        logdet += m.ln();
+    }
+    (sign, logdet)
+}
+
+/// Thin SVD `(U, S descending, Vt)` (U and Vt empty unless `vectors`);
+/// `None` if faer reports no convergence or a non-finite result.
+#[allow(clippy::type_complexity)]
+pub(crate) fn svd<T: LinalgScalar>(a: &DMatrix<T>, vectors: bool) -> Option<(DMatrix<T>, DVector<f64>, DMatrix<T>)> {
+    let fa = to_faer(a);
+    if !vectors {
+        let s = fa.singular_values().ok()?;
+        let s = DVector::from_vec(s);
+        return s.iter().all(|x| x.is_finite()).then(|| (DMatrix::zeros(0, 0), s, DMatrix::zeros(0, 0)));
+    }
+    let d = fa.thin_svd().ok()?;
+    let s = d.S().column_vector();
+    let sv = DVector::from_fn(s.nrows(), |i, _| s[i].real());
+    let u = from_faer(d.U());
+    let vt = from_faer(d.V()).adjoint();
+    let finite =
+        sv.iter().all(|x| x.is_finite()) && u.iter().all(|x| x.is_finite()) && vt.iter().all(|x| x.is_finite());
+    finite.then_some((u, sv, vt))
+}
+
+/// Eigenvalues (ascending) and eigenvectors of the Hermitian matrix `m`
+/// (both triangles filled); `None` if faer reports no convergence.
+pub(crate) fn eigh<T: LinalgScalar>(m: &DMatrix<T>, vectors: bool) -> Option<(DVector<f64>, DMatrix<T>)> {
+    let fm = to_faer(m);
+    if !vectors {
+        let w = fm.self_adjoint_eigenvalues(Side::Lower).ok()?;
+        return Some((DVector::from_vec(w), DMatrix::zeros(0, 0)));
+    }
+    let e = fm.self_adjoint_eigen(Side::Lower).ok()?;
+    let s = e.S().column_vector();
+    let w = DVector::from_fn(s.nrows(), |i, _| s[i].real());
+    Some((w, from_faer(e.U())))
+}
+
+/// Lower Cholesky factor of a matrix whose lower triangle is read (with a
+/// real diagonal); `Err(not positive definite)` as LAPACK potrf.
+pub(crate) fn cholesky<T: LinalgScalar>(m: &DMatrix<T>) -> LinalgResult<DMatrix<T>> {
+    let llt = to_faer(m).llt(Side::Lower).map_err(|_| LinalgError::linalg(MSG_NOT_PD))?;
+    let mut l = from_faer(llt.L());
+    l.fill_upper_triangle(T::zero(), 1);
+    Ok(l)
+}

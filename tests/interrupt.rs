@@ -4,6 +4,7 @@
 //! of its own, so the flag never disturbs the library's other tests; the
 //! tests here share a lock since the flag is process-wide.)
 
+use npl::array::index::{get_index, set_index, IndexItem};
 use npl::array::{cancel, reduce, sort, Array, ErrorKind, IntoNdArray, NdArray};
 use std::sync::Mutex;
 
@@ -51,6 +52,17 @@ fn sorts_stop_on_request() {
     let a = big(1 << 21);
     interrupted(|| sort::sort(&a, None));
     interrupted(|| sort::argsort(&a, None));
+}
+
+#[test]
+fn mask_operations_stop_on_request() {
+    let n = 1 << 21;
+    let a = big(n);
+    let mask: Vec<bool> = (0..n).map(|i| i % 3 == 0).collect();
+    let mask = IndexItem::Array(Array::from_vec(vec![n], mask).unwrap().into_nd());
+    let zero = Array::from_vec(vec![], vec![0.0]).unwrap().into_nd();
+    interrupted(|| get_index(&a, std::slice::from_ref(&mask)));
+    interrupted(|| set_index(&a, std::slice::from_ref(&mask), &zero));
 }
 
 #[test]

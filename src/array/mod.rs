@@ -27,6 +27,7 @@ pub mod error;
 pub mod index;
 pub mod manip;
 pub mod parallel;
+pub mod pool;
 pub mod print;
 pub mod product;
 pub mod reduce;

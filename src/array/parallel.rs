@@ -2,9 +2,9 @@
 //!
 //! - [`threads`]: how many threads a big kernel splits into (the machine's
 //!   cores; `NPL_NUM_THREADS` overrides, `1` turns threading off).
-//! - [`run_parts`]: runs a job on consecutive parts of `0..n` on scoped
-//!   threads, each part in chunks with a Ctrl-C check ([`cancel::check`])
-//!   between chunks.
+//! - [`run_ranges`]: runs a job on consecutive parts of `0..n` on the
+//!   persistent worker pool ([`super::pool`]) and the calling thread, in
+//!   chunks with a Ctrl-C check ([`cancel::check`]) before each chunk.
 //! - [`build_vec`]: a new vector of `n` elements written in parallel parts
 //!   straight into uninitialized memory (no zero fill first).
 //! - [`new_buffer`]: the allocation behind it: big buffers ask the kernel for
@@ -48,6 +48,41 @@ pub fn threads() -> usize {
     })
 }
 
+/// Runs `f` compiled for the widest vector unit the CPU has (AVX-512 or
+/// AVX2 on x86-64, detected at run time; baseline elsewhere). Kernels keep
+/// their exact arithmetic: no fused multiply-add is enabled and Rust never
+/// reassociates float operations, so only the width of the loops changes.
+#[inline(always)]
+pub fn with_simd<R>(f: impl FnOnce() -> R) -> R {
+    #[cfg(target_arch = "x86_64")]
+    {
+        if std::is_x86_feature_detected!("avx512f") {
+            // SAFETY: the CPU supports the features `run_avx512` enables.
+            return unsafe { simd::run_avx512(f) };
+        }
+        if std::is_x86_feature_detected!("avx2") {
+            // SAFETY: the CPU supports the features `run_avx2` enables.
+            return unsafe { simd::run_avx2(f) };
+        }
+    }
+    f()
+}
+
+#[cfg(target_arch = "x86_64")]
+mod simd {
+    /// `f` inlined into a function compiled with AVX-512.
+    #[target_feature(enable = "avx512f,avx512vl,avx512dq,avx512bw,avx2,bmi1,bmi2,popcnt")]
+    pub(super) unsafe fn run_avx512<R>(f: impl FnOnce() -> R) -> R {
+        f()
+    }
+
+    /// `f` inlined into a function compiled with AVX2.
+    #[target_feature(enable = "avx2,bmi1,bmi2,popcnt")]
+    pub(super) unsafe fn run_avx2<R>(f: impl FnOnce() -> R) -> R {
+        f()
+    }
+}
+
 /// How many parts `n` units of work split into (1 when small).
 pub fn parts_for(n: usize, min: usize) -> usize {
     if n < min {
@@ -60,8 +95,8 @@ pub fn parts_for(n: usize, min: usize) -> usize {
 /// Runs `job(start, end)` over consecutive ranges covering `0..n`, in up to
 /// [`threads`] parallel parts whose boundaries are multiples of `align`
 /// (`n` itself needs not be), each part cut into chunks of about `chunk`
-/// units with a Ctrl-C check before each chunk. The calling thread runs the
-/// last part. Stops with the first error (an interrupt or the job's own).
+/// units with a Ctrl-C check before each chunk. The calling thread works
+/// alongside up to `parts - 1` pool workers. Stops with the first error (an interrupt or the job's own).
 pub fn run_ranges(
     n: usize,
     align: usize,
@@ -78,7 +113,7 @@ pub fn run_ranges(
         while u < hi_unit {
             cancel::check()?;
             let next = (u + chunk_units).min(hi_unit);
-            job(u * align, (next * align).min(n))?;
+            with_simd(|| job(u * align, (next * align).min(n)))?;
             u = next;
         }
         Ok(())
@@ -99,34 +134,32 @@ pub fn run_ranges(
             if u >= units {
                 return Ok(());
             }
-            let r = cancel::check().and_then(|_| job(u * align, ((u + chunk_units).min(units) * align).min(n)));
+            let r = cancel::check()
+                .and_then(|_| with_simd(|| job(u * align, ((u + chunk_units).min(units) * align).min(n))));
             if r.is_err() {
                 failed.store(true, Ordering::Relaxed);
                 return r;
             }
         }
     };
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..parts - 1)
-            .map(|_| {
-                let worker = &worker;
-                scope.spawn(worker)
-            })
-            .collect();
-        let mut result = worker();
-        for h in handles {
-            let r = h.join().unwrap_or_else(|_| Err(super::error::ArrayError::value("worker thread failed")));
-            if result.is_ok() {
-                result = r;
+    let first_error = std::sync::Mutex::new(None);
+    super::pool::broadcast(parts - 1, &|_| {
+        if let Err(e) = worker() {
+            let mut slot = first_error.lock().unwrap_or_else(|e| e.into_inner());
+            if slot.is_none() {
+                *slot = Some(e);
             }
         }
-        result
-    })
+    });
+    match first_error.into_inner().unwrap_or_else(|e| e.into_inner()) {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
 }
 
-/// A raw pointer that may cross to the scoped worker threads; each thread
+/// A raw pointer that may cross to the worker threads; each thread
 /// only touches its own disjoint range behind it.
-struct SendPtr<T>(*mut T);
+pub(crate) struct SendPtr<T>(pub(crate) *mut T);
 impl<T> Clone for SendPtr<T> {
     fn clone(&self) -> Self {
         *self
@@ -138,7 +171,7 @@ unsafe impl<T: Send> Sync for SendPtr<T> {}
 
 impl<T> SendPtr<T> {
     /// The pointer (a method, so closures capture the whole `Sync` wrapper).
-    fn get(self) -> *mut T {
+    pub(crate) fn get(self) -> *mut T {
         self.0
     }
 }
@@ -151,12 +184,32 @@ pub fn build_vec<T: Copy + Send>(
     align: usize,
     fill: impl Fn(usize, &mut [MaybeUninit<T>]) + Sync,
 ) -> ArrayResult<Vec<T>> {
+    build_vec_in(n, align, CHUNK, parts_for(n, PARALLEL_MIN), fill)
+}
+
+/// [`build_vec`] for elements that each cost much work: `chunk` elements
+/// between Ctrl-C checks, on all cores whenever there are several chunks.
+pub fn build_vec_chunked<T: Copy + Send>(
+    n: usize,
+    chunk: usize,
+    fill: impl Fn(usize, &mut [MaybeUninit<T>]) + Sync,
+) -> ArrayResult<Vec<T>> {
+    let chunk = chunk.max(1);
+    build_vec_in(n, 1, chunk, threads().min(n.div_ceil(chunk)).max(1), fill)
+}
+
+fn build_vec_in<T: Copy + Send>(
+    n: usize,
+    align: usize,
+    chunk: usize,
+    parts: usize,
+    fill: impl Fn(usize, &mut [MaybeUninit<T>]) + Sync,
+) -> ArrayResult<Vec<T>> {
     let mut v: Vec<T> = new_buffer(n);
-    let parts = parts_for(n, PARALLEL_MIN);
     {
         let spare = &mut v.spare_capacity_mut()[..n];
         let base = SendPtr(spare.as_mut_ptr());
-        run_ranges(n, align, CHUNK, parts, |lo, hi| {
+        run_ranges(n, align, chunk, parts, |lo, hi| {
             // SAFETY: `lo..hi` lies inside the `n` reserved elements, and
             // the ranges run_ranges hands out are disjoint, so no two
             // threads alias a slice.

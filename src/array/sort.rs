@@ -6,12 +6,68 @@
 //! sort last; complex numbers sort lexicographically with NumPy's extended
 //! order `R + Rj < R + nanj < nan + Rj < nan + nanj`.
 
+use super::cancel;
 use super::dtype::Element;
 use super::error::{ArrayError, ArrayResult};
 use super::manip::normalize_axis;
 use super::storage::{Array, IntoNdArray, NdArray};
 use num_complex::Complex64;
 use std::cmp::Ordering;
+
+/// Elements sorted at once between two Ctrl-C checks.
+const SORT_PIECE: usize = 1 << 16;
+
+/// Sorts `v` stably by `cmp`, interruptibly: long slices are sorted in
+/// pieces, then merged pass by pass (a stable merge sort gives the very
+/// result of a stable sort), with a Ctrl-C check before each piece and
+/// each merge.
+pub(crate) fn sort_checked<T: Copy>(v: &mut [T], cmp: impl Fn(&T, &T) -> Ordering) -> ArrayResult<()> {
+    let n = v.len();
+    if n <= SORT_PIECE {
+        v.sort_by(&cmp);
+        return Ok(());
+    }
+    for piece in v.chunks_mut(SORT_PIECE) {
+        cancel::check()?;
+        piece.sort_by(&cmp);
+    }
+    let mut other: Vec<T> = v.to_vec();
+    let mut in_v = true;
+    let mut width = SORT_PIECE;
+    while width < n {
+        {
+            let (src, dst): (&[T], &mut [T]) = if in_v { (&*v, &mut other[..]) } else { (&other[..], &mut *v) };
+            let mut start = 0;
+            while start < n {
+                cancel::check()?;
+                let mid = (start + width).min(n);
+                let end = (start + 2 * width).min(n);
+                merge(&src[start..mid], &src[mid..end], &mut dst[start..end], &cmp);
+                start = end;
+            }
+        }
+        in_v = !in_v;
+        width *= 2;
+    }
+    if !in_v {
+        v.copy_from_slice(&other);
+    }
+    Ok(())
+}
+
+/// Stable merge of two sorted runs (ties take the left run first).
+fn merge<T: Copy>(a: &[T], b: &[T], out: &mut [T], cmp: &impl Fn(&T, &T) -> Ordering) {
+    let (mut i, mut j) = (0, 0);
+    for o in out.iter_mut() {
+        if j < b.len() && (i >= a.len() || cmp(&b[j], &a[i]) == Ordering::Less) {
+            *o = b[j];
+            j += 1;
+        } else {
+            *o = a[i];
+            i += 1;
+        }
+    }
+}
 
 /// NumPy's sort order for an element type.
 pub trait SortKey: Copy {
@@ -26,27 +82,28 @@ pub trait SortKey: Copy {
     }
     /// Sorts values (equal values may change places, as in NumPy's default
     /// sort; for floats `-0.0` goes before `0.0`).
-    fn sort_values(lane: &mut [Self]) {
-        lane.sort_by(|a, b| a.cmp_key(b));
+    fn sort_values(lane: &mut [Self]) -> ArrayResult<()> {
+        sort_checked(lane, |a, b| a.cmp_key(b))
     }
     /// The stable sorting permutation of `lane`.
-    fn argsort_lane(lane: &[Self]) -> Vec<usize> {
+    fn argsort_lane(lane: &[Self]) -> ArrayResult<Vec<usize>> {
         if lane.first().and_then(|v| v.int_key()).is_some() {
             let mut pairs: Vec<(u64, u32)> = Vec::new();
             if lane.len() <= u32::MAX as usize {
                 pairs = lane.iter().enumerate().map(|(i, v)| (v.int_key().unwrap_or(u64::MAX), i as u32)).collect();
             }
             if !pairs.is_empty() || lane.is_empty() {
-                pairs.sort_by_key(|p| p.0);
-                return pairs.into_iter().map(|(_, i)| i as usize).collect();
+                sort_checked(&mut pairs, |a, b| a.0.cmp(&b.0))?;
+                return Ok(pairs.into_iter().map(|(_, i)| i as usize).collect());
             }
             let mut order: Vec<usize> = (0..lane.len()).collect();
-            order.sort_by_key(|&i| lane[i].int_key().unwrap_or(u64::MAX));
-            order
+            let key = |i: usize| lane[i].int_key().unwrap_or(u64::MAX);
+            sort_checked(&mut order, |&i, &j| key(i).cmp(&key(j)))?;
+            Ok(order)
         } else {
             let mut order: Vec<usize> = (0..lane.len()).collect();
-            order.sort_by(|&i, &j| lane[i].cmp_key(&lane[j]));
-            order
+            sort_checked(&mut order, |&i, &j| lane[i].cmp_key(&lane[j]))?;
+            Ok(order)
         }
     }
 }
@@ -70,8 +127,8 @@ impl SortKey for i64 {
     fn int_key(&self) -> Option<u64> {
         Some((*self as u64) ^ (1 << 63))
     }
-    fn sort_values(lane: &mut [i64]) {
-        lane.sort_unstable();
+    fn sort_values(lane: &mut [i64]) -> ArrayResult<()> {
+        sort_checked(lane, |a, b| a.cmp(b))
     }
 }
 
@@ -100,7 +157,7 @@ impl SortKey for f64 {
         let b = if v == 0.0 { 0u64 } else { v.to_bits() };
         Some(if b >> 63 == 1 { !b } else { b | (1 << 63) })
     }
-    fn sort_values(lane: &mut [f64]) {
+    fn sort_values(lane: &mut [f64]) -> ArrayResult<()> {
         // Sort order-preserving integer images (NaNs made one quiet NaN,
         // which sorts last), then map them back.
         let mut keys: Vec<u64> = lane
@@ -117,7 +174,7 @@ impl SortKey for f64 {
         // Zeros of either sign and NaNs keep their input order (stable).
         let zeros: Vec<f64> = lane.iter().copied().filter(|&v| v == 0.0).collect();
         let nans: Vec<f64> = lane.iter().copied().filter(|v| v.is_nan()).collect();
-        keys.sort_unstable();
+        sort_checked(&mut keys, |a, b| a.cmp(b))?;
         for (d, k) in lane.iter_mut().zip(keys) {
             let b = if k >> 63 == 1 { k & !(1 << 63) } else { !k };
             *d = f64::from_bits(b);
@@ -129,6 +186,7 @@ impl SortKey for f64 {
         }
         let n = lane.len();
         lane[n - nans.len()..].copy_from_slice(&nans);
+        Ok(())
     }
 }
 
@@ -185,20 +243,28 @@ fn sort_typed<T: Element + SortKey>(x: &Array<T>, shape: Vec<usize>, axis: usize
     if axis + 1 == shape.len() {
         let n = shape[axis];
         if n > 0 {
-            data.chunks_mut(n).for_each(T::sort_values);
+            for lane in data.chunks_mut(n) {
+                cancel::check()?;
+                T::sort_values(lane)?;
+            }
         }
         return Array::from_vec(shape, data);
     }
     let mut lane: Vec<T> = Vec::new();
+    let mut status = Ok(());
     for_each_lane(&shape, axis, |pos| {
+        if status.is_err() {
+            return;
+        }
         let idx: Vec<usize> = pos.collect();
         lane.clear();
         lane.extend(idx.iter().map(|&p| data[p]));
-        T::sort_values(&mut lane);
+        status = cancel::check().and_then(|_| T::sort_values(&mut lane));
         for (&p, &v) in idx.iter().zip(&lane) {
             data[p] = v;
         }
     });
+    status?;
     Array::from_vec(shape, data)
 }
 
@@ -228,22 +294,32 @@ fn argsort_typed<T: Element + SortKey>(x: &Array<T>, shape: Vec<usize>, axis: us
         let mut out = Vec::with_capacity(data.len());
         if n > 0 {
             for lane in data.chunks(n) {
-                out.extend(T::argsort_lane(lane).into_iter().map(|i| i as i64));
+                cancel::check()?;
+                out.extend(T::argsort_lane(lane)?.into_iter().map(|i| i as i64));
             }
         }
         return Array::from_vec(shape, out);
     }
     let mut out = vec![0i64; data.len()];
     let mut lane: Vec<T> = Vec::new();
+    let mut status = Ok(());
     for_each_lane(&shape, axis, |pos| {
+        if status.is_err() {
+            return;
+        }
         let idx: Vec<usize> = pos.collect();
         lane.clear();
         lane.extend(idx.iter().map(|&p| data[p]));
-        let order = T::argsort_lane(&lane);
-        for (&p, &o) in idx.iter().zip(&order) {
-            out[p] = o as i64;
+        match cancel::check().and_then(|_| T::argsort_lane(&lane)) {
+            Ok(order) => {
+                for (&p, &o) in idx.iter().zip(&order) {
+                    out[p] = o as i64;
+                }
+            }
+            Err(e) => status = Err(e),
         }
     });
+    status?;
     Array::from_vec(shape, out)
 }
 
@@ -280,7 +356,7 @@ where
     Array<T>: IntoNdArray,
 {
     let data = x.to_vec();
-    let order = T::argsort_lane(&data);
+    let order = T::argsort_lane(&data)?;
     let mut values = Vec::new();
     let mut index = Vec::new();
     let mut counts: Vec<i64> = Vec::new();

@@ -346,6 +346,17 @@ impl<T: Element> Array<T> {
         Array { buf: Rc::new(RefCell::new(data)), shape, strides, offset: 0 }
     }
 
+    /// [`Array::map`] keeping the memory order of the input (NumPy's
+    /// `order='K'`, as in `astype`): a transposed input gives a transposed
+    /// result, so later reductions add in NumPy's order.
+    pub fn map_keep_order<U: Element>(&self, f: impl Fn(T) -> U) -> Array<U> {
+        use super::elementwise::k_order::{k_perm, permuted, unpermuted};
+        match k_perm(&self.shape, &[&self.strides]) {
+            Some(perm) => unpermuted(permuted(self, &self.strides, &perm, &self.shape).map(f), &perm, &self.shape),
+            None => self.map(f),
+        }
+    }
+
     /// Sets every element of the view to `value`.
     pub fn fill(&self, value: T) -> ArrayResult<()> {
         let mut buf = self.buffer_mut()?;
@@ -495,11 +506,15 @@ impl NdArray {
             return self.copy();
         }
         match dtype {
-            DType::Bool => NdArray::Bool(with_array!(self, a => a.map(|x| bool::from_scalar(x.to_scalar())))),
-            DType::Int64 => NdArray::Int(with_array!(self, a => a.map(|x| i64::from_scalar(x.to_scalar())))),
-            DType::Float64 => NdArray::Float(with_array!(self, a => a.map(|x| f64::from_scalar(x.to_scalar())))),
+            DType::Bool => {
+                NdArray::Bool(with_array!(self, a => a.map_keep_order(|x| bool::from_scalar(x.to_scalar()))))
+            }
+            DType::Int64 => NdArray::Int(with_array!(self, a => a.map_keep_order(|x| i64::from_scalar(x.to_scalar())))),
+            DType::Float64 => {
+                NdArray::Float(with_array!(self, a => a.map_keep_order(|x| f64::from_scalar(x.to_scalar()))))
+            }
             DType::Complex128 => {
-                NdArray::Complex(with_array!(self, a => a.map(|x| Complex64::from_scalar(x.to_scalar()))))
+                NdArray::Complex(with_array!(self, a => a.map_keep_order(|x| Complex64::from_scalar(x.to_scalar()))))
             }
         }
     }
@@ -517,28 +532,28 @@ impl NdArray {
     pub fn to_float(&self) -> Array<f64> {
         match self {
             NdArray::Float(a) => a.clone(),
-            other => with_array!(other, a => a.map(|x| f64::from_scalar(x.to_scalar()))),
+            other => with_array!(other, a => a.map_keep_order(|x| f64::from_scalar(x.to_scalar()))),
         }
     }
     /// The array as complex128 (shared when it already is; cast otherwise).
     pub fn to_complex(&self) -> Array<Complex64> {
         match self {
             NdArray::Complex(a) => a.clone(),
-            other => with_array!(other, a => a.map(|x| Complex64::from_scalar(x.to_scalar()))),
+            other => with_array!(other, a => a.map_keep_order(|x| Complex64::from_scalar(x.to_scalar()))),
         }
     }
     /// The array as int64 (shared when it already is; cast otherwise).
     pub fn to_int(&self) -> Array<i64> {
         match self {
             NdArray::Int(a) => a.clone(),
-            other => with_array!(other, a => a.map(|x| i64::from_scalar(x.to_scalar()))),
+            other => with_array!(other, a => a.map_keep_order(|x| i64::from_scalar(x.to_scalar()))),
         }
     }
     /// The array as bool (shared when it already is; cast otherwise).
     pub fn to_bool(&self) -> Array<bool> {
         match self {
             NdArray::Bool(a) => a.clone(),
-            other => with_array!(other, a => a.map(|x| bool::from_scalar(x.to_scalar()))),
+            other => with_array!(other, a => a.map_keep_order(|x| bool::from_scalar(x.to_scalar()))),
         }
     }
 

@@ -8,6 +8,7 @@
 //! walks contiguously and run a tight inner loop over the last axis, with
 //! special cases for unit and zero inner strides.
 
+use super::k_order::{k_perm, permuted, unpermuted};
 use crate::array::broadcast::{broadcast_shapes, broadcast_strides};
 use crate::array::dtype::Element;
 use crate::array::error::ArrayResult;
@@ -120,7 +121,16 @@ fn strides_on<T: Element>(a: &Array<T>, shape: &[usize]) -> Vec<isize> {
 
 /// A new array of `f(x)` for every element `x` of `a`, in `a`'s shape.
 #[inline(always)]
-pub(crate) fn map<A: Element, O: Element>(a: &Array<A>, mut f: impl FnMut(A) -> O) -> ArrayResult<Array<O>> {
+pub(crate) fn map<A: Element, O: Element>(a: &Array<A>, f: impl FnMut(A) -> O) -> ArrayResult<Array<O>> {
+    if let Some(perm) = k_perm(a.shape(), &[a.strides()]) {
+        let shape = a.shape().to_vec();
+        return Ok(unpermuted(map_c(&permuted(a, a.strides(), &perm, &shape), f)?, &perm, &shape));
+    }
+    map_c(a, f)
+}
+
+/// [`map`] with a C-ordered result.
+fn map_c<A: Element, O: Element>(a: &Array<A>, mut f: impl FnMut(A) -> O) -> ArrayResult<Array<O>> {
     let shape = a.shape().to_vec();
     let size = check_allocation(&shape, O::DTYPE)?;
     let buf = a.buffer();
@@ -147,6 +157,24 @@ pub(crate) fn map<A: Element, O: Element>(a: &Array<A>, mut f: impl FnMut(A) -> 
 /// error if they cannot be).
 #[inline(always)]
 pub(crate) fn zip_map<A: Element, B: Element, O: Element>(
+    a: &Array<A>,
+    b: &Array<B>,
+    f: impl FnMut(A, B) -> O,
+) -> ArrayResult<Array<O>> {
+    if a.ndim() >= 2 || b.ndim() >= 2 {
+        let shape = if a.shape() == b.shape() { a.shape().to_vec() } else { broadcast_shapes(a.shape(), b.shape())? };
+        let on = |s: &[usize], st: &[isize]| broadcast_strides(s, st, &shape).unwrap_or_else(|| vec![0; shape.len()]);
+        let (sa, sb) = (on(a.shape(), a.strides()), on(b.shape(), b.strides()));
+        if let Some(perm) = k_perm(&shape, &[&sa, &sb]) {
+            let (pa, pb) = (permuted(a, &sa, &perm, &shape), permuted(b, &sb, &perm, &shape));
+            return Ok(unpermuted(zip_map_c(&pa, &pb, f)?, &perm, &shape));
+        }
+    }
+    zip_map_c(a, b, f)
+}
+
+/// [`zip_map`] with a C-ordered result.
+fn zip_map_c<A: Element, B: Element, O: Element>(
     a: &Array<A>,
     b: &Array<B>,
     mut f: impl FnMut(A, B) -> O,
@@ -224,6 +252,24 @@ pub(crate) fn fold_pairs<A: Element, B: Element, S>(
 
 /// A new array of `f(c, x, y)` over three operands broadcast together.
 pub(crate) fn zip3_map<A: Element, B: Element, C: Element, O: Element>(
+    a: &Array<A>,
+    b: &Array<B>,
+    c: &Array<C>,
+    f: impl FnMut(A, B, C) -> O,
+) -> ArrayResult<Array<O>> {
+    let shape = crate::array::broadcast::broadcast_many(&[a.shape(), b.shape(), c.shape()])?;
+    let on = |s: &[usize], st: &[isize]| broadcast_strides(s, st, &shape).unwrap_or_else(|| vec![0; shape.len()]);
+    let (sa, sb, sc) = (on(a.shape(), a.strides()), on(b.shape(), b.strides()), on(c.shape(), c.strides()));
+    if let Some(perm) = k_perm(&shape, &[&sa, &sb, &sc]) {
+        let (pa, pb, pc) =
+            (permuted(a, &sa, &perm, &shape), permuted(b, &sb, &perm, &shape), permuted(c, &sc, &perm, &shape));
+        return Ok(unpermuted(zip3_map_c(&pa, &pb, &pc, f)?, &perm, &shape));
+    }
+    zip3_map_c(a, b, c, f)
+}
+
+/// [`zip3_map`] with a C-ordered result.
+fn zip3_map_c<A: Element, B: Element, C: Element, O: Element>(
     a: &Array<A>,
     b: &Array<B>,
     c: &Array<C>,

@@ -33,8 +33,22 @@ fn inexact(a: &NdArray, f: fn(f64) -> f64, c: fn(Complex64) -> Complex64) -> Arr
     }
 }
 
+/// [`inexact`] for functions cheap enough to inline and vectorize (a
+/// function pointer would cost a call per element).
+fn inexact_inline(
+    a: &NdArray,
+    f: impl Fn(f64) -> f64 + Sync,
+    c: impl Fn(Complex64) -> Complex64 + Sync,
+) -> ArrayResult<NdArray> {
+    match a {
+        NdArray::Complex(z) => apply(z, c),
+        NdArray::Float(x) => apply(x, f),
+        other => apply(&other.to_float(), f),
+    }
+}
+
 /// A float-only function: complex input is NumPy's `TypeError`.
-fn real_only(op: UnaryOp, a: &NdArray, f: fn(f64) -> f64) -> ArrayResult<NdArray> {
+fn real_only(op: UnaryOp, a: &NdArray, f: impl Fn(f64) -> f64 + Sync) -> ArrayResult<NdArray> {
     match a {
         NdArray::Complex(_) => Err(unsupported_types(op.ufunc_name())),
         other => apply(&other.to_float(), f),
@@ -159,7 +173,7 @@ pub(super) fn unary(op: UnaryOp, a: &NdArray) -> ArrayResult<NdArray> {
             NdArray::Float(x) => apply(x, |v| v * v),
             NdArray::Complex(x) => Ok(cmath::square_array(x)?.into_nd()),
         },
-        Sqrt => inexact(a, f64::sqrt, cmath::sqrt),
+        Sqrt => inexact_inline(a, |v: f64| v.sqrt(), cmath::sqrt),
         Exp => inexact(a, f64::exp, cmath::exp),
         Exp2 => inexact(a, f64::exp2, cmath::exp2),
         Log => inexact(a, f64::ln, cmath::log),
@@ -188,7 +202,7 @@ pub(super) fn unary(op: UnaryOp, a: &NdArray) -> ArrayResult<NdArray> {
             },
             NdArray::Complex(_) => Err(unsupported_types(name)),
         },
-        Rint => inexact(a, rint, |z| Complex64::new(rint(z.re), rint(z.im))),
+        Rint => inexact_inline(a, rint, |z: Complex64| Complex64::new(rint(z.re), rint(z.im))),
         Sign => match a {
             NdArray::Bool(_) => Err(no_bool_loop(name)),
             NdArray::Int(x) => apply(x, i64::signum),

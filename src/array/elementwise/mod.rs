@@ -23,6 +23,7 @@
 mod arith;
 mod cmath;
 mod compare;
+pub(crate) mod k_order;
 pub(crate) mod kernels;
 mod math;
 pub(crate) mod parallel_kernels;

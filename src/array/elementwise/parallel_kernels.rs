@@ -4,6 +4,7 @@
 //! loops), written straight into an uninitialized result, with a Ctrl-C
 //! check per chunk. Small inputs take the single-threaded loops unchanged.
 
+use super::k_order::{k_perm, permuted, unpermuted};
 use super::kernels::{map, zip3_map, zip_map, zip_update, Walk};
 use crate::array::broadcast::{broadcast_many, broadcast_shapes, broadcast_strides};
 use crate::array::dtype::Element;
@@ -68,6 +69,16 @@ fn strided_row<A: Element, O: Element>(
 
 /// [`map`] for a pure `f`, on all cores when `a` is big.
 pub(crate) fn par_map<A: Element, O: Element>(a: &Array<A>, f: impl Fn(A) -> O + Sync) -> ArrayResult<Array<O>> {
+    if let Some(perm) = k_perm(a.shape(), &[a.strides()]) {
+        let shape = a.shape().to_vec();
+        let r = par_map_c(&permuted(a, a.strides(), &perm, &shape), f)?;
+        return Ok(unpermuted(r, &perm, &shape));
+    }
+    par_map_c(a, f)
+}
+
+/// [`par_map`] with a C-ordered result.
+fn par_map_c<A: Element, O: Element>(a: &Array<A>, f: impl Fn(A) -> O + Sync) -> ArrayResult<Array<O>> {
     let size = a.size();
     if size < PARALLEL_MIN {
         return map(a, f);
@@ -95,6 +106,23 @@ pub(crate) fn par_map<A: Element, O: Element>(a: &Array<A>, f: impl Fn(A) -> O +
 
 /// [`zip_map`] for a pure `f`, on all cores when the result is big.
 pub(crate) fn par_zip_map<A: Element, B: Element, O: Element>(
+    a: &Array<A>,
+    b: &Array<B>,
+    f: impl Fn(A, B) -> O + Sync,
+) -> ArrayResult<Array<O>> {
+    if a.ndim() >= 2 || b.ndim() >= 2 {
+        let shape = if a.shape() == b.shape() { a.shape().to_vec() } else { broadcast_shapes(a.shape(), b.shape())? };
+        let (sa, sb) = (strides_on(a, &shape), strides_on(b, &shape));
+        if let Some(perm) = k_perm(&shape, &[&sa, &sb]) {
+            let (pa, pb) = (permuted(a, &sa, &perm, &shape), permuted(b, &sb, &perm, &shape));
+            return Ok(unpermuted(par_zip_map_c(&pa, &pb, f)?, &perm, &shape));
+        }
+    }
+    par_zip_map_c(a, b, f)
+}
+
+/// [`par_zip_map`] with a C-ordered result.
+fn par_zip_map_c<A: Element, B: Element, O: Element>(
     a: &Array<A>,
     b: &Array<B>,
     f: impl Fn(A, B) -> O + Sync,
@@ -160,6 +188,23 @@ pub(crate) fn par_zip_map<A: Element, B: Element, O: Element>(
 
 /// [`zip3_map`] for a pure `f`, on all cores when the result is big.
 pub(crate) fn par_zip3_map<A: Element, B: Element, C: Element, O: Element>(
+    a: &Array<A>,
+    b: &Array<B>,
+    c: &Array<C>,
+    f: impl Fn(A, B, C) -> O + Sync,
+) -> ArrayResult<Array<O>> {
+    let shape = broadcast_many(&[a.shape(), b.shape(), c.shape()])?;
+    let (sa, sb, sc) = (strides_on(a, &shape), strides_on(b, &shape), strides_on(c, &shape));
+    if let Some(perm) = k_perm(&shape, &[&sa, &sb, &sc]) {
+        let (pa, pb, pc) =
+            (permuted(a, &sa, &perm, &shape), permuted(b, &sb, &perm, &shape), permuted(c, &sc, &perm, &shape));
+        return Ok(unpermuted(par_zip3_map_c(&pa, &pb, &pc, f)?, &perm, &shape));
+    }
+    par_zip3_map_c(a, b, c, f)
+}
+
+/// [`par_zip3_map`] with a C-ordered result.
+fn par_zip3_map_c<A: Element, B: Element, C: Element, O: Element>(
     a: &Array<A>,
     b: &Array<B>,
     c: &Array<C>,

@@ -4,9 +4,11 @@
 
 use super::select::{normalize, out_of_bounds, Selection};
 use crate::array::broadcast::{broadcast_strides, shape_compact};
+use crate::array::cancel;
 use crate::array::dtype::{DType, Element};
 use crate::array::elementwise::kernels::Walk;
 use crate::array::error::{ArrayError, ArrayResult};
+use crate::array::parallel::{update_slice, CHUNK};
 use crate::array::storage::{check_allocation, Array};
 
 /// The elements of `x` where `mask` (of `x`'s shape) is true, in C order.
@@ -17,12 +19,16 @@ pub(super) fn mask_gather<T: Element>(x: &Array<T>, mask: &Array<bool>) -> Array
         let size = x.size();
         let xs = &xbuf[x.offset()..x.offset() + size];
         let ms = &mbuf[mask.offset()..mask.offset() + size];
-        // Branch-free compaction: write every element, advance on true.
+        // Branch-free compaction: write every element, advance on true;
+        // a Ctrl-C check per chunk.
         let mut out = vec![T::default(); count + 1];
         let mut k = 0;
-        for (&v, &m) in xs.iter().zip(ms) {
-            out[k] = v;
-            k += m as usize;
+        for (xc, mc) in xs.chunks(CHUNK).zip(ms.chunks(CHUNK)) {
+            cancel::check()?;
+            for (&v, &m) in xc.iter().zip(mc) {
+                out[k] = v;
+                k += m as usize;
+            }
         }
         out.truncate(count);
         out
@@ -72,12 +78,22 @@ pub(super) fn mask_scatter<T: Element>(x: &Array<T>, mask: &Array<bool>, value: 
         let xs = &mut xbuf[x.offset()..x.offset() + size];
         let ms = &mbuf[mask.offset()..mask.offset() + size];
         if let [v] = values[..] {
-            for (t, &m) in xs.iter_mut().zip(ms) {
-                *t = if m { v } else { *t };
-            }
-        } else {
-            let mut k = 0;
-            for (t, &m) in xs.iter_mut().zip(ms) {
+            // A conditional store the compiler turns into masked vector
+            // stores (a select per element mispredicted on random masks),
+            // on all cores with a Ctrl-C check per chunk.
+            return update_slice(xs, 1, |start, part| {
+                let len = part.len();
+                for (t, &m) in part.iter_mut().zip(&ms[start..start + len]) {
+                    if m {
+                        *t = v;
+                    }
+                }
+            });
+        }
+        let mut k = 0;
+        for (xc, mc) in xs.chunks_mut(CHUNK).zip(ms.chunks(CHUNK)) {
+            cancel::check()?;
+            for (t, &m) in xc.iter_mut().zip(mc) {
                 if m {
                     *t = values[k];
                     k += 1;

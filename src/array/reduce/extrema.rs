@@ -6,6 +6,7 @@ use super::{reduced_count, reduction_result, walk3};
 use crate::array::dtype::Element;
 use crate::array::error::{ArrayError, ArrayResult};
 use crate::array::manip::axes::{axis_mask, normalize_axis};
+use crate::array::parallel::{build_vec_chunked, CHUNK, PARALLEL_MIN};
 use crate::array::storage::{Array, IntoNdArray, NdArray};
 use num_complex::Complex64;
 
@@ -317,6 +318,37 @@ fn arg_lane<T: Extremum>(buf: &[T], start: isize, n: usize, stride: isize, is_ma
     at as i64
 }
 
+/// The index of the first extreme element of a whole slice: big slices in
+/// chunks on all cores (each chunk's first extreme, then the first of the
+/// best chunk, or the first chunk holding a NaN), with a Ctrl-C check per
+/// chunk.
+fn arg_of_slice<T: Extremum + Send + Sync>(s: &[T], is_max: bool) -> ArrayResult<i64> {
+    if s.len() < PARALLEL_MIN {
+        return Ok(T::arg_slice(s, is_max) as i64);
+    }
+    let chunk = CHUNK / 4;
+    let n = s.len().div_ceil(chunk);
+    let found: Vec<(usize, T)> = build_vec_chunked(n, 4, |start, slots| {
+        for (j, slot) in slots.iter_mut().enumerate() {
+            let lo = (start + j) * chunk;
+            let part = &s[lo..(lo + chunk).min(s.len())];
+            let at = T::arg_slice(part, is_max);
+            slot.write((lo + at, part[at]));
+        }
+    })?;
+    let mut best = found[0];
+    for &(i, v) in &found[1..] {
+        if best.1.is_nan_like() {
+            break;
+        }
+        let better = if is_max { v.gt(best.1) } else { v.lt(best.1) };
+        if v.is_nan_like() || better {
+            best = (i, v);
+        }
+    }
+    Ok(best.0 as i64)
+}
+
 fn arg_extreme(a: &NdArray, axis: Option<isize>, keepdims: bool, is_max: bool) -> ArrayResult<NdArray> {
     let name = if is_max { "argmax" } else { "argmin" };
     let empty = || ArrayError::value(format!("attempt to get {name} of an empty sequence"));
@@ -327,7 +359,7 @@ fn arg_extreme(a: &NdArray, axis: Option<isize>, keepdims: bool, is_max: bool) -
             if a.size() == 0 {
                 return Err(empty());
             }
-            let idx = with_array!(a, x => x.with_slice(|s| Extremum::arg_slice(s, is_max) as i64));
+            let idx = with_array!(a, x => x.with_slice(|s| arg_of_slice(s, is_max)))?;
             if keepdims {
                 Ok(NdArray::Int(Array::full(vec![1; nd], idx)?))
             } else {

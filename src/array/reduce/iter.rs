@@ -212,7 +212,7 @@ impl Plan {
 
 /// Offsets of the input and output elements at iteration position `idx`.
 #[inline]
-fn offsets(dims: &[Dim], idx: &[usize], base: isize) -> (isize, isize) {
+pub(crate) fn offsets(dims: &[Dim], idx: &[usize], base: isize) -> (isize, isize) {
     let mut i = base;
     let mut o = 0isize;
     for (d, &k) in dims.iter().zip(idx) {
@@ -224,7 +224,7 @@ fn offsets(dims: &[Dim], idx: &[usize], base: isize) -> (isize, isize) {
 
 /// Moves the multi-index `idx` forward by `k` positions.
 #[inline]
-fn advance(dims: &[Dim], idx: &mut [usize], mut k: usize) {
+pub(crate) fn advance(dims: &[Dim], idx: &mut [usize], mut k: usize) {
     for (d, x) in dims.iter().zip(idx.iter_mut()) {
         let v = *x + k;
         *x = v % d.n;
@@ -331,6 +331,9 @@ pub(crate) fn fold_with_slice<I: Copy, A: Copy>(
 pub(crate) trait PairwiseSum: Copy + std::ops::Add<Output = Self> {
     /// NumPy's pairwise sum of `n` elements starting at `start` with `stride`.
     fn pairwise(buf: &[Self], start: isize, n: usize, stride: isize) -> Self;
+    /// Where the pairwise recursion splits `n` elements (`None` for a base
+    /// case): the sum is `pairwise(first n2) + pairwise(the rest)`.
+    fn split(n: usize) -> Option<usize>;
 }
 
 impl PairwiseSum for f64 {
@@ -342,11 +345,38 @@ impl PairwiseSum for f64 {
             pairwise_f64_strided(buf, start, n, stride)
         }
     }
+    fn split(n: usize) -> Option<usize> {
+        (n > 128).then(|| {
+            let n2 = n / 2;
+            n2 - n2 % 8
+        })
+    }
 }
 
 impl PairwiseSum for Complex64 {
     fn pairwise(buf: &[Complex64], start: isize, n: usize, stride: isize) -> Complex64 {
         pairwise_c64(buf, start, n, stride)
+    }
+    fn split(n: usize) -> Option<usize> {
+        (n > 64).then(|| (n - n % 8) / 2)
+    }
+}
+
+/// [`pairwise_f64`] of `f` of `n` elements from `start` with `stride`
+/// (the same additions as summing the mapped values stored first).
+#[inline]
+pub(crate) fn pairwise_f64_map(
+    buf: &[f64],
+    start: isize,
+    n: usize,
+    stride: isize,
+    f: impl Fn(f64) -> f64 + Copy,
+) -> f64 {
+    if stride == 1 {
+        let s = start as usize;
+        pairwise_f64_slice_map(&buf[s..s + n], f)
+    } else {
+        pairwise_f64_strided_map(buf, start, n, stride, f)
     }
 }
 
@@ -354,38 +384,47 @@ impl PairwiseSum for Complex64 {
 /// partial sums in blocks of up to 128 elements, halves split at a multiple
 /// of eight.
 pub(crate) fn pairwise_f64(a: &[f64]) -> f64 {
+    pairwise_f64_slice_map(a, |x| x)
+}
+
+fn pairwise_f64_strided(a: &[f64], start: isize, n: usize, stride: isize) -> f64 {
+    pairwise_f64_strided_map(a, start, n, stride, |x| x)
+}
+
+/// [`pairwise_f64`] of the mapped elements of a slice.
+fn pairwise_f64_slice_map(a: &[f64], f: impl Fn(f64) -> f64 + Copy) -> f64 {
     let n = a.len();
     if n < 8 {
         let mut res = 0.0;
         for &x in a {
-            res += x;
+            res += f(x);
         }
         res
     } else if n <= 128 {
-        let mut r = [a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]];
+        let mut r = [f(a[0]), f(a[1]), f(a[2]), f(a[3]), f(a[4]), f(a[5]), f(a[6]), f(a[7])];
         let end = n - n % 8;
         let mut i = 8;
         while i < end {
             let c = &a[i..i + 8];
             for j in 0..8 {
-                r[j] += c[j];
+                r[j] += f(c[j]);
             }
             i += 8;
         }
         let mut res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
         for &x in &a[i..] {
-            res += x;
+            res += f(x);
         }
         res
     } else {
         let mut n2 = n / 2;
         n2 -= n2 % 8;
-        pairwise_f64(&a[..n2]) + pairwise_f64(&a[n2..])
+        pairwise_f64_slice_map(&a[..n2], f) + pairwise_f64_slice_map(&a[n2..], f)
     }
 }
 
-fn pairwise_f64_strided(a: &[f64], start: isize, n: usize, stride: isize) -> f64 {
-    let at = |i: usize| a[(start + i as isize * stride) as usize];
+fn pairwise_f64_strided_map(a: &[f64], start: isize, n: usize, stride: isize, f: impl Fn(f64) -> f64 + Copy) -> f64 {
+    let at = |i: usize| f(a[(start + i as isize * stride) as usize]);
     if n < 8 {
         let mut res = 0.0;
         for i in 0..n {
@@ -411,8 +450,8 @@ fn pairwise_f64_strided(a: &[f64], start: isize, n: usize, stride: isize) -> f64
     } else {
         let mut n2 = n / 2;
         n2 -= n2 % 8;
-        pairwise_f64_strided(a, start, n2, stride)
-            + pairwise_f64_strided(a, start + n2 as isize * stride, n - n2, stride)
+        pairwise_f64_strided_map(a, start, n2, stride, f)
+            + pairwise_f64_strided_map(a, start + n2 as isize * stride, n - n2, stride, f)
     }
 }
 
@@ -458,32 +497,6 @@ fn pairwise_c64(a: &[Complex64], start: isize, n: usize, stride: isize) -> Compl
         let x = pairwise_c64(a, start, n2, stride);
         let y = pairwise_c64(a, start + n2 as isize * stride, n - n2, stride);
         Complex64::new(x.re + y.re, x.im + y.im)
-    }
-}
-
-/// Sums the input into `out` (already holding the initial values) with
-/// NumPy's cut into inner-loop calls and pairwise sums inside each call.
-/// `dims` are the plan's dims with the input strides of `buf`.
-pub(crate) fn pairwise_sum<T: PairwiseSum>(plan: &Plan, dims: &[Dim], buf: &[T], base: usize, out: &mut [T]) {
-    if plan.total == 0 {
-        return;
-    }
-    let d0 = dims[0];
-    if d0.out != 0 {
-        // Each call adds elementwise: only the visiting order matters.
-        fold(dims, plan.total, buf, base, out, |a, x| a + x);
-        return;
-    }
-    let mut idx = vec![0usize; dims.len()];
-    let mut t = 0;
-    while t < plan.total {
-        let block_end = ((t / plan.block) + 1) * plan.block;
-        let len = plan.chunk.min(block_end - t).min(plan.total - t);
-        let (i, o) = offsets(dims, &idx, base as isize);
-        let o = o as usize;
-        out[o] = out[o] + T::pairwise(buf, i, len, d0.inp);
-        t += len;
-        advance(dims, &mut idx, len);
     }
 }
 

@@ -14,6 +14,7 @@
 
 mod extrema;
 pub(crate) mod iter;
+mod par;
 pub mod stats;
 
 pub(crate) use extrema::BOOL_SUBTRACT;
@@ -24,8 +25,10 @@ use super::dtype::{DType, Element};
 use super::error::{ArrayError, ArrayResult};
 use super::manip::axes::{axis_mask, normalize_axis};
 use super::storage::{Array, IntoNdArray, NdArray};
-use iter::{fold, gather, k_order_strides, pairwise_sum, PairwiseSum, Plan};
+use super::{cancel, parallel};
+use iter::{fold, gather, k_order_strides, PairwiseSum, Plan};
 use num_complex::Complex64;
+use par::{pairwise_sum, squared_deviation_sum};
 
 /// Number of elements a reduction over the axes in `mask` combines.
 pub(crate) fn reduced_count(shape: &[usize], mask: &[bool]) -> usize {
@@ -77,37 +80,37 @@ pub(crate) fn complex_div(a: Complex64, b: Complex64) -> Complex64 {
 }
 
 /// Pairwise sum of a float or complex array over `mask`, with the plan.
-fn pairwise_of<T: Element + PairwiseSum>(x: &Array<T>, mask: &[bool]) -> (Plan, Vec<T>) {
+fn pairwise_of<T: Element + PairwiseSum>(x: &Array<T>, mask: &[bool]) -> ArrayResult<(Plan, Vec<T>)> {
     let plan = Plan::new(x.shape(), x.strides(), mask, false);
     let mut out = vec![T::default(); plan.out_size];
     let buf = x.buffer();
     if plan.buffer_input {
         let tmp = gather(&plan, &buf, x.offset(), |v| v);
-        pairwise_sum(&plan, &plan.contiguous_input(), &tmp, 0, &mut out);
+        pairwise_sum(&plan, &plan.contiguous_input(), &tmp, 0, &mut out)?;
     } else {
-        pairwise_sum(&plan, &plan.dims, &buf, x.offset(), &mut out);
+        pairwise_sum(&plan, &plan.dims, &buf, x.offset(), &mut out)?;
     }
-    (plan, out)
+    Ok((plan, out))
 }
 
 /// Sum in float64 of an array that NumPy casts on the fly (bool, int).
-fn cast_sum<S: Element>(x: &Array<S>, mask: &[bool], conv: impl Fn(S) -> f64) -> (Plan, Vec<f64>) {
+fn cast_sum<S: Element>(x: &Array<S>, mask: &[bool], conv: impl Fn(S) -> f64) -> ArrayResult<(Plan, Vec<f64>)> {
     let plan = Plan::new(x.shape(), x.strides(), mask, true);
     let tmp = gather(&plan, &x.buffer(), x.offset(), conv);
     let mut out = vec![0.0; plan.out_size];
-    pairwise_sum(&plan, &plan.contiguous_input(), &tmp, 0, &mut out);
-    (plan, out)
+    pairwise_sum(&plan, &plan.contiguous_input(), &tmp, 0, &mut out)?;
+    Ok((plan, out))
 }
 
 /// `add.reduce(a, dtype=float64)` for a real array (bool, int, float).
-fn float_sum(a: &NdArray, mask: &[bool]) -> (Plan, Vec<f64>) {
+fn float_sum(a: &NdArray, mask: &[bool]) -> ArrayResult<(Plan, Vec<f64>)> {
     match a {
         NdArray::Bool(x) => cast_sum(x, mask, |v| v as u8 as f64),
         NdArray::Int(x) => cast_sum(x, mask, |v| v as f64),
         NdArray::Float(x) => pairwise_of(x, mask),
         NdArray::Complex(x) => {
-            let (plan, v) = pairwise_of(x, mask);
-            (plan, v.into_iter().map(|z| z.re).collect())
+            let (plan, v) = pairwise_of(x, mask)?;
+            Ok((plan, v.into_iter().map(|z| z.re).collect()))
         }
     }
 }
@@ -143,11 +146,11 @@ pub fn sum(a: &NdArray, axis: Option<&[isize]>, keepdims: bool) -> ArrayResult<N
             reduction_result(&shape, &mask, keepdims, &p.out_strides, v)?.into_nd()
         }
         NdArray::Float(x) => {
-            let (p, v) = pairwise_of(x, &mask);
+            let (p, v) = pairwise_of(x, &mask)?;
             reduction_result(&shape, &mask, keepdims, &p.out_strides, v)?.into_nd()
         }
         NdArray::Complex(x) => {
-            let (p, v) = pairwise_of(x, &mask);
+            let (p, v) = pairwise_of(x, &mask)?;
             reduction_result(&shape, &mask, keepdims, &p.out_strides, v)?.into_nd()
         }
     })
@@ -221,13 +224,13 @@ pub fn mean(a: &NdArray, axis: Option<&[isize]>, keepdims: bool) -> ArrayResult<
     let n = reduced_count(&shape, &mask);
     Ok(match a {
         NdArray::Complex(x) => {
-            let (p, v) = pairwise_of(x, &mask);
+            let (p, v) = pairwise_of(x, &mask)?;
             let d = Complex64::new(n as f64, 0.0);
             let v = v.into_iter().map(|s| complex_div(s, d)).collect();
             reduction_result(&shape, &mask, keepdims, &p.out_strides, v)?.into_nd()
         }
         _ => {
-            let (p, v) = float_sum(a, &mask);
+            let (p, v) = float_sum(a, &mask)?;
             let v = v.into_iter().map(|s| s / n as f64).collect();
             reduction_result(&shape, &mask, keepdims, &p.out_strides, v)?.into_nd()
         }
@@ -354,9 +357,28 @@ impl HasMean for Complex64 {
 fn variance(a: &NdArray, mask: &[bool], ddof: f64) -> ArrayResult<(Plan, Vec<f64>)> {
     let shape = a.shape().to_vec();
     let n = reduced_count(&shape, mask);
+    let div = (n as f64 - ddof).max(0.0);
+    if let NdArray::Float(x) = a {
+        // Data already laid out in `order='K'`: the deviations array would
+        // be `x` itself minus the mean, so sum the squared deviations while
+        // reading `x` (the same additions, without the 8-byte-per-element
+        // temporary).
+        if x.strides() == k_order_strides(&shape, x.strides()).as_slice() {
+            let (plan, s) = pairwise_of(x, mask)?;
+            if !plan.buffer_input {
+                let m: Vec<f64> = s.into_iter().map(|v| v / n as f64).collect();
+                let mut out = vec![0.0; plan.out_size];
+                squared_deviation_sum(&plan, &x.buffer(), x.offset(), &m, &mut out)?;
+                for v in &mut out {
+                    *v /= div;
+                }
+                return Ok((plan, out));
+            }
+        }
+    }
     let (kstrides, dev) = match a {
         NdArray::Complex(x) => {
-            let (p, s) = pairwise_of(x, mask);
+            let (p, s) = pairwise_of(x, mask)?;
             let d = Complex64::new(n as f64, 0.0);
             let m: Vec<Complex64> = s.into_iter().map(|v| complex_div(v, d)).collect();
             deviations(x, &p.out_strides, &m, |v, m| {
@@ -365,7 +387,7 @@ fn variance(a: &NdArray, mask: &[bool], ddof: f64) -> ArrayResult<(Plan, Vec<f64
             })
         }
         _ => {
-            let (p, s) = float_sum(a, mask);
+            let (p, s) = float_sum(a, mask)?;
             let m: Vec<f64> = s.into_iter().map(|v| v / n as f64).collect();
             fn sq(d: f64) -> f64 {
                 d * d
@@ -382,11 +404,10 @@ fn variance(a: &NdArray, mask: &[bool], ddof: f64) -> ArrayResult<(Plan, Vec<f64
     let mut out = vec![0.0; plan.out_size];
     if plan.buffer_input {
         let tmp = gather(&plan, &dev, 0, |v| v);
-        pairwise_sum(&plan, &plan.contiguous_input(), &tmp, 0, &mut out);
+        pairwise_sum(&plan, &plan.contiguous_input(), &tmp, 0, &mut out)?;
     } else {
-        pairwise_sum(&plan, &plan.dims, &dev, 0, &mut out);
+        pairwise_sum(&plan, &plan.dims, &dev, 0, &mut out)?;
     }
-    let div = (n as f64 - ddof).max(0.0);
     for v in &mut out {
         *v /= div;
     }
@@ -437,14 +458,97 @@ fn scan<T: Element>(x: &Array<T>, axis: Option<isize>, step: impl Fn(T, T) -> Ar
     Array::from_vec(shape, data)
 }
 
+/// A scan that cannot fail (float and complex `cumsum`/`cumprod`): the same
+/// order as [`scan`], written straight from the source into the result,
+/// independent blocks (the lanes before `axis`) on all cores, with a
+/// Ctrl-C check at least every [`parallel::CHUNK`] elements.
+fn scan_plain<T: Element + Send + Sync>(
+    x: &Array<T>,
+    axis: Option<isize>,
+    step: impl Fn(T, T) -> T + Sync,
+) -> ArrayResult<Array<T>> {
+    let (shape, ax) = match axis {
+        None => (vec![x.size()], 0),
+        Some(a) if x.ndim() == 0 => {
+            normalize_axis(a, 1)?;
+            (vec![1], 0)
+        }
+        Some(a) => (x.shape().to_vec(), normalize_axis(a, x.ndim())?),
+    };
+    let total: usize = shape.iter().product();
+    let n = shape[ax];
+    let inner: usize = shape[ax + 1..].iter().product();
+    let block = n * inner;
+    if total == 0 || block == 0 {
+        return Array::from_vec(shape, Vec::new());
+    }
+    let buf = x.buffer();
+    let copy;
+    let src: &[T] = if x.is_c_contiguous() {
+        &buf[x.offset()..x.offset() + total]
+    } else {
+        copy = x.to_vec();
+        &copy
+    };
+    // One block: `out[i, j] = step(out[i - 1, j], src[i, j])`.
+    let scan_block = |src: &[T], check: bool, emit: &mut dyn FnMut(usize, T)| -> ArrayResult<()> {
+        if inner == 1 {
+            let mut acc = src[0];
+            emit(0, acc);
+            for (i, &v) in src.iter().enumerate().skip(1) {
+                acc = step(acc, v);
+                emit(i, acc);
+                if check && i % parallel::CHUNK == 0 {
+                    cancel::check()?;
+                }
+            }
+        } else {
+            let mut acc = src[..inner].to_vec();
+            for (j, &v) in acc.iter().enumerate() {
+                emit(j, v);
+            }
+            for i in 1..n {
+                let row = &src[i * inner..(i + 1) * inner];
+                for (j, (a, &v)) in acc.iter_mut().zip(row).enumerate() {
+                    *a = step(*a, v);
+                    emit(i * inner + j, *a);
+                }
+                if check && (inner >= parallel::CHUNK || i % (parallel::CHUNK / inner) == 0) {
+                    cancel::check()?;
+                }
+            }
+        }
+        Ok(())
+    };
+    let data = if total / block > 1 {
+        // Whole blocks per task (a block's scan is sequential and runs
+        // to its end: every element must be written; build_vec checks for
+        // Ctrl-C between tasks).
+        parallel::build_vec(total, block, |start, out| {
+            for (b, lane) in out.chunks_mut(block).enumerate() {
+                let first = start + b * block;
+                let _ = scan_block(&src[first..first + block], false, &mut |i, v| {
+                    lane[i].write(v);
+                });
+            }
+        })?
+    } else {
+        let mut out: Vec<T> = parallel::new_buffer(total);
+        scan_block(src, true, &mut |_, v| out.push(v))?;
+        out
+    };
+    drop(buf);
+    Array::from_vec(shape, data)
+}
+
 /// Cumulative sum (`np.cumsum`): flattened when `axis` is `None`; bools and
 /// ints give int64 (overflow raises), floats add sequentially as NumPy.
 pub fn cumsum(a: &NdArray, axis: Option<isize>) -> ArrayResult<NdArray> {
     Ok(match a {
         NdArray::Bool(x) => NdArray::Int(scan(&bools_as_ints(x), axis, checked_add)?),
         NdArray::Int(x) => NdArray::Int(scan(x, axis, checked_add)?),
-        NdArray::Float(x) => NdArray::Float(scan(x, axis, |p, v| Ok(p + v))?),
-        NdArray::Complex(x) => NdArray::Complex(scan(x, axis, |p, v| Ok(p + v))?),
+        NdArray::Float(x) => NdArray::Float(scan_plain(x, axis, |p, v| p + v)?),
+        NdArray::Complex(x) => NdArray::Complex(scan_plain(x, axis, |p, v| p + v)?),
     })
 }
 
@@ -453,8 +557,8 @@ pub fn cumprod(a: &NdArray, axis: Option<isize>) -> ArrayResult<NdArray> {
     Ok(match a {
         NdArray::Bool(x) => NdArray::Int(scan(&bools_as_ints(x), axis, checked_mul)?),
         NdArray::Int(x) => NdArray::Int(scan(x, axis, checked_mul)?),
-        NdArray::Float(x) => NdArray::Float(scan(x, axis, |p, v| Ok(p * v))?),
-        NdArray::Complex(x) => NdArray::Complex(scan(x, axis, |p, v| Ok(p * v))?),
+        NdArray::Float(x) => NdArray::Float(scan_plain(x, axis, |p, v| p * v)?),
+        NdArray::Complex(x) => NdArray::Complex(scan_plain(x, axis, |p, v| p * v)?),
     })
 }
 

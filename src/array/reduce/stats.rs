@@ -1,7 +1,8 @@
 //! Statistics built on sorting and on the reductions: `median`,
 //! `percentile`, `quantile`, `average`, `cov`, `corrcoef`.
 
-use super::iter::{gather, iteration_axes, pairwise_sum, PairwiseSum, Plan};
+use super::iter::{gather, iteration_axes, PairwiseSum, Plan};
+use super::par::pairwise_sum;
 use super::{complex_div, mean, reduced_count, reduction_result, BOOL_SUBTRACT};
 use crate::array::dtype::{DType, Element};
 use crate::array::error::{ArrayError, ArrayResult, ErrorKind};
@@ -53,8 +54,8 @@ impl Real for f64 {
     }
 }
 
-fn sort_lane<T: SortKey + Copy>(lane: &mut [T]) {
-    T::sort_values(lane);
+fn sort_lane<T: SortKey + Copy>(lane: &mut [T]) -> ArrayResult<()> {
+    T::sort_values(lane)
 }
 
 /// The middle element(s) of a lane without NaNs: `(lower, upper)`, equal
@@ -185,7 +186,7 @@ fn quantiles(
         let nl = data.len() / n;
         let mut out = vec![0.0; qs.len() * nl];
         for (l, lane) in data.chunks_mut(n).enumerate() {
-            sort_lane(lane);
+            sort_lane(lane)?;
             let has_nan = lane[n - 1].is_nan_key();
             for (k, &q) in qs.iter().enumerate() {
                 out[k * nl + l] = if has_nan {
@@ -230,24 +231,24 @@ fn cast_pairwise<S: Element, T: Element + PairwiseSum>(
     x: &Array<S>,
     mask: &[bool],
     conv: impl Fn(S) -> T,
-) -> (Plan, Vec<T>) {
+) -> ArrayResult<(Plan, Vec<T>)> {
     let plan = Plan::new(x.shape(), x.strides(), mask, S::DTYPE != T::DTYPE);
     let mut out = vec![T::default(); plan.out_size];
     // The sum depends only on how the elements are cut into calls, so the
     // elements can always be read from a copy in iteration order.
     let tmp = gather(&plan, &x.buffer(), x.offset(), conv);
-    pairwise_sum(&plan, &plan.contiguous_input(), &tmp, 0, &mut out);
-    (plan, out)
+    pairwise_sum(&plan, &plan.contiguous_input(), &tmp, 0, &mut out)?;
+    Ok((plan, out))
 }
 
 /// `add.reduce(x, axis, dtype)` for dtype float64 or complex128.
 fn sum_as(x: &NdArray, mask: &[bool], keepdims: bool, dtype: DType) -> ArrayResult<NdArray> {
     let shape = x.shape().to_vec();
     Ok(if dtype == DType::Complex128 {
-        let (p, v) = with_array!(x, a => cast_pairwise(a, mask, |v| v.to_scalar().to_c64()));
+        let (p, v) = with_array!(x, a => cast_pairwise(a, mask, |v| v.to_scalar().to_c64()))?;
         reduction_result(&shape, mask, keepdims, &p.out_strides, v)?.into_nd()
     } else {
-        let (p, v) = with_array!(x, a => cast_pairwise(a, mask, |v| v.to_scalar().to_f64()));
+        let (p, v) = with_array!(x, a => cast_pairwise(a, mask, |v| v.to_scalar().to_f64()))?;
         reduction_result(&shape, mask, keepdims, &p.out_strides, v)?.into_nd()
     })
 }

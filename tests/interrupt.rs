@@ -1,6 +1,8 @@
 //! Ctrl-C on long array work: with the process-wide cancel flag set, big
-//! reductions, scans, sorts and mask operations stop with
-//! `ErrorKind::Interrupted` instead of running to the end. (A test binary
+//! reductions, scans, sorts and mask selections stop with
+//! `ErrorKind::Interrupted` instead of running to the end, while writes
+//! into an existing array (mask and in-place assignment) always finish, so
+//! an interrupted statement never leaves a half-updated array. (A test binary
 //! of its own, so the flag never disturbs the library's other tests; the
 //! tests here share a lock since the flag is process-wide.)
 
@@ -55,14 +57,35 @@ fn sorts_stop_on_request() {
 }
 
 #[test]
-fn mask_operations_stop_on_request() {
+fn mask_selection_stops_on_request() {
+    let n = 1 << 21;
+    let a = big(n);
+    let mask: Vec<bool> = (0..n).map(|i| i % 3 == 0).collect();
+    let mask = IndexItem::Array(Array::from_vec(vec![n], mask).unwrap().into_nd());
+    interrupted(|| get_index(&a, std::slice::from_ref(&mask)));
+}
+
+#[test]
+fn writes_into_an_existing_array_finish_despite_a_request() {
+    let _guard = FLAG.lock().unwrap_or_else(|e| e.into_inner());
     let n = 1 << 21;
     let a = big(n);
     let mask: Vec<bool> = (0..n).map(|i| i % 3 == 0).collect();
     let mask = IndexItem::Array(Array::from_vec(vec![n], mask).unwrap().into_nd());
     let zero = Array::from_vec(vec![], vec![0.0]).unwrap().into_nd();
-    interrupted(|| get_index(&a, std::slice::from_ref(&mask)));
-    interrupted(|| set_index(&a, std::slice::from_ref(&mask), &zero));
+    let ones = Array::from_vec(vec![n.div_ceil(3)], vec![1.0; n.div_ceil(3)]).unwrap().into_nd();
+    cancel::request();
+    let single = set_index(&a, std::slice::from_ref(&mask), &zero);
+    let total_after_zero = reduce::sum(&a, None, false);
+    let many = set_index(&a, std::slice::from_ref(&mask), &ones);
+    let one = Array::from_vec(vec![], vec![1.0]).unwrap().into_nd();
+    let added = npl::array::elementwise::binary_inplace(npl::array::elementwise::BinaryOp::Add, &a, &one);
+    cancel::clear();
+    assert!(single.is_ok() && many.is_ok() && added.is_ok());
+    assert!(total_after_zero.is_err(), "reductions still stop");
+    let selected = get_index(&a, std::slice::from_ref(&mask)).unwrap();
+    let count = n.div_ceil(3) as f64;
+    assert_eq!(reduce::sum(&selected, None, false).unwrap().get_flat(0).to_f64(), 2.0 * count);
 }
 
 #[test]

@@ -104,6 +104,19 @@ pub fn run_ranges(
     parts: usize,
     job: impl Fn(usize, usize) -> ArrayResult<()> + Sync,
 ) -> ArrayResult<()> {
+    run_ranges_checked(n, align, chunk, parts, true, job)
+}
+
+/// [`run_ranges`], with the Ctrl-C checks only when `cancellable`.
+fn run_ranges_checked(
+    n: usize,
+    align: usize,
+    chunk: usize,
+    parts: usize,
+    cancellable: bool,
+    job: impl Fn(usize, usize) -> ArrayResult<()> + Sync,
+) -> ArrayResult<()> {
+    let check = || if cancellable { cancel::check() } else { Ok(()) };
     let align = align.max(1);
     let units = n.div_ceil(align);
     let parts = parts.clamp(1, units.max(1));
@@ -111,7 +124,7 @@ pub fn run_ranges(
     let run_part = |lo_unit: usize, hi_unit: usize| -> ArrayResult<()> {
         let mut u = lo_unit;
         while u < hi_unit {
-            cancel::check()?;
+            check()?;
             let next = (u + chunk_units).min(hi_unit);
             with_simd(|| job(u * align, (next * align).min(n)))?;
             u = next;
@@ -134,8 +147,7 @@ pub fn run_ranges(
             if u >= units {
                 return Ok(());
             }
-            let r = cancel::check()
-                .and_then(|_| with_simd(|| job(u * align, ((u + chunk_units).min(units) * align).min(n))));
+            let r = check().and_then(|_| with_simd(|| job(u * align, ((u + chunk_units).min(units) * align).min(n))));
             if r.is_err() {
                 failed.store(true, Ordering::Relaxed);
                 return r;
@@ -226,11 +238,16 @@ fn build_vec_in<T: Copy + Send>(
 
 /// Runs `update(start, part)` over disjoint parts of `data` (parts start at
 /// multiples of `align`), on all cores when `data` is big.
+///
+/// Never stops for Ctrl-C: `data` is an existing array being changed in
+/// place (`a += b`, `a[mask] = v`), and stopping half-way would leave a
+/// variable neither as it was nor as the statement makes it. These are
+/// single memory-bound passes, done in well under a second.
 pub fn update_slice<T: Send>(data: &mut [T], align: usize, update: impl Fn(usize, &mut [T]) + Sync) -> ArrayResult<()> {
     let n = data.len();
     let parts = parts_for(n, PARALLEL_MIN);
     let base = SendPtr(data.as_mut_ptr());
-    run_ranges(n, align, CHUNK, parts, |lo, hi| {
+    run_ranges_checked(n, align, CHUNK, parts, false, |lo, hi| {
         // SAFETY: disjoint ranges inside `data`, which is borrowed mutably
         // for the whole call.
         let part = unsafe { std::slice::from_raw_parts_mut(base.get().add(lo), hi - lo) };

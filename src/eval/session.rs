@@ -415,7 +415,7 @@ mod tests {
         let mut interp = session();
         interp.run("<t>", "n = 0", false).expect("runs");
         let t = interp.time_code("n += 1").expect("times");
-        assert!(t.loops >= 1000 && t.per_loop.len() == 7, "{t:?}");
+        assert!(t.loops >= 10 && t.per_loop.len() == 7, "{t:?}");
         assert!(t.summary().contains(" per loop (median of 7 runs"), "{}", t.summary());
         assert_eq!(format_seconds(0.000_012_34), "12.3 µs");
         assert_eq!(format_seconds(2.5e-9), "2.50 ns");

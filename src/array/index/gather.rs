@@ -80,7 +80,7 @@ pub(super) fn mask_scatter<T: Element>(x: &Array<T>, mask: &Array<bool>, value: 
         if let [v] = values[..] {
             // A conditional store the compiler turns into masked vector
             // stores (a select per element mispredicted on random masks),
-            // on all cores with a Ctrl-C check per chunk.
+            // on all cores; never interrupted half-way (see `update_slice`).
             return update_slice(xs, 1, |start, part| {
                 let len = part.len();
                 for (t, &m) in part.iter_mut().zip(&ms[start..start + len]) {
@@ -92,7 +92,6 @@ pub(super) fn mask_scatter<T: Element>(x: &Array<T>, mask: &Array<bool>, value: 
         }
         let mut k = 0;
         for (xc, mc) in xs.chunks_mut(CHUNK).zip(ms.chunks(CHUNK)) {
-            cancel::check()?;
             for (t, &m) in xc.iter_mut().zip(mc) {
                 if m {
                     *t = values[k];

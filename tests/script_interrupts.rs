@@ -56,6 +56,11 @@ fn assert_interrupted(name: &str, program: &str, delay_ms: u64) {
 }
 
 #[test]
+fn python_loops_stop() {
+    assert_interrupted("loop", "i = 0\nwhile True:\n    i += 1\n", 700);
+}
+
+#[test]
 fn printing_a_huge_array_stops() {
     // Formatting 10^7 floats in full takes many seconds.
     assert_interrupted(

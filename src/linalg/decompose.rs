@@ -73,10 +73,15 @@ pub fn slogdet<T: LinalgScalar>(a: &DMatrix<T>) -> LinalgResult<(T, f64)> {
         return Ok((T::zero(), f64::NEG_INFINITY));
     }
     // Permutation parity: each recorded transposition flips the sign.
-    let mut sign = lu.p().determinant::<T>();
+    Ok(sign_and_logdet(lu.p().determinant::<T>(), (0..n).map(|i| f[(i, i)])))
+}
+
+/// `(sign, log|det|)` of a triangular factor with diagonal `diag`, starting
+/// from the permutation's sign: each diagonal entry multiplies the sign by
+/// its phase and adds its log-modulus.
+pub(crate) fn sign_and_logdet<T: LinalgScalar>(mut sign: T, diag: impl Iterator<Item = T>) -> (T, f64) {
     let mut logdet = 0.0;
-    for i in 0..n {
-        let d = f[(i, i)];
+    for d in diag {
         let m = d.modulus();
         if T::IS_COMPLEX {
             sign *= d.unscale(m);
@@ -85,7 +90,7 @@ pub fn slogdet<T: LinalgScalar>(a: &DMatrix<T>) -> LinalgResult<(T, f64)> {
         }
         logdet += m.ln();
     }
-    Ok((sign, logdet))
+    (sign, logdet)
 }
 
 /// Solves `a x = b` for a square `a` and a matrix `b` (LAPACK gesv).

@@ -75,19 +75,8 @@ pub(crate) fn slogdet<T: LinalgScalar>(a: &DMatrix<T>) -> (T, f64) {
         }
         swaps += len.saturating_sub(1);
     }
-    let mut sign = if swaps.is_multiple_of(2) { T::one() } else { -T::one() };
-    let mut logdet = 0.0;
-    for i in 0..n {
-        let d = u[(i, i)];
-        let m = d.modulus();
-        if T::IS_COMPLEX {
-            sign *= d.unscale(m);
-        } else if d.real() < 0.0 {
-            sign = -sign;
-        }
-        logdet += m.ln();
-    }
-    (sign, logdet)
+    let sign = if swaps.is_multiple_of(2) { T::one() } else { -T::one() };
+    super::decompose::sign_and_logdet(sign, (0..n).map(|i| u[(i, i)]))
 }
 
 /// Thin SVD `(U, S descending, Vt)` (U and Vt empty unless `vectors`);

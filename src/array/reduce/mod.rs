@@ -431,17 +431,23 @@ pub fn std(a: &NdArray, axis: Option<&[isize]>, ddof: f64, keepdims: bool) -> Ar
     Ok(reduction_result(a.shape(), &mask, keepdims, &p.out_strides, v)?.into_nd())
 }
 
-/// Runs a scan along `axis` of a C-ordered copy: `step(prev, x)` gives each
-/// element from the previous result.
-fn scan<T: Element>(x: &Array<T>, axis: Option<isize>, step: impl Fn(T, T) -> ArrayResult<T>) -> ArrayResult<Array<T>> {
-    let (shape, ax) = match axis {
+/// The shape a scan works on and its axis: the flattened array for
+/// `axis=None`, a 0-d array as one element (accepting axis 0 or -1).
+fn scan_layout<T: Element>(x: &Array<T>, axis: Option<isize>) -> ArrayResult<(Vec<usize>, usize)> {
+    Ok(match axis {
         None => (vec![x.size()], 0),
         Some(a) if x.ndim() == 0 => {
             normalize_axis(a, 1)?;
             (vec![1], 0)
         }
         Some(a) => (x.shape().to_vec(), normalize_axis(a, x.ndim())?),
-    };
+    })
+}
+
+/// Runs a scan along `axis` of a C-ordered copy: `step(prev, x)` gives each
+/// element from the previous result.
+fn scan<T: Element>(x: &Array<T>, axis: Option<isize>, step: impl Fn(T, T) -> ArrayResult<T>) -> ArrayResult<Array<T>> {
+    let (shape, ax) = scan_layout(x, axis)?;
     let mut data = x.to_vec();
     let n = shape[ax];
     let inner: usize = shape[ax + 1..].iter().product();
@@ -467,14 +473,7 @@ fn scan_plain<T: Element + Send + Sync>(
     axis: Option<isize>,
     step: impl Fn(T, T) -> T + Sync,
 ) -> ArrayResult<Array<T>> {
-    let (shape, ax) = match axis {
-        None => (vec![x.size()], 0),
-        Some(a) if x.ndim() == 0 => {
-            normalize_axis(a, 1)?;
-            (vec![1], 0)
-        }
-        Some(a) => (x.shape().to_vec(), normalize_axis(a, x.ndim())?),
-    };
+    let (shape, ax) = scan_layout(x, axis)?;
     let total: usize = shape.iter().product();
     let n = shape[ax];
     let inner: usize = shape[ax + 1..].iter().product();

@@ -55,7 +55,22 @@ pub fn flag(interp: &mut Interp, b: &Bound, i: usize) -> EvalResult<bool> {
 
 type AxisReducer = fn(&NdArray, Option<&[isize]>, bool) -> ArrayResult<NdArray>;
 
-fn reduce_with(interp: &mut Interp, decl: &'static Builtin, args: Args, f: AxisReducer) -> EvalResult {
+/// A whole-array reduction to a float that skips the general machinery for
+/// the arrays it takes (`None` for the others).
+type WholeFloat = fn(&NdArray) -> Option<f64>;
+
+fn reduce_with(
+    interp: &mut Interp,
+    decl: &'static Builtin,
+    args: Args,
+    f: AxisReducer,
+    whole: Option<WholeFloat>,
+) -> EvalResult {
+    if let (Some(whole), [Value::Array(a)], true) = (whole, args.positional.as_slice(), args.keywords.is_empty()) {
+        if let Some(x) = whole(a) {
+            return Ok(Value::Float(x));
+        }
+    }
     let mut b = bind(decl, args)?;
     let a = operand(&b.required(0)?)?;
     let axes = axes_arg(b.get(1))?;
@@ -64,8 +79,11 @@ fn reduce_with(interp: &mut Interp, decl: &'static Builtin, args: Args, f: AxisR
 }
 
 macro_rules! axis_reductions {
-    ($( $fname:ident $idx:literal $name:literal $f:path, $doc:literal; )*) => {
-        $( pub(crate) fn $fname(interp: &mut Interp, args: Args) -> EvalResult { reduce_with(interp, &BUILTINS[$idx], args, $f) } )*
+    ($( $fname:ident $idx:literal $name:literal $f:path $(| $whole:path)?, $doc:literal; )*) => {
+        $( pub(crate) fn $fname(interp: &mut Interp, args: Args) -> EvalResult {
+            let whole: Option<WholeFloat> = None $(.or(Some($whole)))?;
+            reduce_with(interp, &BUILTINS[$idx], args, $f, whole)
+        } )*
         /// NumPy's reductions and statistics.
         pub static BUILTINS: &[Builtin] = &[
             $( builtin!("numpy", $name, Function, "(a, axis=None, keepdims=False)", $doc, $fname), )*
@@ -86,9 +104,9 @@ macro_rules! axis_reductions {
 }
 
 axis_reductions! {
-    np_sum 0 "sum" reduce::sum, "Sum of the elements (over `axis`); pairwise summation for floats.\nRaises AxisError for a bad axis; OverflowError when an int64 sum overflows.\n>>> np.sum(np.array([[1, 2], [3, 4]]), axis=0)\narray([4, 6])";
+    np_sum 0 "sum" reduce::sum | reduce::small_float_sum, "Sum of the elements (over `axis`); pairwise summation for floats.\nRaises AxisError for a bad axis; OverflowError when an int64 sum overflows.\n>>> np.sum(np.array([[1, 2], [3, 4]]), axis=0)\narray([4, 6])";
     np_prod 1 "prod" reduce::prod, "Product of the elements.\nRaises AxisError for a bad axis; OverflowError when an int64 product overflows.\n>>> np.prod(np.array([1, 2, 3, 4]))\n24";
-    np_mean 2 "mean" reduce::mean, "Arithmetic mean (float for int input).\nRaises AxisError for a bad axis; TypeError for non-numeric input.\n>>> np.mean(np.array([[1, 2], [3, 4]]), axis=0)\narray([2., 3.])";
+    np_mean 2 "mean" reduce::mean | reduce::small_float_mean, "Arithmetic mean (float for int input).\nRaises AxisError for a bad axis; TypeError for non-numeric input.\n>>> np.mean(np.array([[1, 2], [3, 4]]), axis=0)\narray([2., 3.])";
     np_min 3 "min" reduce::min, "Smallest element.\nRaises ValueError for an empty array (or axis); AxisError for a bad axis.\n>>> np.min(np.array([3, 1, 2]))\n1";
     np_max 4 "max" reduce::max, "Largest element.\nRaises ValueError for an empty array (or axis); AxisError for a bad axis.\n>>> np.max(np.array([3, 1, 2]))\n3";
     np_amin 5 "amin" reduce::min, "Same as np.min.\nRaises ValueError for an empty array (or axis); AxisError for a bad axis.\n>>> np.amin(np.array([3, 1]))\n1";

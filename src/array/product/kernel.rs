@@ -145,7 +145,7 @@ fn fma_gemm_hw(a: Mat<f64>, b: Mat<f64>, m: usize, k: usize, n: usize, out: &mut
     fma_gemm_body(a, b, m, k, n, out)
 }
 
-fn fma_gemm(a: Mat<f64>, b: Mat<f64>, m: usize, k: usize, n: usize, out: &mut [f64]) {
+pub(crate) fn fma_gemm(a: Mat<f64>, b: Mat<f64>, m: usize, k: usize, n: usize, out: &mut [f64]) {
     #[cfg(target_arch = "x86_64")]
     if std::is_x86_feature_detected!("fma") {
         // SAFETY: the CPU supports FMA, checked just above.

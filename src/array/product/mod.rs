@@ -211,6 +211,9 @@ pub fn matmul(a: &NdArray, b: &NdArray) -> ArrayResult<NdArray> {
             "matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size {bk} is different from {ak})"
         )));
     }
+    if let Some(r) = small_float_matmul(a, b) {
+        return r;
+    }
     let a_vec = a.ndim() == 1;
     let b_vec = b.ndim() == 1;
     with_pair!(a, b, |x, y| {
@@ -223,6 +226,38 @@ pub fn matmul(a: &NdArray, b: &NdArray) -> ArrayResult<NdArray> {
         }
         Ok(matmul_typed(&x2, &y2, a_vec, b_vec)?.into_nd())
     })
+}
+
+/// Products up to this many multiply-adds may take [`small_float_matmul`].
+const TINY_PRODUCT: usize = 4096;
+
+/// `a @ b` for a small C-contiguous float64 matrix times a C-contiguous
+/// float64 matrix or vector (`A @ x` with `A` 3x3): the general path's
+/// in-order FMA kernel without its broadcasting set-up and copies, so the
+/// same bits. `None` (nothing done) for other operands, a row times a
+/// column (a dot product in NumPy) and empty or bigger products.
+fn small_float_matmul(a: &NdArray, b: &NdArray) -> Option<ArrayResult<NdArray>> {
+    let (NdArray::Float(x), NdArray::Float(y)) = (a, b) else { return None };
+    if x.ndim() != 2 || !matches!(y.ndim(), 1 | 2) || !x.is_c_contiguous() || !y.is_c_contiguous() {
+        return None;
+    }
+    let (m, k) = (x.shape()[0], x.shape()[1]);
+    let n = if y.ndim() == 1 { 1 } else { y.shape()[1] };
+    let work = m.saturating_mul(k).saturating_mul(n);
+    if y.shape()[0] != k || work == 0 || work > TINY_PRODUCT || (m == 1 && n == 1) {
+        return None;
+    }
+    let (xb, yb) = (x.buffer(), y.buffer());
+    let am = Mat { buf: &xb, off: x.offset() as isize, rs: k as isize, cs: 1 };
+    let bm = if y.ndim() == 1 {
+        Mat { buf: &yb, off: y.offset() as isize, rs: 1, cs: 0 }
+    } else {
+        Mat { buf: &yb, off: y.offset() as isize, rs: n as isize, cs: 1 }
+    };
+    let mut out = vec![0.0; m * n];
+    kernel::fma_gemm(am, bm, m, k, n, &mut out);
+    let shape = if y.ndim() == 1 { vec![m] } else { vec![m, n] };
+    Some(Array::from_vec(shape, out).map(IntoNdArray::into_nd))
 }
 
 /// `np.dot(a, b)`: scalar multiplication for 0-d operands, the inner

@@ -163,3 +163,19 @@ fn matrix_vector_rows_in_groups_of_four_keep_each_row_dot() {
         }
     }
 }
+
+#[test]
+fn small_float_products_match_the_general_path_bit_for_bit() {
+    // The general path, reached through a non-contiguous copy of `a`.
+    for (m, k, n) in [(3usize, 3usize, 0usize), (3, 3, 3), (2, 5, 1), (1, 4, 3), (16, 16, 16), (5, 1, 7)] {
+        let a = floats(&[m, k], lcg((m * k) as u64, 5).iter().map(|x| x - 0.3).collect());
+        let b = if n == 0 { floats(&[k], lcg(k as u64, 9)) } else { floats(&[k, n], lcg((k * n) as u64, 9)) };
+        let fast = matmul(&a, &b).unwrap();
+        let at = transpose(&transpose(&a, None).unwrap().copy(), None).unwrap();
+        assert!(!at.strides().ends_with(&[1]) || m == 1 || k == 1);
+        let general = matmul(&at, &b).unwrap();
+        assert_eq!(fast.shape(), general.shape());
+        let bits = |r: &NdArray| r.to_float().to_vec().iter().map(|v| v.to_bits()).collect::<Vec<_>>();
+        assert_eq!(bits(&fast), bits(&general), "{m}x{k} @ {k}x{n}");
+    }
+}

@@ -16,10 +16,12 @@ mod extrema;
 pub(crate) mod iter;
 mod par;
 pub mod stats;
+mod whole;
 
 pub(crate) use extrema::BOOL_SUBTRACT;
 pub use extrema::{all, any, argmax, argmin, count_nonzero, max, min, ptp};
 pub use stats::{average, corrcoef, cov, median, percentile, quantile};
+pub use whole::{small_float_mean, small_float_sum};
 
 use super::dtype::{DType, Element};
 use super::error::{ArrayError, ArrayResult};

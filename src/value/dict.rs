@@ -2,6 +2,7 @@
 
 use super::fxhash::FxHashMap;
 use super::Value;
+use std::collections::hash_map::Entry;
 
 /// The hashable form of a key: equal Python keys (`1`, `1.0`, `True`) map
 /// to the same `HashKey`.
@@ -81,10 +82,11 @@ impl Dict {
     /// Sets `key` to `value` (keeps the original key and position if present).
     pub fn insert(&mut self, key: Value, value: Value) -> Result<(), &'static str> {
         let k = HashKey::of(&key)?;
-        match self.index.get(&k) {
-            Some(&i) => self.entries[i].1 = value,
-            None => {
-                self.index.insert(k, self.entries.len());
+        // One hash and probe for both the lookup and the insertion.
+        match self.index.entry(k) {
+            Entry::Occupied(e) => self.entries[*e.get()].1 = value,
+            Entry::Vacant(e) => {
+                e.insert(self.entries.len());
                 self.entries.push((key, value));
             }
         }

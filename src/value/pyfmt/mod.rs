@@ -135,7 +135,58 @@ fn fixed_point_fast(x: f64, spec: &str) -> Option<String> {
         return None;
     }
     let precision: usize = digits.parse().ok()?;
-    Some(format!("{:.*}", precision, x))
+    Some(exact_dyadic_fixed(x, precision).unwrap_or_else(|| format!("{:.*}", precision, x)))
+}
+
+/// `x` with `precision` digits after the point when that needs no rounding:
+/// `x` has at most `precision` binary digits after the point (integers,
+/// halves, quarters, ...), so `x * 10^precision` is an integer, found by
+/// integer arithmetic (Rust's exact formatter falls back to slow bignum
+/// arithmetic for exactly these ties). `None` for zero and for every `x`
+/// that needs rounding, or whose digits do not fit in 128 bits.
+fn exact_dyadic_fixed(x: f64, precision: usize) -> Option<String> {
+    if x == 0.0 || precision > 20 {
+        return None;
+    }
+    let bits = x.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i32;
+    let fraction = bits & ((1u64 << 52) - 1);
+    let (mut m, mut exp) = if biased == 0 { (fraction, -1074) } else { (fraction | (1u64 << 52), biased - 1075) };
+    if exp < 0 {
+        let drop = m.trailing_zeros().min((-exp) as u32);
+        m >>= drop;
+        exp += drop as i32;
+    }
+    let p = precision as i32;
+    if -exp > p {
+        return None;
+    }
+    // x * 10^p = m * 5^p * 2^(exp + p), with exp + p >= 0.
+    let scaled = (m as u128).checked_mul(5u128.checked_pow(precision as u32)?)?;
+    let shift = (exp + p) as u32;
+    if shift >= 128 || scaled.leading_zeros() < shift {
+        return None;
+    }
+    let digits = (scaled << shift).to_string();
+    let mut text = String::with_capacity(digits.len() + precision + 3);
+    if x < 0.0 {
+        text.push('-');
+    }
+    if precision == 0 {
+        text.push_str(&digits);
+        return Some(text);
+    }
+    if digits.len() <= precision {
+        text.push_str("0.");
+        text.extend(std::iter::repeat_n('0', precision - digits.len()));
+        text.push_str(&digits);
+    } else {
+        let (int_part, frac_part) = digits.split_at(digits.len() - precision);
+        text.push_str(int_part);
+        text.push('.');
+        text.push_str(frac_part);
+    }
+    Some(text)
 }
 
 /// Checks a float precision the way CPython does, then applies our cap.

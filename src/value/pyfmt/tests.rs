@@ -827,3 +827,16 @@ fn fixed_point_fast_path_matches_general_path() {
     assert_eq!(fixed_point_fast(1.0, "10.2f"), None);
     assert_eq!(fixed_point_fast(1.0, ".123f"), None);
 }
+
+#[test]
+fn exact_dyadic_fixed_agrees_with_the_general_formatter() {
+    let mut values = vec![0.5, -0.5, 1.0, 12.25, -3.75, 1e15, 2.0f64.powi(60), 4e-5, 0.125, 5e-324, -1e300, 0.1, 2.675];
+    values.extend((0..2000).map(|i| i as f64 * 0.5 - 300.0));
+    values.extend((0..200).map(|i| i as f64 / 64.0));
+    for &x in &values {
+        for p in [0usize, 1, 2, 3, 6, 10, 20, 21] {
+            let want = format!("{:.*}", p, x);
+            assert_eq!(super::format_float(x, &format!(".{p}f")).unwrap(), want, "x = {x:?}, p = {p}");
+        }
+    }
+}

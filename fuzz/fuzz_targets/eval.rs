@@ -36,8 +36,7 @@ fn worker() -> &'static Mutex<Worker> {
         let (done_tx, done) = channel();
         let spawned = std::thread::Builder::new().stack_size(STACK_SIZE).spawn(move || {
             for text in program_rx {
-                let mut interp = npl::eval::Interp::new(Box::new(std::io::sink()));
-                interp.bind_numpy();
+                let mut interp = npl::eval::Interp::with_numpy(Box::new(std::io::sink()));
                 let _ = flag_tx.send(interp.interrupt.clone());
                 if let Err(e) = interp.run("<fuzz>", &text, false) {
                     // Building the report exercises tracebacks, carets and spans.

@@ -69,8 +69,7 @@ mod tests {
     /// bound); returns the mismatches as (code, expected, got).
     fn run_examples(doc: &str) -> Vec<(String, String, String)> {
         let out = Captured::default();
-        let mut interp = Interp::new(Box::new(out.clone()));
-        interp.bind_numpy();
+        let mut interp = Interp::with_numpy(Box::new(out.clone()));
         let _ = interp.run("<setup>", "import math\nimport time\n", false);
         let mut wrong = Vec::new();
         for ex in doc_examples(doc) {

@@ -107,6 +107,14 @@ impl Interp {
         }
     }
 
+    /// A session writing to `out` with `np` already bound, as the prompt
+    /// and scripts start.
+    pub fn with_numpy(out: Box<dyn std::io::Write>) -> Interp {
+        let mut interp = Interp::new(out);
+        interp.bind_numpy();
+        interp
+    }
+
     /// Binds `np` (and `numpy`) as the prompt does before the first line.
     pub fn bind_numpy(&mut self) {
         self.globals.insert(Rc::from("np"), Value::Module(self.numpy.clone()));

@@ -358,9 +358,7 @@ mod tests {
     use super::*;
 
     fn session() -> Interp {
-        let mut interp = Interp::new(Box::new(std::io::sink()));
-        interp.bind_numpy();
-        interp
+        Interp::with_numpy(Box::new(std::io::sink()))
     }
 
     #[test]

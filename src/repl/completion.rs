@@ -371,8 +371,7 @@ mod tests {
     use super::*;
 
     fn session() -> Interp {
-        let mut interp = Interp::new(Box::new(std::io::sink()));
-        interp.bind_numpy();
+        let mut interp = Interp::with_numpy(Box::new(std::io::sink()));
         interp
             .run("<t>", "X = np.ones((2, 3))\nwords = ['a']\ndef scale(v, factor=2):\n    return v * factor\n", false)
             .expect("setup");

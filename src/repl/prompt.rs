@@ -141,8 +141,7 @@ fn special_entry(interp: &mut Interp, entry: &str, history: &[String], color: bo
 
 /// The prompt on a terminal. Returns the exit code.
 pub fn interactive() -> i32 {
-    let mut interp = Interp::new(Box::new(std::io::stdout()));
-    interp.bind_numpy();
+    let interp = Interp::with_numpy(Box::new(std::io::stdout()));
     install_interrupt_handler(&interp);
     let color = colors_wanted(std::io::stdout().is_terminal());
     let error_color = colors_wanted(std::io::stderr().is_terminal());
@@ -217,8 +216,7 @@ pub fn interactive() -> i32 {
 
 /// The prompt reading statements from a pipe, without prompts.
 pub fn piped() -> i32 {
-    let mut interp = Interp::new(Box::new(std::io::BufWriter::new(std::io::stdout())));
-    interp.bind_numpy();
+    let interp = Interp::with_numpy(Box::new(std::io::BufWriter::new(std::io::stdout())));
     install_interrupt_handler(&interp);
     piped_with(interp)
 }

@@ -366,9 +366,10 @@ pub(super) fn gather<T: Element>(x: &Array<T>, plan: &Gather) -> ArrayResult<Arr
 }
 
 /// `data[offset + i * stride]` for each (checked) index `i` along an axis
-/// of `size` (negative indices count from its end): one tight loop, on all
-/// cores for big index arrays (random reads are latency-bound, so two
-/// cores keep twice as many misses in flight), with Ctrl-C checks.
+/// of `size` (negative indices count from its end): one tight loop that
+/// prefetches [`PREFETCH_AHEAD`] indices ahead, on all cores for big index
+/// arrays (random reads are latency-bound: both keep more cache misses in
+/// flight), with Ctrl-C checks.
 pub(super) fn gather_single<T: Element>(
     data: &[T],
     offset: usize,
@@ -377,13 +378,43 @@ pub(super) fn gather_single<T: Element>(
     stride: isize,
 ) -> ArrayResult<Vec<T>> {
     let (offset, size) = (offset as isize, size as i64);
+    let read = move |i: i64| -> T {
+        // Indices are checked: a negative one counts from the end.
+        let j = i + (size & (i >> 63));
+        data[(offset + j as isize * stride) as usize]
+    };
     crate::array::parallel::build_vec(indices.len(), 1, |start, out| {
-        for (o, &i) in out.iter_mut().zip(&indices[start..]) {
-            // Indices are checked: a negative one counts from the end.
-            let j = i + (size & (i >> 63));
-            o.write(data[(offset + j as isize * stride) as usize]);
+        let idx = &indices[start..start + out.len()];
+        let ahead = idx.len().saturating_sub(PREFETCH_AHEAD);
+        let (head, tail) = out.split_at_mut(ahead);
+        for (k, (o, &i)) in head.iter_mut().zip(idx).enumerate() {
+            let f = idx[k + PREFETCH_AHEAD];
+            prefetch(data.as_ptr().wrapping_offset(offset + (f + (size & (f >> 63))) as isize * stride));
+            o.write(read(i));
+        }
+        for (o, &i) in tail.iter_mut().zip(&idx[ahead..]) {
+            o.write(read(i));
         }
     })
+}
+
+/// How many indices ahead a gather asks for its element: random reads
+/// are bound by how many cache misses are in flight, and the out-of-order
+/// window alone keeps only a few dozen (a[idx], 1e6 of 1e7 float64: 9.0 ms
+/// without, 4.6 ms at 64 ahead, 3.4 ms at 128, 3.5 ms at 256; NumPy 9.0).
+const PREFETCH_AHEAD: usize = 128;
+
+/// Asks the CPU to start loading the cache line at `p` (a hint: it never
+/// faults, whatever the address).
+#[inline(always)]
+fn prefetch<T>(p: *const T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch reads nothing architecturally and cannot fault.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch(p as *const i8, std::arch::x86_64::_MM_HINT_T0)
+    };
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
 }
 
 /// Writes `value` (already broadcast to the selection's shape) into the

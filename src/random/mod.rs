@@ -55,10 +55,7 @@ pub trait BitGen {
 /// then stops early with a shorter vector: the caller checks
 /// `crate::array::cancel` after sampling and drops the result.
 pub(crate) fn draw_n<T>(n: usize, mut draw: impl FnMut() -> T) -> Vec<T> {
-    // Big samples on huge pages, as NumPy allocates its arrays: random
-    // reads (fancy indexing) and strided reads (transposes) of them then
-    // miss the TLB far less.
-    let mut out = crate::array::parallel::new_buffer(n);
+    let mut out = Vec::with_capacity(n);
     while out.len() < n && !crate::array::cancel::is_requested() {
         let batch = (n - out.len()).min(1 << 16);
         out.extend((0..batch).map(|_| draw()));

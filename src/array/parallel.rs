@@ -210,6 +210,17 @@ pub fn build_vec_chunked<T: Copy + Send>(
     build_vec_in(n, 1, chunk, threads().min(n.div_ceil(chunk)).max(1), fill)
 }
 
+/// [`build_vec`] that checks for Ctrl-C only when `cancellable` (a copy
+/// made for internal use, which has no way to report an interrupt).
+pub fn build_vec_with<T: Copy + Send>(
+    n: usize,
+    align: usize,
+    cancellable: bool,
+    fill: impl Fn(usize, &mut [MaybeUninit<T>]) + Sync,
+) -> ArrayResult<Vec<T>> {
+    build_vec_in_checked(n, align, CHUNK, parts_for(n, PARALLEL_MIN), cancellable, fill)
+}
+
 fn build_vec_in<T: Copy + Send>(
     n: usize,
     align: usize,
@@ -217,11 +228,22 @@ fn build_vec_in<T: Copy + Send>(
     parts: usize,
     fill: impl Fn(usize, &mut [MaybeUninit<T>]) + Sync,
 ) -> ArrayResult<Vec<T>> {
+    build_vec_in_checked(n, align, chunk, parts, true, fill)
+}
+
+fn build_vec_in_checked<T: Copy + Send>(
+    n: usize,
+    align: usize,
+    chunk: usize,
+    parts: usize,
+    cancellable: bool,
+    fill: impl Fn(usize, &mut [MaybeUninit<T>]) + Sync,
+) -> ArrayResult<Vec<T>> {
     let mut v: Vec<T> = new_buffer(n);
     {
         let spare = &mut v.spare_capacity_mut()[..n];
         let base = SendPtr(spare.as_mut_ptr());
-        run_ranges(n, align, chunk, parts, |lo, hi| {
+        run_ranges_checked(n, align, chunk, parts, cancellable, |lo, hi| {
             // SAFETY: `lo..hi` lies inside the `n` reserved elements, and
             // the ranges run_ranges hands out are disjoint, so no two
             // threads alias a slice.

@@ -283,9 +283,22 @@ impl<T: Element> Array<T> {
         if self.is_c_contiguous() {
             return buf[self.offset..self.offset + self.size()].to_vec();
         }
-        let mut out = Vec::with_capacity(self.size());
-        self.for_each_offset(|i| out.push(buf[i]));
-        out
+        match super::manip::copy::c_order_vec(&buf, self.offset, &self.shape, &self.strides, false) {
+            Ok(v) => v,
+            Err(_) => {
+                // Not reached: an uncancellable copy cannot fail.
+                let mut out = Vec::with_capacity(self.size());
+                self.for_each_offset(|i| out.push(buf[i]));
+                out
+            }
+        }
+    }
+
+    /// The elements in C order, as a new vector, on all cores for big
+    /// arrays; stops with `Interrupted` on Ctrl-C.
+    pub fn try_to_vec(&self) -> ArrayResult<Vec<T>> {
+        let buf = self.buf.borrow();
+        super::manip::copy::c_order_vec(&buf, self.offset, &self.shape, &self.strides, true)
     }
 
     /// Runs `f` on the elements as one C-ordered slice: borrowed when the
@@ -306,6 +319,15 @@ impl<T: Element> Array<T> {
         let data = self.to_vec();
         let strides = c_strides(&shape);
         Array { buf: Rc::new(RefCell::new(data)), shape, strides, offset: 0 }
+    }
+
+    /// A contiguous copy with its own buffer ([`Array::copy`]) that stops
+    /// with `Interrupted` on Ctrl-C.
+    pub fn try_copy(&self) -> ArrayResult<Self> {
+        let shape = self.shape.clone();
+        let data = self.try_to_vec()?;
+        let strides = c_strides(&shape);
+        Ok(Array { buf: Rc::new(RefCell::new(data)), shape, strides, offset: 0 })
     }
 
     /// This array if it is C-contiguous, else a contiguous copy.
@@ -497,6 +519,12 @@ impl NdArray {
     /// A contiguous copy with its own buffer.
     pub fn copy(&self) -> NdArray {
         with_array!(self, a => a.copy().into_nd())
+    }
+
+    /// A contiguous copy with its own buffer that stops with `Interrupted`
+    /// on Ctrl-C (what `a.copy()` and `np.copy` run).
+    pub fn try_copy(&self) -> ArrayResult<NdArray> {
+        Ok(with_array!(self, a => a.try_copy()?.into_nd()))
     }
 
     /// A copy cast to `dtype` (NumPy's `astype`, unsafe casting: floats

@@ -261,7 +261,7 @@ pub(crate) fn np_logspace(interp: &mut Interp, args: Args) -> EvalResult {
 pub(crate) fn np_copy(_: &mut Interp, args: Args) -> EvalResult {
     let mut b = bind(&BUILTINS[15], args)?;
     let a = operand(&b.required(0)?)?;
-    Ok(Value::array(a.copy()))
+    Ok(Value::array(a.try_copy()?))
 }
 pub(crate) fn np_meshgrid(_: &mut Interp, args: Args) -> EvalResult {
     let b = bind(&BUILTINS[16], args)?;

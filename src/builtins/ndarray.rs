@@ -155,7 +155,7 @@ fn a_astype(_: &mut Interp, args: Args) -> EvalResult {
     Ok(Value::array(a.astype(d)))
 }
 fn a_copy(_: &mut Interp, args: Args) -> EvalResult {
-    Ok(Value::array(receiver(&args).copy()))
+    Ok(Value::array(receiver(&args).try_copy()?))
 }
 fn a_tolist(_: &mut Interp, args: Args) -> EvalResult {
     Ok(to_list(&receiver(&args)))

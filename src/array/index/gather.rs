@@ -166,12 +166,32 @@ pub(super) fn check_bounds(sel: &Selection, layout: &Layout) -> ArrayResult<()> 
     }
     for adv in &sel.advanced {
         let size = sel.shape[adv.axis];
-        let bad = adv.index.with_slice(|s| s.iter().copied().find(|&i| normalize(i, size).is_none()));
+        let bad = adv.index.with_slice(|s| first_out_of_range(s, size));
         if let Some(i) = bad {
             return Err(out_of_bounds(i, sel.source_axes[adv.axis], size));
         }
     }
     Ok(())
+}
+
+/// The first index of `s` outside `-size..size`, if any: a branch-free
+/// min/max scan (vectorized), then a search only when one is out of range.
+fn first_out_of_range(s: &[i64], size: usize) -> Option<i64> {
+    let (mut lo, mut hi) = (0i64, 0i64);
+    crate::array::parallel::with_simd(
+        #[inline(always)]
+        || {
+            for &i in s {
+                lo = lo.min(i);
+                hi = hi.max(i);
+            }
+        },
+    );
+    let size_i = i64::try_from(size).unwrap_or(i64::MAX);
+    if hi < size_i && lo >= -size_i {
+        return None;
+    }
+    s.iter().copied().find(|&i| normalize(i, size).is_none())
 }
 
 /// Where the elements of an advanced selection live. The result, in C
@@ -303,32 +323,31 @@ pub(super) fn gather_plan(sel: &Selection, layout: Layout) -> Gather {
 pub(super) fn gather<T: Element>(x: &Array<T>, plan: &Gather) -> ArrayResult<Array<T>> {
     let size: usize = plan.shape.iter().product();
     let buf = x.buffer();
+    if let (IndexOffsets::Single { index, size: n, stride }, true, true) =
+        (&plan.index_offsets, plan.block_size() == 1, plan.pre_shape.is_empty())
+    {
+        if size > 0 {
+            let ibuf = index.buffer();
+            let indices = &ibuf[index.offset()..index.offset() + index.size()];
+            let out = gather_single(&buf, plan.offset, indices, *n, *stride)?;
+            drop((ibuf, buf));
+            return Array::from_vec(plan.shape.clone(), out);
+        }
+    }
     let mut out: Vec<T> = Vec::with_capacity(size);
     if size == 0 {
     } else if plan.block_size() == 1 {
-        match &plan.index_offsets {
-            IndexOffsets::Single { index, size, stride } if plan.pre_shape.is_empty() => {
-                let (offset, size, stride) = (plan.offset as isize, *size, *stride);
-                let ibuf = index.buffer();
-                let indices = &ibuf[index.offset()..index.offset() + index.size()];
-                out.extend(
-                    indices.iter().map(|&i| buf[(offset + normalize(i, size).unwrap_or(0) as isize * stride) as usize]),
-                );
+        // One table of offsets, reused for every position of the basic
+        // axes before the index block.
+        let table = plan.index_offsets.to_table();
+        let walk = Walk::new(&plan.pre_shape, [&plan.pre_strides]);
+        let (n, s) = (walk.inner_len(), walk.inner_stride(0));
+        walk.for_each_row([plan.offset], |[p]| {
+            for i in 0..n as isize {
+                let base = p as isize + i * s;
+                out.extend(table.iter().map(|&o| buf[(base + o) as usize]));
             }
-            offsets => {
-                // One table of offsets, reused for every position of the
-                // basic axes before the index block.
-                let table = offsets.to_table();
-                let walk = Walk::new(&plan.pre_shape, [&plan.pre_strides]);
-                let (n, s) = (walk.inner_len(), walk.inner_stride(0));
-                walk.for_each_row([plan.offset], |[p]| {
-                    for i in 0..n as isize {
-                        let base = p as isize + i * s;
-                        out.extend(table.iter().map(|&o| buf[(base + o) as usize]));
-                    }
-                });
-            }
-        }
+        });
     } else {
         let walk = Walk::new(&plan.block_shape, [&plan.block_strides]);
         let (n, s) = (walk.inner_len(), walk.inner_stride(0));
@@ -344,6 +363,58 @@ pub(super) fn gather<T: Element>(x: &Array<T>, plan: &Gather) -> ArrayResult<Arr
     }
     drop(buf);
     Array::from_vec(plan.shape.clone(), out)
+}
+
+/// `data[offset + i * stride]` for each (checked) index `i` along an axis
+/// of `size` (negative indices count from its end): one tight loop that
+/// prefetches [`PREFETCH_AHEAD`] indices ahead, on all cores for big index
+/// arrays (random reads are latency-bound: both keep more cache misses in
+/// flight), with Ctrl-C checks.
+pub(super) fn gather_single<T: Element>(
+    data: &[T],
+    offset: usize,
+    indices: &[i64],
+    size: usize,
+    stride: isize,
+) -> ArrayResult<Vec<T>> {
+    let (offset, size) = (offset as isize, size as i64);
+    let read = move |i: i64| -> T {
+        // Indices are checked: a negative one counts from the end.
+        let j = i + (size & (i >> 63));
+        data[(offset + j as isize * stride) as usize]
+    };
+    crate::array::parallel::build_vec(indices.len(), 1, |start, out| {
+        let idx = &indices[start..start + out.len()];
+        let ahead = idx.len().saturating_sub(PREFETCH_AHEAD);
+        let (head, tail) = out.split_at_mut(ahead);
+        for (k, (o, &i)) in head.iter_mut().zip(idx).enumerate() {
+            let f = idx[k + PREFETCH_AHEAD];
+            prefetch(data.as_ptr().wrapping_offset(offset + (f + (size & (f >> 63))) as isize * stride));
+            o.write(read(i));
+        }
+        for (o, &i) in tail.iter_mut().zip(&idx[ahead..]) {
+            o.write(read(i));
+        }
+    })
+}
+
+/// How many indices ahead a gather asks for its element: random reads
+/// are bound by how many cache misses are in flight, and the out-of-order
+/// window alone keeps only a few dozen (a[idx], 1e6 of 1e7 float64: 9.0 ms
+/// without, 4.6 ms at 64 ahead, 3.4 ms at 128, 3.5 ms at 256; NumPy 9.0).
+const PREFETCH_AHEAD: usize = 128;
+
+/// Asks the CPU to start loading the cache line at `p` (a hint: it never
+/// faults, whatever the address).
+#[inline(always)]
+fn prefetch<T>(p: *const T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch reads nothing architecturally and cannot fault.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch(p as *const i8, std::arch::x86_64::_MM_HINT_T0)
+    };
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
 }
 
 /// Writes `value` (already broadcast to the selection's shape) into the

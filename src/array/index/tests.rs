@@ -305,3 +305,29 @@ fn empty_arrays_do_not_break_views() {
     assert_eq!(message(get_index(&e, &[arr(ints(&[0]))])).1, "index 0 is out of bounds for axis 0 with size 0");
     assert_eq!(get_index(&e, &[IndexItem::full(), arr(ints(&[0]))]).unwrap().shape(), &[0, 1]);
 }
+
+#[test]
+fn big_single_index_gathers_match_the_reference() {
+    // Big enough to run on several threads; negative indices count from
+    // the end; a strided view as the source.
+    let n = 300_000i64;
+    let a = arange(2 * n, &[2 * n as usize]);
+    let view = get_index(&a, &[slice(None, None, Some(2))]).unwrap();
+    let idx: Vec<i64> = (0..400_000i64).map(|k| (k * 7919) % (2 * n) - n).collect();
+    let got = get_index(&view, &[arr(ints(&idx))]).unwrap();
+    let want: Vec<i64> = idx.iter().map(|&i| 2 * if i < 0 { i + n } else { i }).collect();
+    assert_eq!(values(&got), want);
+    // The first bad index is reported, however late it comes.
+    let mut bad = idx.clone();
+    bad[399_000] = n;
+    bad[399_500] = -n - 1;
+    assert_eq!(
+        message(get_index(&view, &[arr(ints(&bad))])).1,
+        format!("index {n} is out of bounds for axis 0 with size {n}")
+    );
+    bad[399_000] = 0;
+    assert_eq!(
+        message(get_index(&view, &[arr(ints(&bad))])).1,
+        format!("index {} is out of bounds for axis 0 with size {n}", -n - 1)
+    );
+}

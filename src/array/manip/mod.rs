@@ -7,6 +7,7 @@
 //! fresh C-contiguous arrays.
 
 pub mod axes;
+pub(crate) mod copy;
 mod join;
 
 pub use axes::{normalize_axes, normalize_axis};

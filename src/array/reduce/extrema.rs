@@ -98,8 +98,7 @@ impl Extremum for i64 {
         lanes_extreme!(acc, s, is_max, i64::MIN, i64::MAX, |_v: i64| false)
     }
     fn arg_slice(s: &[i64], is_max: bool) -> usize {
-        let best = Self::extreme_slice(if is_max { i64::MIN } else { i64::MAX }, s, is_max);
-        s.iter().position(|&v| v == best).unwrap_or(0)
+        arg_one_pass(s, is_max)
     }
 }
 
@@ -122,12 +121,7 @@ impl Extremum for f64 {
         lanes_extreme!(acc, s, is_max, f64::NEG_INFINITY, f64::INFINITY, |v: f64| v.is_nan())
     }
     fn arg_slice(s: &[f64], is_max: bool) -> usize {
-        let best = Self::extreme_slice(if is_max { f64::NEG_INFINITY } else { f64::INFINITY }, s, is_max);
-        if best.is_nan() {
-            s.iter().position(|v| v.is_nan()).unwrap_or(0)
-        } else {
-            s.iter().position(|&v| v == best).unwrap_or(0)
-        }
+        arg_one_pass(s, is_max)
     }
 }
 
@@ -295,6 +289,79 @@ pub fn count_nonzero(a: &NdArray, axis: Option<&[isize]>, keepdims: bool) -> Arr
     Ok(NdArray::Int(with_array!(a, x => go(x, &mask, keepdims)?)))
 }
 
+/// Elements per block of the one-pass arg-extreme.
+const ARG_BLOCK: usize = 512;
+
+/// Index of the first largest (`is_max`) or smallest element of a
+/// non-empty slice; the first NaN (an element unequal to itself) wins.
+fn arg_one_pass<T: Copy + PartialOrd>(s: &[T], is_max: bool) -> usize {
+    crate::array::parallel::with_simd(
+        #[inline(always)]
+        || {
+            if is_max {
+                arg_blocks::<T, true>(s)
+            } else {
+                arg_blocks::<T, false>(s)
+            }
+        },
+    )
+}
+
+/// The extreme of a block and whether it holds a NaN: eight independent
+/// lanes of compare-and-select (a vector max) and NaN flags.
+#[inline(always)]
+#[allow(clippy::eq_op)]
+fn block_extreme<T: Copy + PartialOrd, const MAX: bool>(b: &[T]) -> (T, bool) {
+    let mut lanes = [b[0]; 8];
+    let mut nan = [false; 8];
+    let chunks = b.chunks_exact(8);
+    let rest = chunks.remainder();
+    for c in chunks {
+        for j in 0..8 {
+            let v = c[j];
+            nan[j] |= v != v;
+            let better = if MAX { v > lanes[j] } else { v < lanes[j] };
+            lanes[j] = if better { v } else { lanes[j] };
+        }
+    }
+    let mut any_nan = nan.iter().any(|&x| x);
+    let mut best = lanes[0];
+    for &v in lanes[1..].iter().chain(rest) {
+        any_nan |= v != v;
+        if if MAX { v > best } else { v < best } {
+            best = v;
+        }
+    }
+    (best, any_nan)
+}
+
+/// [`arg_one_pass`] in one pass over memory: the extreme of each block of
+/// [`ARG_BLOCK`] elements (vectorized), keeping the first block whose
+/// extreme beats all earlier ones; then the first element of that block
+/// equal to the extreme (a tie between blocks keeps the earlier block, a
+/// tie inside it the earlier element, as a sequential scan would). A block
+/// holding a NaN ends the scan at its first NaN.
+#[inline(always)]
+#[allow(clippy::eq_op)]
+fn arg_blocks<T: Copy + PartialOrd, const MAX: bool>(s: &[T]) -> usize {
+    let mut best = s[0];
+    let mut best_block = 0;
+    for (k, b) in s.chunks(ARG_BLOCK).enumerate() {
+        let (v, nan) = block_extreme::<T, MAX>(b);
+        if nan {
+            let at = b.iter().position(|x| x != x).unwrap_or(0);
+            return k * ARG_BLOCK + at;
+        }
+        if if MAX { v > best } else { v < best } {
+            best = v;
+            best_block = k;
+        }
+    }
+    let lo = best_block * ARG_BLOCK;
+    let b = &s[lo..(lo + ARG_BLOCK).min(s.len())];
+    lo + b.iter().position(|&x| x == best).unwrap_or(0)
+}
+
 /// Index of the first largest (`is_max`) or smallest element of each lane.
 fn arg_lane<T: Extremum>(buf: &[T], start: isize, n: usize, stride: isize, is_max: bool) -> i64 {
     let mut best = buf[start as usize];
@@ -412,4 +479,52 @@ pub fn argmax(a: &NdArray, axis: Option<isize>, keepdims: bool) -> ArrayResult<N
 /// Index of the first smallest element (`np.argmin`); see [`argmax`].
 pub fn argmin(a: &NdArray, axis: Option<isize>, keepdims: bool) -> ArrayResult<NdArray> {
     arg_extreme(a, axis, keepdims, false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{arg_lane, arg_one_pass};
+
+    fn noise(n: usize, seed: u64) -> Vec<f64> {
+        let mut x = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+        (0..n)
+            .map(|_| {
+                x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                // Few distinct values, so ties between blocks and lanes are common.
+                ((x >> 40) % 50) as f64 - 25.0
+            })
+            .collect()
+    }
+
+    #[test]
+    fn one_pass_matches_the_sequential_scan() {
+        for n in [1usize, 2, 7, 8, 9, 31, 511, 512, 513, 1024, 1500, 5000] {
+            for seed in 0..4 {
+                let mut v = noise(n, seed + n as u64);
+                for is_max in [true, false] {
+                    let want = arg_lane(&v, 0, n, 1, is_max) as usize;
+                    assert_eq!(arg_one_pass(&v, is_max), want, "n {n} seed {seed} max {is_max}");
+                    let ints: Vec<i64> = v.iter().map(|&x| x as i64).collect();
+                    assert_eq!(arg_one_pass(&ints, is_max), arg_lane(&ints, 0, n, 1, is_max) as usize);
+                }
+                // Signed zeros compare equal: the first one wins.
+                if n > 3 {
+                    v.iter_mut().for_each(|x| *x = -1.0);
+                    v[n / 2] = -0.0;
+                    v[n - 1] = 0.0;
+                    assert_eq!(arg_one_pass(&v, true), n / 2);
+                }
+                // The first NaN wins wherever it is.
+                for at in [0, n / 3, n - 1] {
+                    let mut w = noise(n, seed);
+                    w[at] = f64::NAN;
+                    if at + 1 < n {
+                        w[n - 1] = f64::NAN;
+                    }
+                    assert_eq!(arg_one_pass(&w, true), at);
+                    assert_eq!(arg_one_pass(&w, false), at);
+                }
+            }
+        }
+    }
 }

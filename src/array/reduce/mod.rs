@@ -30,7 +30,7 @@ use super::storage::{Array, IntoNdArray, NdArray};
 use super::{cancel, parallel};
 use iter::{fold, gather, k_order_strides, PairwiseSum, Plan};
 use num_complex::Complex64;
-use par::{pairwise_sum, squared_deviation_sum};
+use par::{buffered_pairwise_sum, pairwise_sum, squared_deviation_sum};
 
 /// Number of elements a reduction over the axes in `mask` combines.
 pub(crate) fn reduced_count(shape: &[usize], mask: &[bool]) -> usize {
@@ -86,7 +86,9 @@ fn pairwise_of<T: Element + PairwiseSum>(x: &Array<T>, mask: &[bool]) -> ArrayRe
     let plan = Plan::new(x.shape(), x.strides(), mask, false);
     let mut out = vec![T::default(); plan.out_size];
     let buf = x.buffer();
-    if plan.buffer_input {
+    if plan.buffer_input && plan.dims[0].out == 0 {
+        buffered_pairwise_sum(&plan, &buf, x.offset(), |v| v, &mut out)?;
+    } else if plan.buffer_input {
         let tmp = gather(&plan, &buf, x.offset(), |v| v);
         pairwise_sum(&plan, &plan.contiguous_input(), &tmp, 0, &mut out)?;
     } else {
@@ -96,11 +98,15 @@ fn pairwise_of<T: Element + PairwiseSum>(x: &Array<T>, mask: &[bool]) -> ArrayRe
 }
 
 /// Sum in float64 of an array that NumPy casts on the fly (bool, int).
-fn cast_sum<S: Element>(x: &Array<S>, mask: &[bool], conv: impl Fn(S) -> f64) -> ArrayResult<(Plan, Vec<f64>)> {
+fn cast_sum<S: Element>(x: &Array<S>, mask: &[bool], conv: impl Fn(S) -> f64 + Sync) -> ArrayResult<(Plan, Vec<f64>)> {
     let plan = Plan::new(x.shape(), x.strides(), mask, true);
-    let tmp = gather(&plan, &x.buffer(), x.offset(), conv);
     let mut out = vec![0.0; plan.out_size];
-    pairwise_sum(&plan, &plan.contiguous_input(), &tmp, 0, &mut out)?;
+    if plan.dims[0].out == 0 {
+        buffered_pairwise_sum(&plan, &x.buffer(), x.offset(), conv, &mut out)?;
+    } else {
+        let tmp = gather(&plan, &x.buffer(), x.offset(), conv);
+        pairwise_sum(&plan, &plan.contiguous_input(), &tmp, 0, &mut out)?;
+    }
     Ok((plan, out))
 }
 

@@ -45,7 +45,7 @@ impl Generator {
 
     /// `random(n)`: doubles in `[0, 1)` from `next_uint64 >> 11`.
     pub fn random(&mut self, n: usize) -> Vec<f64> {
-        super::draw_n(n, || self.bg.next_f64())
+        self.bg.doubles(n)
     }
 
     /// `integers(low, high, n)` (int64, `endpoint=False`, Lemire's method).

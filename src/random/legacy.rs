@@ -86,7 +86,7 @@ impl RandomState {
 
     /// `random_sample` / `random` / `rand`: `n` doubles in `[0, 1)`.
     pub fn random_sample(&mut self, n: usize) -> Vec<f64> {
-        super::draw_n(n, || self.mt.next_f64())
+        super::fill_n(n, |out| self.mt.fill_f64(out))
     }
 
     fn gauss(&mut self) -> f64 {

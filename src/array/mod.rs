@@ -14,12 +14,10 @@
 //! - [`print`] — NumPy's exact printing of arrays;
 //! - [`product`] — `dot`, `matmul`, `inner`, `outer`, `vdot`, `cross`;
 //! - [`cancel`] — stopping long work on Ctrl-C;
-//! - [`alloc`] — the global allocator (reuse of big freed blocks);
 //! - [`error`] — [`ArrayError`].
 
 #[macro_use]
 pub mod storage;
-pub mod alloc;
 pub mod broadcast;
 pub mod cancel;
 pub mod create;

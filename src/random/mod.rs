@@ -78,11 +78,14 @@ const CANCEL_CHUNK: usize = 1 << 16;
 /// then stops early with a shorter vector: the caller checks
 /// `crate::array::cancel` after sampling and drops the result.
 pub(crate) fn draw_n<T>(n: usize, mut draw: impl FnMut() -> T) -> Vec<T> {
-    fill_n(n, |out| {
-        for o in out.iter_mut() {
-            o.write(draw());
-        }
-    })
+    // (a plain `extend` loop: the samplers inline into it, which they do
+    // not into a loop over uninitialized slots behind another closure)
+    let mut out = crate::array::parallel::new_buffer(n);
+    while out.len() < n && !crate::array::cancel::is_requested() {
+        let batch = (n - out.len()).min(CANCEL_CHUNK);
+        out.extend((0..batch).map(|_| draw()));
+    }
+    out
 }
 
 /// `n` values written in order by `fill`, which is called on consecutive
@@ -94,8 +97,7 @@ pub(crate) fn fill_n<T>(n: usize, mut fill: impl FnMut(&mut [MaybeUninit<T>])) -
     let mut done = 0;
     while done < n && !crate::array::cancel::is_requested() {
         let k = (n - done).min(CANCEL_CHUNK);
-        let part = &mut out.spare_capacity_mut()[..k];
-        crate::array::parallel::with_simd(|| fill(part));
+        fill(&mut out.spare_capacity_mut()[..k]);
         done += k;
         // SAFETY: `fill` wrote the `k` elements after the first `done - k`,
         // which were written before.

@@ -87,8 +87,9 @@ impl Mt19937 {
     /// Refills all 624 words at once (NumPy's `mt19937_gen`). Written in
     /// blocks of 8 so that the loops compile to vector code: the first 227
     /// words read only old words, the rest read words at least 227 back,
-    /// all already new.
-    #[inline]
+    /// all already new. Never inlined: it runs once per 624 outputs, and
+    /// inlined into every `next_u32` it bloats the samplers' loops.
+    #[inline(never)]
     fn generate(&mut self) {
         const W: usize = 8;
         #[inline(always)]

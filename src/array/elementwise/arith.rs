@@ -2,8 +2,8 @@
 //! operation and dtype, out of place and in place.
 
 use super::cmath;
-use super::kernels::{fold_pairs, map, zip_map, zip_update};
-use super::parallel_kernels::{par_zip_map, par_zip_update};
+use super::kernels::{fold_pairs, zip_map, zip_update};
+use super::parallel_kernels::{par_map, par_zip_map, par_zip_update};
 use super::{unsupported_types, BinaryOp};
 use crate::array::error::{ArrayError, ArrayResult};
 use crate::array::storage::{Array, IntoNdArray, NdArray};
@@ -344,17 +344,36 @@ fn ffmin(x: f64, y: f64) -> f64 {
 /// `-0.0` and `-inf`.
 fn float_pow_scalar(a: &Array<f64>, y: f64) -> ArrayResult<Array<f64>> {
     if y == 2.0 {
-        map(a, |x| x * x)
+        par_map(a, |x| x * x)
     } else if y == 0.5 {
-        map(a, f64::sqrt)
+        par_map(a, f64::sqrt)
     } else if y == -1.0 {
-        map(a, |x| 1.0 / x)
+        par_map(a, |x| 1.0 / x)
     } else if y == 1.0 {
-        map(a, |x| x)
+        par_map(a, |x| x)
     } else if y == 0.0 {
-        map(a, |_| 1.0)
+        par_map(a, |_| 1.0)
     } else {
-        map(a, |x| x.powf(y))
+        par_map(a, |x| x.powf(y))
+    }
+}
+
+/// [`float_pow_scalar`] in place: `t **= e` for a one-element `e` (each
+/// element gets exactly the out-of-place value).
+fn float_pow_scalar_update(t: &Array<f64>, e: &Array<f64>) -> ArrayResult<()> {
+    let y = e.get_flat(0);
+    if y == 2.0 {
+        par_zip_update(t, e, |x, _| x * x)
+    } else if y == 0.5 {
+        par_zip_update(t, e, |x, _| x.sqrt())
+    } else if y == -1.0 {
+        par_zip_update(t, e, |x, _| 1.0 / x)
+    } else if y == 1.0 {
+        Ok(())
+    } else if y == 0.0 {
+        par_zip_update(t, e, |_, _| 1.0)
+    } else {
+        par_zip_update(t, e, f64::powf)
     }
 }
 
@@ -391,10 +410,7 @@ pub(super) fn float_update(op: BinaryOp, t: &Array<f64>, b: &Array<f64>) -> Arra
         TrueDiv => par_zip_update(t, b, |x, y| x / y),
         FloorDiv => par_zip_update(t, b, |x, y| float_divmod(x, y).0),
         Mod => par_zip_update(t, b, |x, y| if y == 0.0 { x % y } else { float_divmod(x, y).1 }),
-        Pow if b.size() == 1 => {
-            let r = float_pow_scalar(t, b.get_flat(0))?;
-            super::kernels::assign(t, &r)
-        }
+        Pow if b.size() == 1 => float_pow_scalar_update(t, b),
         Pow => par_zip_update(t, b, f64::powf),
         Maximum => par_zip_update(t, b, fmaximum),
         Minimum => par_zip_update(t, b, fminimum),
@@ -414,6 +430,11 @@ pub(super) fn float_update_if_pure(op: BinaryOp, t: &Array<f64>, b: &Array<f64>)
     match op {
         Add | Sub | Mul | TrueDiv | Maximum | Minimum | Fmax | Fmin | Hypot | Arctan2 => {
             float_update(op, t, b)?;
+            Ok(true)
+        }
+        // A one-element exponent that does not add dimensions: `(a - b) ** 2`.
+        Pow if b.size() == 1 && b.ndim() <= t.ndim() => {
+            float_pow_scalar_update(t, b)?;
             Ok(true)
         }
         _ => Ok(false),

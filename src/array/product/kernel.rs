@@ -304,28 +304,68 @@ fn ddot_hw(x: &[f64], y: &[f64]) -> f64 {
 #[inline(always)]
 pub(crate) fn ddot_body(x: &[f64], y: &[f64]) -> f64 {
     let n = x.len().min(y.len());
-    let n1 = n & !15;
-    let mut dot = 0.0f64;
-    if n1 > 0 {
-        let mut acc = [[0.0f64; 4]; 4];
-        let mut i = 0;
-        while i < n1 {
-            for (j, a) in acc.iter_mut().enumerate() {
-                for (l, v) in a.iter_mut().enumerate() {
-                    let p = i + 4 * j + l;
-                    *v = x[p].mul_add(y[p], *v);
-                }
-            }
-            i += 16;
+    let (x, y) = (&x[..n], &y[..n]);
+    let (xs, x_tail) = x.as_chunks::<16>();
+    let (ys, y_tail) = y.as_chunks::<16>();
+    let mut acc = [[0.0f64; 4]; 4];
+    for (xb, yb) in xs.iter().zip(ys) {
+        ddot_step(&mut acc, xb, yb);
+    }
+    ddot_finish(&acc, !xs.is_empty(), x_tail, y_tail)
+}
+
+/// [`ddot_body`] of four rows against one vector at once: each result is
+/// bit-identical to `ddot_body(row, v)`, but every block of `v` is loaded
+/// once for the four rows. All rows must be `v.len()` long.
+#[inline(always)]
+pub(crate) fn ddot4_body(rows: [&[f64]; 4], v: &[f64]) -> [f64; 4] {
+    let n = v.len();
+    let (vs, v_tail) = v.as_chunks::<16>();
+    let (r0, t0) = rows[0][..n].as_chunks::<16>();
+    let (r1, t1) = rows[1][..n].as_chunks::<16>();
+    let (r2, t2) = rows[2][..n].as_chunks::<16>();
+    let (r3, t3) = rows[3][..n].as_chunks::<16>();
+    let mut acc = [[[0.0f64; 4]; 4]; 4];
+    for ((((vb, x0), x1), x2), x3) in vs.iter().zip(r0).zip(r1).zip(r2).zip(r3) {
+        ddot_step(&mut acc[0], x0, vb);
+        ddot_step(&mut acc[1], x1, vb);
+        ddot_step(&mut acc[2], x2, vb);
+        ddot_step(&mut acc[3], x3, vb);
+    }
+    let full = !vs.is_empty();
+    [
+        ddot_finish(&acc[0], full, t0, v_tail),
+        ddot_finish(&acc[1], full, t1, v_tail),
+        ddot_finish(&acc[2], full, t2, v_tail),
+        ddot_finish(&acc[3], full, t3, v_tail),
+    ]
+}
+
+/// One 16-element block of OpenBLAS's `ddot`: four groups of four FMA chains.
+#[inline(always)]
+fn ddot_step(acc: &mut [[f64; 4]; 4], x: &[f64; 16], y: &[f64; 16]) {
+    for (j, a) in acc.iter_mut().enumerate() {
+        for (l, v) in a.iter_mut().enumerate() {
+            let p = 4 * j + l;
+            *v = x[p].mul_add(y[p], *v);
         }
+    }
+}
+
+/// The end of OpenBLAS's `ddot`: the sixteen chains added pairwise (only
+/// when at least one block ran), then the tail term by term.
+#[inline(always)]
+fn ddot_finish(acc: &[[f64; 4]; 4], any_block: bool, x_tail: &[f64], y_tail: &[f64]) -> f64 {
+    let mut dot = 0.0f64;
+    if any_block {
         let e: [[f64; 2]; 4] = acc.map(|a| [a[0] + a[2], a[1] + a[3]]);
         let e0 = [e[0][0] + e[1][0], e[0][1] + e[1][1]];
         let e2 = [e[2][0] + e[3][0], e[2][1] + e[3][1]];
         let v = [e0[0] + e2[0], e0[1] + e2[1]];
         dot = v[0] + v[1];
     }
-    for p in n1..n {
-        dot += y[p] * x[p];
+    for (&x, &y) in x_tail.iter().zip(y_tail) {
+        dot += y * x;
     }
     dot
 }

@@ -11,7 +11,7 @@
 //! are added in order. Big products of OpenBLAS split their work too, so
 //! their last bits were never reproducible.
 
-use super::kernel::{ddot_body, Mat, Vec1};
+use super::kernel::{ddot4_body, ddot_body, Mat, Vec1};
 use crate::array::error::ArrayResult;
 use crate::array::parallel::{parts_for, run_ranges, threads};
 use std::sync::Mutex;
@@ -40,6 +40,12 @@ pub(crate) fn matvec(a: Mat<f64>, v: Vec1<f64>, m: usize, k: usize, out: &mut [f
         let rs = a.rs as usize;
         let buf = a.buf;
         crate::array::parallel::update_slice_chunked(out, (WORK_CHUNK / k.max(1)).max(1), |start, part| {
+            #[cfg(target_arch = "x86_64")]
+            if std::is_x86_feature_detected!("avx512f") && std::is_x86_feature_detected!("avx512vl") {
+                // SAFETY: the CPU has the features the AVX-512 build assumes
+                // (AVX-512 CPUs also have AVX2 and FMA).
+                return unsafe { hw::row_dots_avx512(buf, off + start * rs, rs, k, v, part) };
+            }
             with_fma!(row_dots(buf, off + start * rs, rs, k, v, part))
         })?;
     } else {
@@ -91,7 +97,7 @@ use with_fma;
 
 /// The kernels' code, inlined into the portable and the FMA builds.
 mod body {
-    use super::ddot_body;
+    use super::{ddot4_body, ddot_body};
 
     /// `out[r] = row r . v` for the rows starting at `start + r * rs`:
     /// rows shorter than 16 as an in-order FMA chain (eight rows at a time,
@@ -100,9 +106,16 @@ mod body {
     pub fn row_dots(buf: &[f64], start: usize, rs: usize, k: usize, v: &[f64], out: &mut [f64]) {
         let v = &v[..k];
         if k >= 16 {
-            for (r, o) in out.iter_mut().enumerate() {
-                let s = start + r * rs;
+            let mut quads = out.chunks_exact_mut(4);
+            let mut s = start;
+            for quad in &mut quads {
+                let rows = [0, 1, 2, 3].map(|g| &buf[s + g * rs..s + g * rs + k]);
+                quad.copy_from_slice(&ddot4_body(rows, v));
+                s += 4 * rs;
+            }
+            for o in quads.into_remainder() {
                 *o = ddot_body(&buf[s..s + k], v);
+                s += rs;
             }
             return;
         }
@@ -168,6 +181,12 @@ mod body {
 /// The kernels built for AVX2 + FMA.
 #[cfg(target_arch = "x86_64")]
 mod hw {
+    /// [`super::body::row_dots`] with AVX-512's 32 vector registers, enough
+    /// for the sixteen accumulators of four rows at once.
+    #[target_feature(enable = "avx512f,avx512vl,avx2,fma")]
+    pub unsafe fn row_dots_avx512(buf: &[f64], start: usize, rs: usize, k: usize, v: &[f64], out: &mut [f64]) {
+        super::body::row_dots(buf, start, rs, k, v, out)
+    }
     /// [`super::body::row_dots`] with AVX2 + FMA.
     #[target_feature(enable = "avx2,fma")]
     pub unsafe fn row_dots(buf: &[f64], start: usize, rs: usize, k: usize, v: &[f64], out: &mut [f64]) {

@@ -137,3 +137,29 @@ fn large_float_products_run_on_nalgebra() {
     let g = matmul(&t, &a).unwrap().to_float().to_vec();
     assert!((g[1] - g[n]).abs() < 1e-12);
 }
+
+#[test]
+fn four_row_ddot_matches_one_row_ddot_bit_for_bit() {
+    for n in [0usize, 1, 15, 16, 17, 31, 32, 100, 2000] {
+        let v: Vec<f64> = lcg(n as u64, 7).iter().map(|x| x - 0.5).collect();
+        let rows: Vec<Vec<f64>> = (0..4).map(|r| lcg(n as u64, 1000 * (r + 1))).collect();
+        let got = kernel::ddot4_body([&rows[0], &rows[1], &rows[2], &rows[3]], &v);
+        for (r, row) in rows.iter().enumerate() {
+            assert_eq!(got[r].to_bits(), kernel::ddot_body(row, &v).to_bits(), "n = {n}, row {r}");
+        }
+    }
+}
+
+#[test]
+fn matrix_vector_rows_in_groups_of_four_keep_each_row_dot() {
+    // Both cross the matrix-vector threshold; 2003 rows leave a remainder of 3.
+    for (m, k) in [(2000usize, 300usize), (2003, 301)] {
+        let a = floats(&[m, k], lcg((m * k) as u64, 3));
+        let x: Vec<f64> = lcg(k as u64, 11);
+        let r = matmul(&a, &floats(&[k], x.clone())).unwrap().to_float().to_vec();
+        let av = a.to_float().to_vec();
+        for (i, got) in r.iter().enumerate() {
+            assert_eq!(got.to_bits(), kernel::ddot_body(&av[i * k..(i + 1) * k], &x).to_bits(), "row {i}");
+        }
+    }
+}

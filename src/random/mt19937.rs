@@ -84,51 +84,24 @@ impl Mt19937 {
         (&self.key, self.pos)
     }
 
-    /// Refills all 624 words at once (NumPy's `mt19937_gen`). Written in
-    /// blocks of 8 so that the loops compile to vector code: the first 227
-    /// words read only old words, the rest read words at least 227 back,
-    /// all already new. Never inlined: it runs once per 624 outputs, and
-    /// inlined into every `next_u32` it bloats the samplers' loops.
-    #[inline(never)]
+    /// Refills all 624 words at once (NumPy's `mt19937_gen`).
     fn generate(&mut self) {
-        const W: usize = 8;
-        #[inline(always)]
-        fn twist(a: u32, b: u32, c: u32) -> u32 {
+        let mt = &mut self.key;
+        let twist = |a: u32, b: u32, c: u32| -> u32 {
             let y = (a & UPPER_MASK) | (b & LOWER_MASK);
             c ^ (y >> 1) ^ (0u32.wrapping_sub(y & 1) & MATRIX_A)
-        }
-        #[inline(always)]
-        fn block(mt: &mut [u32; N], i: usize, far: usize) {
-            let mut out = [0u32; W];
-            for (k, o) in out.iter_mut().enumerate() {
-                *o = twist(mt[i + k], mt[i + k + 1], mt[far + k]);
-            }
-            mt[i..i + W].copy_from_slice(&out);
-        }
-        let mt = &mut self.key;
-        let mut i = 0;
-        while i + W <= N - M {
-            block(mt, i, i + M);
-            i += W;
-        }
-        while i < N - M {
+        };
+        for i in 0..N - M {
             mt[i] = twist(mt[i], mt[i + 1], mt[i + M]);
-            i += 1;
         }
-        while i + W < N {
-            block(mt, i, i + M - N);
-            i += W;
-        }
-        while i < N - 1 {
+        for i in N - M..N - 1 {
             mt[i] = twist(mt[i], mt[i + 1], mt[i + M - N]);
-            i += 1;
         }
         mt[N - 1] = twist(mt[N - 1], mt[0], mt[M - 1]);
         self.pos = 0;
     }
 
     /// Next tempered 32-bit output.
-    #[inline]
     pub fn next_u32(&mut self) -> u32 {
         if self.pos >= N {
             self.generate();

@@ -127,7 +127,9 @@ impl RandomState {
         if !range.is_finite() {
             return Err("Range exceeds valid bounds".to_string());
         }
-        Ok(super::draw_n(n, || low + range * self.mt.next_f64()))
+        let mut v = self.random_sample(n);
+        v.iter_mut().for_each(|x| *x = low + range * *x);
+        Ok(v)
     }
 
     /// `randint(low, high, n)` with int64 output on `[low, high)` (masked

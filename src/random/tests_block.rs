@@ -84,3 +84,17 @@ fn generator_integers_match_per_value_lemire() {
     assert_eq!(g.integers(0, 1, 3).unwrap(), vec![0, 0, 0]);
     assert_eq!(g.random(2), h.random(2));
 }
+
+#[test]
+fn uniform_from_block_doubles_matches_single_draws() {
+    let mut r = RandomState::new_seeded(11).unwrap();
+    let mut mt = Mt19937::new(11);
+    let got = r.uniform(-2.0, 3.5, 1001).unwrap();
+    let expect: Vec<f64> = mt_doubles_one_by_one(&mut mt, 1001).iter().map(|u| -2.0 + 5.5 * u).collect();
+    assert_eq!(got, expect);
+    let mut g = Generator::new_seeded(11).unwrap();
+    let mut h = g.clone();
+    let got = g.uniform(1.0, 4.0, 300_001).unwrap();
+    let expect: Vec<f64> = (0..300_001).map(|_| 1.0 + 3.0 * h.bit_generator().next_f64()).collect();
+    assert_eq!(got, expect);
+}

@@ -108,9 +108,10 @@ pub fn arange(start: Scalar, stop: Scalar, step: Scalar, dtype: Option<DType>) -
                     .and_then(|d| a.checked_add(d))
                     .ok_or_else(ArrayError::int_overflow)?;
             }
+            // a + 1 * delta is b itself in integers, so one formula fills all
             let v = build_vec(len, 1, |start, out: &mut [MaybeUninit<i64>]| {
-                for (i, o) in (start..).zip(out.iter_mut()) {
-                    o.write(if i == 1 { b } else { a.wrapping_add((i as i64).wrapping_mul(delta)) });
+                for (k, o) in out.iter_mut().enumerate() {
+                    o.write(a.wrapping_add(((start + k) as i64).wrapping_mul(delta)));
                 }
             })?;
             NdArray::Int(Array::from_vec(vec![len], v)?)
@@ -119,12 +120,14 @@ pub fn arange(start: Scalar, stop: Scalar, step: Scalar, dtype: Option<DType>) -
             let (a, b) = (first.to_f64(), second.to_f64());
             let delta = b - a;
             let v = build_vec(len, 1, |start, out: &mut [MaybeUninit<f64>]| {
-                for (i, o) in (start..).zip(out.iter_mut()) {
-                    o.write(match i {
-                        0 => a,
-                        1 => b,
-                        _ => a + i as f64 * delta,
-                    });
+                for (k, o) in out.iter_mut().enumerate() {
+                    o.write(a + (start + k) as f64 * delta);
+                }
+                // the first two values are start and start + step themselves
+                if start == 0 {
+                    for (o, v) in out.iter_mut().zip([a, b]) {
+                        o.write(v);
+                    }
                 }
             })?;
             NdArray::Float(Array::from_vec(vec![len], v)?)

@@ -104,11 +104,37 @@ pub(crate) fn bounded_u64<B: BitGen>(bg: &mut B, off: u64, rng: u64, masked: boo
 
 /// `cnt` int64 values uniform on the closed interval `[low, high]`
 /// (`random_bounded_uint64_fill` with `off = low`, `rng = high - low`).
-/// Bounds must already be validated (`low <= high`).
+/// Bounds must already be validated (`low <= high`). The method is chosen
+/// once for the whole fill, as NumPy does, not per value.
 pub(crate) fn bounded_i64_fill<B: BitGen>(bg: &mut B, low: i64, high: i64, cnt: usize, masked: bool) -> Vec<i64> {
     let off = low as u64;
     let rng = (high as u64).wrapping_sub(off);
-    super::draw_n(cnt, || bounded_u64(bg, off, rng, masked) as i64)
+    let put = |v: u64| off.wrapping_add(v) as i64;
+    if rng == 0 {
+        super::fill_n(cnt, |out| {
+            for o in out.iter_mut() {
+                o.write(low);
+            }
+        })
+    } else if rng == 0xffff_ffff {
+        super::draw_n(cnt, || put(u64::from(bg.next_u32())))
+    } else if rng < 0xffff_ffff && masked {
+        let mask = gen_mask(rng) as u32;
+        super::fill_n(cnt, |out| bg.fill_masked_u32(rng as u32, mask, out, off))
+    } else if rng < 0xffff_ffff {
+        let rng = rng as u32;
+        let rng_excl = rng + 1;
+        let threshold = (u32::MAX - rng) % rng_excl;
+        super::draw_n(cnt, || {
+            let mut m = u64::from(bg.next_u32()) * u64::from(rng_excl);
+            while (m as u32) < threshold {
+                m = u64::from(bg.next_u32()) * u64::from(rng_excl);
+            }
+            put(m >> 32)
+        })
+    } else {
+        super::draw_n(cnt, || bounded_u64(bg, off, rng, masked) as i64)
+    }
 }
 
 /// Validates `[low, high)` (or `[low, high]` when `endpoint`) for int64

@@ -7,7 +7,6 @@ use super::legacy::swap_rows;
 use super::pcg64::Pcg64;
 use super::seed_sequence::SeedSequence;
 use super::ziggurat;
-use super::BitGen;
 
 /// A NumPy `Generator` over PCG64.
 #[derive(Clone, Debug)]
@@ -45,7 +44,7 @@ impl Generator {
 
     /// `random(n)`: doubles in `[0, 1)` from `next_uint64 >> 11`.
     pub fn random(&mut self, n: usize) -> Vec<f64> {
-        super::draw_n(n, || self.bg.next_f64())
+        self.bg.doubles(n)
     }
 
     /// `integers(low, high, n)` (int64, `endpoint=False`, Lemire's method).
@@ -82,7 +81,9 @@ impl Generator {
         if !range.is_finite() {
             return Err("high - low range exceeds valid bounds".to_string());
         }
-        Ok(super::draw_n(n, || low + range * self.bg.next_f64()))
+        let mut v = self.random(n);
+        v.iter_mut().for_each(|x| *x = low + range * *x);
+        Ok(v)
     }
 
     /// `standard_exponential(n)` (ziggurat).

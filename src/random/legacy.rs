@@ -86,7 +86,7 @@ impl RandomState {
 
     /// `random_sample` / `random` / `rand`: `n` doubles in `[0, 1)`.
     pub fn random_sample(&mut self, n: usize) -> Vec<f64> {
-        super::draw_n(n, || self.mt.next_f64())
+        super::fill_n(n, |out| self.mt.fill_f64(out))
     }
 
     fn gauss(&mut self) -> f64 {
@@ -127,7 +127,9 @@ impl RandomState {
         if !range.is_finite() {
             return Err("Range exceeds valid bounds".to_string());
         }
-        Ok(super::draw_n(n, || low + range * self.mt.next_f64()))
+        let mut v = self.random_sample(n);
+        v.iter_mut().for_each(|x| *x = low + range * *x);
+        Ok(v)
     }
 
     /// `randint(low, high, n)` with int64 output on `[low, high)` (masked

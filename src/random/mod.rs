@@ -32,6 +32,8 @@ mod ziggurat_fix;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_block;
+#[cfg(test)]
 mod tests_manual;
 
 pub use generator::Generator;
@@ -39,6 +41,8 @@ pub use legacy::RandomState;
 pub use mt19937::Mt19937;
 pub use pcg64::Pcg64;
 pub use seed_sequence::SeedSequence;
+
+use std::mem::MaybeUninit;
 
 /// The raw-bit interface NumPy's distribution code is written against
 /// (`bitgen_t`): 32-bit words, 64-bit words and doubles in `[0, 1)`.
@@ -49,16 +53,55 @@ pub trait BitGen {
     fn next_u64(&mut self) -> u64;
     /// Next double in `[0, 1)` with 53 random bits (`next_double`).
     fn next_f64(&mut self) -> f64;
+
+    /// Fills `out` with `off + v` (wrapping, as int64) for successive
+    /// masked-rejection draws `v = next_u32() & mask` accepted when
+    /// `v <= rng` (NumPy's `buffered_bounded_masked_uint32`, one value per
+    /// element), consuming exactly the 32-bit draws that takes.
+    fn fill_masked_u32(&mut self, rng: u32, mask: u32, out: &mut [MaybeUninit<i64>], off: u64) {
+        for o in out.iter_mut() {
+            let v = loop {
+                let v = self.next_u32() & mask;
+                if v <= rng {
+                    break v;
+                }
+            };
+            o.write(off.wrapping_add(u64::from(v)) as i64);
+        }
+    }
 }
+
+/// Values between two Ctrl-C checks of [`draw_n`] and [`fill_n`].
+const CANCEL_CHUNK: usize = 1 << 16;
 
 /// `n` values from `draw`, in order. Checks for Ctrl-C every 64K values and
 /// then stops early with a shorter vector: the caller checks
 /// `crate::array::cancel` after sampling and drops the result.
 pub(crate) fn draw_n<T>(n: usize, mut draw: impl FnMut() -> T) -> Vec<T> {
-    let mut out = Vec::with_capacity(n);
+    // (a plain `extend` loop: the samplers inline into it, which they do
+    // not into a loop over uninitialized slots behind another closure)
+    let mut out = crate::array::parallel::new_buffer(n);
     while out.len() < n && !crate::array::cancel::is_requested() {
-        let batch = (n - out.len()).min(1 << 16);
+        let batch = (n - out.len()).min(CANCEL_CHUNK);
         out.extend((0..batch).map(|_| draw()));
+    }
+    out
+}
+
+/// `n` values written in order by `fill`, which is called on consecutive
+/// parts of an uninitialized buffer (at most 64K values each) and must
+/// write every element of its part. Checks for Ctrl-C between parts and
+/// then stops early with a shorter vector, as [`draw_n`].
+pub(crate) fn fill_n<T>(n: usize, mut fill: impl FnMut(&mut [MaybeUninit<T>])) -> Vec<T> {
+    let mut out: Vec<T> = crate::array::parallel::new_buffer(n);
+    let mut done = 0;
+    while done < n && !crate::array::cancel::is_requested() {
+        let k = (n - done).min(CANCEL_CHUNK);
+        fill(&mut out.spare_capacity_mut()[..k]);
+        done += k;
+        // SAFETY: `fill` wrote the `k` elements after the first `done - k`,
+        // which were written before.
+        unsafe { out.set_len(done) };
     }
     out
 }

@@ -84,6 +84,7 @@ impl Mt19937 {
         (&self.key, self.pos)
     }
 
+    /// Refills all 624 words at once (NumPy's `mt19937_gen`).
     fn generate(&mut self) {
         let mt = &mut self.key;
         let twist = |a: u32, b: u32, c: u32| -> u32 {
@@ -105,13 +106,76 @@ impl Mt19937 {
         if self.pos >= N {
             self.generate();
         }
-        let mut y = self.key[self.pos];
+        let y = self.key[self.pos];
         self.pos += 1;
-        y ^= y >> 11;
-        y ^= (y << 7) & 0x9d2c_5680;
-        y ^= (y << 15) & 0xefc6_0000;
-        y ^ (y >> 18)
+        temper(y)
     }
+
+    /// Fills `out` with the next `out.len()` outputs, exactly as that many
+    /// calls of [`Mt19937::next_u32`] would, tempering whole runs of the
+    /// state at a time.
+    #[inline]
+    pub fn fill_u32(&mut self, out: &mut [u32]) {
+        let mut done = 0;
+        while done < out.len() {
+            if self.pos >= N {
+                self.generate();
+            }
+            let k = (N - self.pos).min(out.len() - done);
+            for (o, &y) in out[done..done + k].iter_mut().zip(&self.key[self.pos..self.pos + k]) {
+                *o = temper(y);
+            }
+            self.pos += k;
+            done += k;
+        }
+    }
+
+    /// Calls `f` on successive outputs until it returns `false`; consumes
+    /// exactly the outputs `f` saw, as repeated [`Mt19937::next_u32`] would.
+    #[inline]
+    pub fn for_each_u32(&mut self, mut f: impl FnMut(u32) -> bool) {
+        loop {
+            if self.pos >= N {
+                self.generate();
+            }
+            while self.pos < N {
+                let y = temper(self.key[self.pos]);
+                self.pos += 1;
+                if !f(y) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Fills `out` with doubles in `[0, 1)`, exactly as that many calls of
+    /// `next_f64` would: two outputs `a`, `b` give
+    /// `((a >> 5) * 2**26 + (b >> 6)) / 2**53`. The raw words are made in
+    /// blocks first, so the conversion runs as vector code.
+    #[inline]
+    pub fn fill_f64(&mut self, out: &mut [std::mem::MaybeUninit<f64>]) {
+        const B: usize = 512;
+        let mut words = [0u32; 2 * B];
+        for part in out.chunks_mut(B) {
+            let w = &mut words[..2 * part.len()];
+            self.fill_u32(w);
+            for (o, ab) in part.iter_mut().zip(w.chunks_exact(2)) {
+                // both halves fit in 27 bits, so the i32 route is exact
+                let a = f64::from((ab[0] >> 5) as i32);
+                let b = f64::from((ab[1] >> 6) as i32);
+                o.write((a * 67_108_864.0 + b) / 9_007_199_254_740_992.0);
+            }
+        }
+    }
+}
+
+/// MT19937's output tempering.
+#[inline(always)]
+fn temper(mut y: u32) -> u32 {
+    y ^= y >> 11;
+    y ^= (y << 7) & 0x9d2c_5680;
+    y ^= (y << 15) & 0xefc6_0000;
+    y ^ (y >> 18)
 }
 
 impl BitGen for Mt19937 {
@@ -127,5 +191,20 @@ impl BitGen for Mt19937 {
         let a = Mt19937::next_u32(self) >> 5;
         let b = Mt19937::next_u32(self) >> 6;
         (f64::from(a) * 67_108_864.0 + f64::from(b)) / 9_007_199_254_740_992.0
+    }
+    fn fill_masked_u32(&mut self, rng: u32, mask: u32, out: &mut [std::mem::MaybeUninit<i64>], off: u64) {
+        let mut k = 0;
+        let n = out.len();
+        if n == 0 {
+            return;
+        }
+        self.for_each_u32(|w| {
+            let v = w & mask;
+            if v <= rng {
+                out[k].write(off.wrapping_add(u64::from(v)) as i64);
+                k += 1;
+            }
+            k < n
+        });
     }
 }

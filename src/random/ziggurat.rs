@@ -259,6 +259,7 @@ pub(crate) fn exponential_tables() -> &'static Tables {
 }
 
 /// NumPy's `random_standard_normal` (ziggurat on 64-bit draws).
+#[inline]
 pub(crate) fn standard_normal<B: BitGen>(bg: &mut B) -> f64 {
     let t = normal_tables();
     loop {

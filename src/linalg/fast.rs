@@ -1,4 +1,4 @@
-//! The faer crate behind the LU, SVD, symmetric eigen and Cholesky kernels
+//! The faer crate behind the LU, QR, SVD, symmetric eigen and Cholesky kernels
 //! for large matrices (at least [`FAER_MIN`] rows or columns), where its
 //! blocked algorithms are several times faster than nalgebra's. Small
 //! matrices stay on nalgebra and our own code (lower per-call cost, and the
@@ -24,9 +24,17 @@ fn to_faer<T: LinalgScalar>(a: &DMatrix<T>) -> Mat<T> {
     MatRef::from_column_major_slice(a.as_slice(), a.nrows(), a.ncols()).to_owned()
 }
 
-/// A nalgebra copy of `m`.
+/// A nalgebra copy of `m`, a column at a time.
 fn from_faer<T: LinalgScalar>(m: MatRef<'_, T>) -> DMatrix<T> {
-    DMatrix::from_fn(m.nrows(), m.ncols(), |i, j| m[(i, j)])
+    let (r, c) = (m.nrows(), m.ncols());
+    let mut data = Vec::with_capacity(r * c);
+    for j in 0..c {
+        match m.col(j).try_as_col_major() {
+            Some(col) => data.extend_from_slice(col.as_slice()),
+            None => data.extend((0..r).map(|i| m[(i, j)])),
+        }
+    }
+    DMatrix::from_vec(r, c, data)
 }
 
 /// Partial-pivoting LU of a square matrix; `Err(Singular matrix)` on an
@@ -77,6 +85,30 @@ pub(crate) fn slogdet<T: LinalgScalar>(a: &DMatrix<T>) -> (T, f64) {
     }
     let sign = if swaps.is_multiple_of(2) { T::one() } else { -T::one() };
     super::decompose::sign_and_logdet(sign, (0..n).map(|i| u[(i, i)]))
+}
+
+/// Householder QR of a real finite matrix: `(Q, R)` with Q m x m when
+/// `complete`, else m x k, and R with as many rows as Q has columns (Q is
+/// empty unless `want_q`). faer's reflectors follow LAPACK geqrf's sign
+/// convention for real input (`R[k,k] = -sign(alpha) * norm`, no reflection
+/// where the column below the diagonal is zero), so R matches NumPy's.
+pub(crate) fn qr<T: LinalgScalar>(a: &DMatrix<T>, complete: bool, want_q: bool) -> (DMatrix<T>, DMatrix<T>) {
+    let (m, n) = a.shape();
+    let k = m.min(n);
+    let f = to_faer(a).qr();
+    let rows = if complete { m } else { k };
+    let r_full = f.R();
+    let mut r = DMatrix::<T>::zeros(rows, n);
+    for j in 0..n {
+        for i in 0..rows.min(j + 1).min(r_full.nrows()) {
+            r[(i, j)] = r_full[(i, j)];
+        }
+    }
+    if !want_q {
+        return (DMatrix::zeros(0, 0), r);
+    }
+    let q = if complete { f.compute_Q() } else { f.compute_thin_Q() };
+    (from_faer(q.as_ref()), r)
 }
 
 /// Thin SVD `(U, S descending, Vt)` (U and Vt empty unless `vectors`);

@@ -3,10 +3,10 @@
 
 use super::decl;
 use super::stacked::{
-    assemble, each, first_array, float_array, is_complex, lin, mats_array, need_2d, need_square, row_major, stack_of,
-    Kern,
+    assemble, each, each_square, first_array, float_array, is_complex, lin, mats_array, need_2d, need_square,
+    row_major, small_square, stack_of, Kern,
 };
-use crate::array::NdArray;
+use crate::array::{Array, NdArray};
 use crate::builtins::args::bind;
 use crate::builtins::reductions::flag;
 use crate::eval::error::{value_error, EvalResult};
@@ -241,6 +241,21 @@ pub(super) fn np_qr(_: &mut Interp, args: Args) -> EvalResult {
 
 /// Cholesky factors of every matrix (`upper` gives the adjoint).
 fn cholesky_t<T: Kern>(a: &NdArray, upper: bool) -> EvalResult<NdArray> {
+    if small_square(a) {
+        let shape = a.shape().to_vec();
+        let n = shape[shape.len() - 1];
+        let mut out = Vec::with_capacity(a.size());
+        each_square::<T>(a, n, |m| {
+            let l = kern::small::cholesky(m, n).map_err(lin)?;
+            if upper {
+                out.extend((0..n * n).map(|k| l[(k % n) * n + k / n].conjugate()));
+            } else {
+                out.extend_from_slice(&l);
+            }
+            Ok(())
+        })?;
+        return Ok(T::wrap(Array::from_vec(shape, out)?));
+    }
     let s = stack_of::<T>(a);
     let out = each(&s, |m| kern::cholesky(m).map(|l| if upper { l.adjoint() } else { l }))?;
     mats_array(&s.batch, s.rows, s.cols, &out)

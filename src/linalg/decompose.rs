@@ -122,6 +122,28 @@ pub fn cholesky<T: LinalgScalar>(a: &DMatrix<T>) -> LinalgResult<DMatrix<T>> {
     Ok(DMatrix::from_row_slice(n, n, &l))
 }
 
+/// [`cholesky`] of a real row-major `n x n` matrix at faer's size, on the
+/// array's own data: the lower factor row-major, or its transpose when
+/// `upper`. NaN in the lower triangle gives NaN there (the upper factor:
+/// NaN in the upper triangle), as NumPy.
+pub fn cholesky_rows_f64(a: &[f64], n: usize, upper: bool) -> LinalgResult<Vec<f64>> {
+    if (0..n).any(|i| a[i * n..i * n + i + 1].iter().any(|x| x.is_nan())) {
+        let mut out = vec![0.0; n * n];
+        for i in 0..n {
+            for j in 0..=i {
+                out[if upper { j * n + i } else { i * n + j }] = f64::NAN;
+            }
+        }
+        return Ok(out);
+    }
+    let flops = interrupt::cube(n, 0.34);
+    if flops < interrupt::SPAWN_FLOPS {
+        return fast::cholesky_rows(a, n, upper);
+    }
+    let owned = a.to_vec();
+    interrupt::run(flops, move || fast::cholesky_rows(&owned, n, upper))?
+}
+
 /// The `mode` argument of [`qr`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum QrMode {
@@ -192,6 +214,7 @@ pub(crate) fn householder_qr<T: LinalgScalar>(mut a: DMatrix<T>) -> LinalgResult
     let k = m.min(n);
     let mut tau = DVector::<T>::zeros(k);
     let mut w = DVector::<T>::zeros(n);
+    let mut vbuf = DVector::<T>::zeros(m);
     for j in 0..k {
         check()?;
         let t = larfg(&mut a, j, j, m);
@@ -201,8 +224,10 @@ pub(crate) fn householder_qr<T: LinalgScalar>(mut a: DMatrix<T>) -> LinalgResult
         }
         if j + 1 < n {
             // Apply H^H = I - conj(tau) v v^H to the trailing columns.
-            let mut v = a.view_range(j.., j).clone_owned();
+            let mut v = vbuf.rows_range_mut(0..m - j);
+            v.copy_from(&a.view_range(j.., j));
             v[0] = T::one();
+            let v = vbuf.rows_range(0..m - j);
             let mut c = a.view_range_mut(j.., j + 1..);
             let mut wj = w.rows_range_mut(0..n - j - 1);
             wj.gemv_ad(T::one(), &c, &v, T::zero());
@@ -218,14 +243,17 @@ pub(crate) fn form_q<T: LinalgScalar>(h: &DMatrix<T>, tau: &DVector<T>, q: usize
     let m = h.nrows();
     let mut out = DMatrix::<T>::identity(m, q);
     let mut w = DVector::<T>::zeros(q);
+    let mut vbuf = DVector::<T>::zeros(m);
     for i in (0..tau.len()).rev() {
         check()?;
         let t = tau[i];
         if t == T::zero() || i >= q {
             continue;
         }
-        let mut v = h.view_range(i.., i).clone_owned();
+        let mut v = vbuf.rows_range_mut(0..m - i);
+        v.copy_from(&h.view_range(i.., i));
         v[0] = T::one();
+        let v = vbuf.rows_range(0..m - i);
         let mut c = out.view_range_mut(i.., i..);
         let mut wi = w.rows_range_mut(0..q - i);
         wi.gemv_ad(T::one(), &c, &v, T::zero());

@@ -87,6 +87,30 @@ pub(crate) fn slogdet<T: LinalgScalar>(a: &DMatrix<T>) -> (T, f64) {
     super::decompose::sign_and_logdet(sign, (0..n).map(|i| u[(i, i)]))
 }
 
+/// Lower Cholesky factor of the real row-major `n x n` matrix `a` (its
+/// lower triangle is read; no NaN there), row-major, or its transpose when
+/// `upper`. The column-major view of `a` is `a^T`, whose upper triangle holds
+/// `a`'s lower one: faer reads that triangle in place, so the only copies
+/// are faer's own and the result's.
+pub(crate) fn cholesky_rows(a: &[f64], n: usize, upper: bool) -> LinalgResult<Vec<f64>> {
+    let view = MatRef::from_column_major_slice(a, n, n);
+    let llt = view.llt(Side::Upper).map_err(|_| LinalgError::linalg(MSG_NOT_PD))?;
+    let l = llt.L();
+    let mut out = vec![0.0; n * n];
+    for j in 0..n {
+        let col = l.col(j);
+        for i in j..n {
+            let v = col[i];
+            if upper {
+                out[j * n + i] = v;
+            } else {
+                out[i * n + j] = v;
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// Householder QR of a real finite matrix: `(Q, R)` with Q m x m when
 /// `complete`, else m x k, and R with as many rows as Q has columns (Q is
 /// empty unless `want_q`). faer's reflectors follow LAPACK geqrf's sign

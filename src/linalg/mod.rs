@@ -33,7 +33,8 @@ pub mod small;
 mod svd;
 
 pub use decompose::{
-    binary_power, cholesky, det, inv, matrix_power, matrix_power_i64, multi_dot, qr, slogdet, solve, QrMode, QrResult,
+    binary_power, cholesky, cholesky_rows_f64, det, inv, matrix_power, matrix_power_i64, multi_dot, qr, slogdet, solve,
+    QrMode, QrResult,
 };
 pub use eigen::{eig, eigh, eigvals, eigvalsh, EigResult};
 pub use norms::{cond, matrix_norm, vector_norm, MatrixOrd};

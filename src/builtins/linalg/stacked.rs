@@ -129,13 +129,18 @@ pub(super) fn mats_array<T: Kern>(batch: &[usize], r: usize, c: usize, mats: &[D
     shape.extend_from_slice(&[r, c]);
     let mut data = Vec::with_capacity(mats.len() * r * c);
     for m in mats {
-        let (mr, mc) = m.shape();
-        let src = m.as_slice();
-        for i in 0..mr {
-            data.extend((0..mc).map(|j| src[j * mr + i]));
-        }
+        push_rows(&mut data, m);
     }
     Ok(T::wrap(Array::from_vec(shape, data)?))
+}
+
+/// Appends the elements of `m` in row-major order.
+pub(super) fn push_rows<T: Kern>(out: &mut Vec<T>, m: &DMatrix<T>) {
+    let (mr, mc) = m.shape();
+    let src = m.as_slice();
+    for i in 0..mr {
+        out.extend((0..mc).map(|j| src[j * mr + i]));
+    }
 }
 
 /// A float64 array of shape `batch + core` from per-matrix parts.

@@ -141,8 +141,8 @@ fn solve_t<T: Kern>(a: &NdArray, b: &NdArray, vector: bool) -> EvalResult<NdArra
         let n = sa[0];
         let cols = if vector { 1 } else { sb[1] };
         if cols > 0 {
-            let mut x = T::array_of(b).to_vec();
-            T::array_of(a).with_slice(|m| kern::small::solve(m, n, &mut x, cols)).map_err(lin)?;
+            let mut x = T::with_data(b, |v| v.to_vec());
+            T::with_data(a, |m| kern::small::solve(m, n, &mut x, cols)).map_err(lin)?;
             return Ok(T::wrap(Array::from_vec(sb.to_vec(), x)?));
         }
     }

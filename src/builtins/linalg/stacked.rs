@@ -62,6 +62,12 @@ pub(super) trait Kern: LinalgScalar + Element {
     fn array_of(a: &NdArray) -> Array<Self>;
     /// The typed array as an [`NdArray`].
     fn wrap(a: Array<Self>) -> NdArray;
+    /// Runs `f` on the elements as this type in C order: the array's own
+    /// data when it already has this type and is contiguous (no handle
+    /// clone, no copy), a converted copy otherwise.
+    fn with_data<R>(a: &NdArray, f: impl FnOnce(&[Self]) -> R) -> R {
+        Self::array_of(a).with_slice(f)
+    }
 }
 
 impl Kern for f64 {
@@ -71,6 +77,12 @@ impl Kern for f64 {
     fn wrap(a: Array<f64>) -> NdArray {
         NdArray::Float(a)
     }
+    fn with_data<R>(a: &NdArray, f: impl FnOnce(&[f64]) -> R) -> R {
+        match a {
+            NdArray::Float(x) => x.with_slice(f),
+            other => other.to_float().with_slice(f),
+        }
+    }
 }
 
 impl Kern for Complex64 {
@@ -79,6 +91,12 @@ impl Kern for Complex64 {
     }
     fn wrap(a: Array<Complex64>) -> NdArray {
         NdArray::Complex(a)
+    }
+    fn with_data<R>(a: &NdArray, f: impl FnOnce(&[Complex64]) -> R) -> R {
+        match a {
+            NdArray::Complex(x) => x.with_slice(f),
+            other => other.to_complex().with_slice(f),
+        }
     }
 }
 
@@ -179,8 +197,7 @@ pub(super) fn small_square(a: &NdArray) -> bool {
 /// Runs `f` on every `n x n` matrix of `a` (as a C-ordered slice of the
 /// array's own data when it is contiguous); Ctrl-C is seen between matrices.
 pub(super) fn each_square<T: Kern>(a: &NdArray, n: usize, mut f: impl FnMut(&[T]) -> EvalResult<()>) -> EvalResult<()> {
-    let arr = T::array_of(a);
-    arr.with_slice(|data| {
+    T::with_data(a, |data| {
         for m in data.chunks_exact(n * n) {
             crate::array::cancel::check()?;
             f(m)?;

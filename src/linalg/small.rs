@@ -181,11 +181,66 @@ pub fn det<T: LinalgScalar>(a: &[T], n: usize) -> T {
     sign * T::of_real(logdet.exp())
 }
 
+/// Up to this size [`cholesky`] works on the row-major result directly.
+const ROW_CHOLESKY_MAX: usize = 16;
+
+/// [`cholesky`] in place on a row-major copy of the lower triangle. Entry
+/// `(r, j)` receives the same updates `-conj(L[j, k]) * L[r, k]`, for `k`
+/// increasing, as in the column-major loop (only the loop nesting differs),
+/// so the bits are the same; here they run as a short sequential sum along
+/// two rows, with no transposed copies, which is cheaper for tiny matrices.
+fn cholesky_rows<T: LinalgScalar>(a: &[T], n: usize) -> LinalgResult<Vec<T>> {
+    let mut l = vec![T::zero(); n * n];
+    let mut nan = false;
+    for r in 0..n {
+        let row = &a[r * n..r * n + r + 1];
+        nan |= row.iter().any(|v| !v.not_nan());
+        l[r * n..r * n + r + 1].copy_from_slice(row);
+    }
+    if nan {
+        for r in 0..n {
+            for v in &mut l[r * n..r * n + r + 1] {
+                *v = T::of_real(f64::NAN);
+            }
+        }
+        return Ok(l);
+    }
+    let one = T::one();
+    for j in 0..n {
+        let row_j = &mut l[j * n..(j + 1) * n];
+        let mut acc = row_j[j];
+        for k in 0..j {
+            let f = -row_j[k].conjugate();
+            acc = f * row_j[k] * one + one * acc;
+        }
+        let d = acc.real();
+        if d.is_nan() || d <= 0.0 {
+            return Err(LinalgError::linalg(MSG_NOT_PD));
+        }
+        let s = d.sqrt();
+        row_j[j] = T::of_real(s);
+        let (upper, lower) = l.split_at_mut((j + 1) * n);
+        let row_j = &upper[j * n..];
+        for row_r in lower.chunks_exact_mut(n) {
+            let mut acc = row_r[j];
+            for k in 0..j {
+                let f = -row_j[k].conjugate();
+                acc = f * row_r[k] * one + one * acc;
+            }
+            row_r[j] = acc.unscale(s);
+        }
+    }
+    Ok(l)
+}
+
 /// Lower Cholesky factor (row-major) of the row-major `n x n` `a`, reading
 /// its lower triangle, as [`super::cholesky`]: NaN anywhere in the lower
 /// triangle gives a NaN lower triangle; a pivot that is not positive gives
 /// `LinAlgError: Matrix is not positive definite`.
 pub fn cholesky<T: LinalgScalar>(a: &[T], n: usize) -> LinalgResult<Vec<T>> {
+    if n <= ROW_CHOLESKY_MAX {
+        return cholesky_rows(a, n);
+    }
     // Column-major working copy of the lower triangle (columns are what
     // the left-looking loop runs along).
     let mut m = vec![T::zero(); n * n];

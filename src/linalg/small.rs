@@ -209,9 +209,9 @@ fn cholesky_rows<T: LinalgScalar>(a: &[T], n: usize) -> LinalgResult<Vec<T>> {
     for j in 0..n {
         let row_j = &mut l[j * n..(j + 1) * n];
         let mut acc = row_j[j];
-        for k in 0..j {
-            let f = -row_j[k].conjugate();
-            acc = f * row_j[k] * one + one * acc;
+        for &v in &row_j[..j] {
+            let f = -v.conjugate();
+            acc = f * v * one + one * acc;
         }
         let d = acc.real();
         if d.is_nan() || d <= 0.0 {

@@ -3,30 +3,9 @@
 
 use super::fast;
 use super::interrupt::{self, check};
-use super::{require_square, LinalgError, LinalgResult, LinalgScalar, MSG_NOT_PD, MSG_SINGULAR};
-use nalgebra::{DMatrix, DVector, LU};
-
-/// An LU factorization of a square matrix.
-type Lu<T> = LU<T, nalgebra::Dyn, nalgebra::Dyn>;
-
-/// LU factorization with partial pivoting (as LAPACK getrf); `Err` when a pivot is exactly zero.
-fn lu_nonsingular<T: LinalgScalar>(a: DMatrix<T>) -> LinalgResult<Lu<T>> {
-    let lu = LU::new(a);
-    let f = lu.lu_internal();
-    if (0..f.nrows()).any(|i| f[(i, i)] == T::zero()) {
-        return Err(LinalgError::linalg(MSG_SINGULAR));
-    }
-    Ok(lu)
-}
-
-/// Runs `job` on the LU factors of `a` (interruptible for large `a`).
-fn with_lu<T: LinalgScalar, R: Send + 'static>(
-    a: &DMatrix<T>,
-    job: impl FnOnce(Lu<T>) -> LinalgResult<R> + Send + 'static,
-) -> LinalgResult<R> {
-    let a = a.clone();
-    interrupt::run(interrupt::cube(a.nrows(), 2.0), move || lu_nonsingular(a).and_then(job))?
-}
+use super::small;
+use super::{require_square, LinalgError, LinalgResult, LinalgScalar};
+use nalgebra::{DMatrix, DVector};
 
 /// Inverse of a square matrix (LAPACK gesv with identity right-hand side).
 ///
@@ -41,7 +20,9 @@ pub fn inv<T: LinalgScalar>(a: &DMatrix<T>) -> LinalgResult<DMatrix<T>> {
         let a = a.clone();
         return interrupt::run(interrupt::cube(a.nrows(), 2.0), move || fast::inv(&a))?;
     }
-    with_lu(a, |lu| lu.try_inverse().ok_or_else(|| LinalgError::linalg(MSG_SINGULAR)))
+    let n = a.nrows();
+    let x = small::inv(a.transpose().as_slice(), n)?;
+    Ok(DMatrix::from_row_slice(n, n, &x))
 }
 
 /// Determinant as NumPy computes it: `sign * exp(logabsdet)` from the LU factors.
@@ -66,14 +47,7 @@ pub fn slogdet<T: LinalgScalar>(a: &DMatrix<T>) -> LinalgResult<(T, f64)> {
         let a = a.clone();
         return interrupt::run(interrupt::cube(n, 1.0), move || fast::slogdet(&a));
     }
-    let owned = a.clone();
-    let lu = interrupt::run(interrupt::cube(n, 1.0), move || LU::new(owned))?;
-    let f = lu.lu_internal();
-    if (0..n).any(|i| f[(i, i)] == T::zero()) {
-        return Ok((T::zero(), f64::NEG_INFINITY));
-    }
-    // Permutation parity: each recorded transposition flips the sign.
-    Ok(sign_and_logdet(lu.p().determinant::<T>(), (0..n).map(|i| f[(i, i)])))
+    Ok(small::slogdet(a.transpose().as_slice(), n))
 }
 
 /// `(sign, log|det|)` of a triangular factor with diagonal `diag`, starting
@@ -116,7 +90,10 @@ pub fn solve<T: LinalgScalar>(a: &DMatrix<T>, b: &DMatrix<T>) -> LinalgResult<DM
         let a = a.clone();
         return interrupt::run(interrupt::cube(n, 1.0), move || fast::solve(&a, &b))?;
     }
-    with_lu(a, move |lu| lu.solve(&b).ok_or_else(|| LinalgError::linalg(MSG_SINGULAR)))
+    let cols = b.ncols();
+    let mut x = b.transpose().as_slice().to_vec();
+    small::solve(a.transpose().as_slice(), n, &mut x, cols)?;
+    Ok(DMatrix::from_row_slice(n, cols, &x))
 }
 
 /// Lower Cholesky factor `L` with `a = L L^H`, reading only the lower triangle
@@ -139,23 +116,32 @@ pub fn cholesky<T: LinalgScalar>(a: &DMatrix<T>) -> LinalgResult<DMatrix<T>> {
         }
         return interrupt::run(interrupt::cube(n, 0.34), move || fast::cholesky(&m))?;
     }
-    for j in 0..n {
-        check()?;
-        for k in 0..j {
-            let factor = -m[(j, k)].conjugate();
-            let (mut col_j, col_k) = m.columns_range_pair_mut(j, k);
-            col_j.rows_range_mut(j..).axpy(factor, &col_k.rows_range(j..), T::one());
+    // Below faer's size the whole factorization takes well under a
+    // millisecond: no polling needed.
+    let l = small::cholesky(a.transpose().as_slice(), n)?;
+    Ok(DMatrix::from_row_slice(n, n, &l))
+}
+
+/// [`cholesky`] of a real row-major `n x n` matrix at faer's size, on the
+/// array's own data: the lower factor row-major, or its transpose when
+/// `upper`. NaN in the lower triangle gives NaN there (the upper factor:
+/// NaN in the upper triangle), as NumPy.
+pub fn cholesky_rows_f64(a: &[f64], n: usize, upper: bool) -> LinalgResult<Vec<f64>> {
+    if (0..n).any(|i| a[i * n..i * n + i + 1].iter().any(|x| x.is_nan())) {
+        let mut out = vec![0.0; n * n];
+        for i in 0..n {
+            for j in 0..=i {
+                out[if upper { j * n + i } else { i * n + j }] = f64::NAN;
+            }
         }
-        let d = m[(j, j)].real();
-        if d.is_nan() || d <= 0.0 {
-            return Err(LinalgError::linalg(MSG_NOT_PD));
-        }
-        let s = d.sqrt();
-        m[(j, j)] = T::of_real(s);
-        let mut col = m.view_range_mut(j + 1.., j);
-        col.unscale_mut(s);
+        return Ok(out);
     }
-    Ok(m)
+    let flops = interrupt::cube(n, 0.34);
+    if flops < interrupt::SPAWN_FLOPS {
+        return fast::cholesky_rows(a, n, upper);
+    }
+    let owned = a.to_vec();
+    interrupt::run(flops, move || fast::cholesky_rows(&owned, n, upper))?
 }
 
 /// The `mode` argument of [`qr`].
@@ -228,6 +214,7 @@ pub(crate) fn householder_qr<T: LinalgScalar>(mut a: DMatrix<T>) -> LinalgResult
     let k = m.min(n);
     let mut tau = DVector::<T>::zeros(k);
     let mut w = DVector::<T>::zeros(n);
+    let mut vbuf = DVector::<T>::zeros(m);
     for j in 0..k {
         check()?;
         let t = larfg(&mut a, j, j, m);
@@ -237,8 +224,10 @@ pub(crate) fn householder_qr<T: LinalgScalar>(mut a: DMatrix<T>) -> LinalgResult
         }
         if j + 1 < n {
             // Apply H^H = I - conj(tau) v v^H to the trailing columns.
-            let mut v = a.view_range(j.., j).clone_owned();
+            let mut v = vbuf.rows_range_mut(0..m - j);
+            v.copy_from(&a.view_range(j.., j));
             v[0] = T::one();
+            let v = vbuf.rows_range(0..m - j);
             let mut c = a.view_range_mut(j.., j + 1..);
             let mut wj = w.rows_range_mut(0..n - j - 1);
             wj.gemv_ad(T::one(), &c, &v, T::zero());
@@ -254,14 +243,17 @@ pub(crate) fn form_q<T: LinalgScalar>(h: &DMatrix<T>, tau: &DVector<T>, q: usize
     let m = h.nrows();
     let mut out = DMatrix::<T>::identity(m, q);
     let mut w = DVector::<T>::zeros(q);
+    let mut vbuf = DVector::<T>::zeros(m);
     for i in (0..tau.len()).rev() {
         check()?;
         let t = tau[i];
         if t == T::zero() || i >= q {
             continue;
         }
-        let mut v = h.view_range(i.., i).clone_owned();
+        let mut v = vbuf.rows_range_mut(0..m - i);
+        v.copy_from(&h.view_range(i.., i));
         v[0] = T::one();
+        let v = vbuf.rows_range(0..m - i);
         let mut c = out.view_range_mut(i.., i..);
         let mut wi = w.rows_range_mut(0..q - i);
         wi.gemv_ad(T::one(), &c, &v, T::zero());
@@ -275,6 +267,17 @@ pub(crate) fn form_q<T: LinalgScalar>(h: &DMatrix<T>, tau: &DVector<T>, q: usize
 pub fn qr<T: LinalgScalar>(a: &DMatrix<T>, mode: QrMode) -> LinalgResult<QrResult<T>> {
     let (m, n) = a.shape();
     let k = m.min(n);
+    // Real input at faer's size: its blocked QR (same signs as LAPACK for
+    // real data). Complex input keeps LAPACK's real-diagonal convention
+    // here, and 'raw' needs LAPACK's own reflector storage.
+    if !T::IS_COMPLEX && mode != QrMode::Raw && k > 0 && fast::wanted(a) && super::all_finite(a) {
+        let owned = a.clone();
+        let complete = mode == QrMode::Complete;
+        let want_q = mode != QrMode::R;
+        let flops = 4.0 * (m * n) as f64 * k as f64;
+        let (q, r) = interrupt::run(flops, move || fast::qr(&owned, complete, want_q))?;
+        return Ok(if want_q { QrResult::QR(q, r) } else { QrResult::R(r) });
+    }
     let (h, tau) = householder_qr(a.clone())?;
     let upper = |rows: usize| {
         let mut r = DMatrix::<T>::zeros(rows, n);

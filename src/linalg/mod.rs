@@ -7,13 +7,14 @@
 //! for empty and non-finite input). No function panics on any input.
 //!
 //! Files: `decompose` (LU: inv/det/slogdet/solve; cholesky; Householder qr;
-//! matrix_power; multi_dot), `eigen` (eig/eigvals/eigh/eigvalsh), `balance`
+//! matrix_power; multi_dot), `small` (LU and Cholesky on plain slices
+//! below faer's size), `eigen` (eig/eigvals/eigh/eigvalsh), `balance`
 //! and `hqr` (LAPACK gebal, lanv2, gehd2 and dlahqr, so that real `eig`
 //! follows LAPACK's eigenvalue order and vector signs), `svd` (svd, lstsq,
 //! pinv, matrix_rank), `jacobi` (one-sided Jacobi SVD, the fallback when
 //! nalgebra's SVD fails its accuracy check), `norms` (norm, cond), `fast`
-//! (the faer crate for LU, SVD, symmetric eigen and Cholesky of matrices of
-//! 64 rows or columns and more), `interrupt` (Ctrl-C: polling and worker
+//! (the faer crate for LU, QR, SVD, symmetric eigen and Cholesky of
+//! matrices of 64 rows or columns and more), `interrupt` (Ctrl-C: polling and worker
 //! threads).
 
 use nalgebra::{ComplexField, DMatrix};
@@ -28,10 +29,12 @@ mod hqr;
 mod interrupt;
 mod jacobi;
 mod norms;
+pub mod small;
 mod svd;
 
 pub use decompose::{
-    binary_power, cholesky, det, inv, matrix_power, matrix_power_i64, multi_dot, qr, slogdet, solve, QrMode, QrResult,
+    binary_power, cholesky, cholesky_rows_f64, det, inv, matrix_power, matrix_power_i64, multi_dot, qr, slogdet, solve,
+    QrMode, QrResult,
 };
 pub use eigen::{eig, eigh, eigvals, eigvalsh, EigResult};
 pub use norms::{cond, matrix_norm, vector_norm, MatrixOrd};

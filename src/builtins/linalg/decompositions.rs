@@ -3,10 +3,10 @@
 
 use super::decl;
 use super::stacked::{
-    assemble, each, first_array, float_array, is_complex, lin, mats_array, need_2d, need_square, row_major, stack_of,
-    Kern,
+    assemble, each, each_square, first_array, float_array, is_complex, lin, mats_array, need_2d, need_square,
+    push_rows, small_square, stack_of, Kern,
 };
-use crate::array::NdArray;
+use crate::array::{Array, NdArray};
 use crate::builtins::args::bind;
 use crate::builtins::reductions::flag;
 use crate::eval::error::{value_error, EvalResult};
@@ -182,37 +182,35 @@ fn qr_t<T: Kern>(a: &NdArray, mode: QrMode) -> EvalResult<Value> {
     let (m, n) = (s.rows, s.cols);
     let k = m.min(n);
     let out = each(&s, |x| kern::qr(x, mode))?;
-    let mut firsts = Vec::with_capacity(out.len());
-    let mut seconds = Vec::with_capacity(out.len());
-    for r in out {
+    let mut firsts = Vec::new();
+    let mut seconds = Vec::new();
+    for r in &out {
         match r {
             QrResult::QR(q, rr) => {
-                firsts.push(row_major(&q));
-                seconds.push(row_major(&rr));
+                push_rows(&mut firsts, q);
+                push_rows(&mut seconds, rr);
             }
-            QrResult::R(rr) => firsts.push(row_major(&rr)),
+            QrResult::R(rr) => push_rows(&mut firsts, rr),
             QrResult::Raw(h, tau) => {
-                firsts.push(row_major(&h));
-                seconds.push(tau.as_slice().to_vec());
+                push_rows(&mut firsts, h);
+                seconds.extend_from_slice(tau.as_slice());
             }
         }
     }
-    let b = &s.batch;
+    let array = |core: &[usize], data: Vec<T>| -> EvalResult<Value> {
+        let mut shape = s.batch.clone();
+        shape.extend_from_slice(core);
+        Ok(Value::array(T::wrap(Array::from_vec(shape, data)?)))
+    };
     Ok(match mode {
-        QrMode::Reduced => Value::named_tuple(
-            "QRResult",
-            &["Q", "R"],
-            vec![Value::array(assemble(b, &[m, k], firsts)?), Value::array(assemble(b, &[k, n], seconds)?)],
-        ),
-        QrMode::Complete => Value::named_tuple(
-            "QRResult",
-            &["Q", "R"],
-            vec![Value::array(assemble(b, &[m, m], firsts)?), Value::array(assemble(b, &[m, n], seconds)?)],
-        ),
-        QrMode::R => Value::array(assemble(b, &[k, n], firsts)?),
-        QrMode::Raw => {
-            Value::tuple(vec![Value::array(assemble(b, &[n, m], firsts)?), Value::array(assemble(b, &[k], seconds)?)])
+        QrMode::Reduced => {
+            Value::named_tuple("QRResult", &["Q", "R"], vec![array(&[m, k], firsts)?, array(&[k, n], seconds)?])
         }
+        QrMode::Complete => {
+            Value::named_tuple("QRResult", &["Q", "R"], vec![array(&[m, m], firsts)?, array(&[m, n], seconds)?])
+        }
+        QrMode::R => array(&[k, n], firsts)?,
+        QrMode::Raw => Value::tuple(vec![array(&[n, m], firsts)?, array(&[k], seconds)?]),
     })
 }
 
@@ -241,6 +239,36 @@ pub(super) fn np_qr(_: &mut Interp, args: Args) -> EvalResult {
 
 /// Cholesky factors of every matrix (`upper` gives the adjoint).
 fn cholesky_t<T: Kern>(a: &NdArray, upper: bool) -> EvalResult<NdArray> {
+    if !T::IS_COMPLEX && !small_square(a) && a.size() > 0 {
+        // Real input at faer's size: straight on the array's data.
+        let arr = a.to_float();
+        let shape = arr.shape().to_vec();
+        let n = shape[shape.len() - 1];
+        let mut out = Vec::with_capacity(arr.size());
+        arr.with_slice(|data| -> EvalResult<()> {
+            for m in data.chunks_exact(n * n) {
+                crate::array::cancel::check()?;
+                out.extend_from_slice(&kern::cholesky_rows_f64(m, n, upper).map_err(lin)?);
+            }
+            Ok(())
+        })?;
+        return Ok(T::wrap(T::array_of(&NdArray::Float(Array::from_vec(shape, out)?))));
+    }
+    if small_square(a) {
+        let shape = a.shape().to_vec();
+        let n = shape[shape.len() - 1];
+        let mut out = Vec::with_capacity(a.size());
+        each_square::<T>(a, n, |m| {
+            let l = kern::small::cholesky(m, n).map_err(lin)?;
+            if upper {
+                out.extend((0..n * n).map(|k| l[(k % n) * n + k / n].conjugate()));
+            } else {
+                out.extend_from_slice(&l);
+            }
+            Ok(())
+        })?;
+        return Ok(T::wrap(Array::from_vec(shape, out)?));
+    }
     let s = stack_of::<T>(a);
     let out = each(&s, |m| kern::cholesky(m).map(|l| if upper { l.adjoint() } else { l }))?;
     mats_array(&s.batch, s.rows, s.cols, &out)

@@ -3,8 +3,8 @@
 
 use super::decl;
 use super::stacked::{
-    assemble, each, first_array, float_arg, is_complex, lin, linalg_error, mats_array, need_2d, need_square, row_major,
-    stack_of, Kern, Stack,
+    assemble, each, each_square, first_array, float_arg, is_complex, lin, linalg_error, mats_array, need_2d,
+    need_square, row_major, small_square, stack_of, Kern, Stack,
 };
 use crate::array::{Array, DType, NdArray};
 use crate::builtins::args::bind;
@@ -20,6 +20,16 @@ use num_complex::Complex64;
 
 /// Inverses of every matrix.
 fn inv_t<T: Kern>(a: &NdArray) -> EvalResult<NdArray> {
+    if small_square(a) {
+        let shape = a.shape().to_vec();
+        let n = shape[shape.len() - 1];
+        let mut out = Vec::with_capacity(a.size());
+        each_square::<T>(a, n, |m| {
+            out.extend_from_slice(&kern::small::inv(m, n).map_err(lin)?);
+            Ok(())
+        })?;
+        return Ok(T::wrap(Array::from_vec(shape, out)?));
+    }
     let s = stack_of::<T>(a);
     let out = each(&s, kern::inv)?;
     mats_array(&s.batch, s.rows, s.cols, &out)
@@ -35,6 +45,16 @@ pub(super) fn np_inv(_: &mut Interp, args: Args) -> EvalResult {
 
 /// Determinants (a scalar for one matrix).
 fn det_t<T: Kern>(a: &NdArray) -> EvalResult<Value> {
+    if small_square(a) {
+        let shape = a.shape();
+        let n = shape[shape.len() - 1];
+        let mut out = Vec::with_capacity(a.size() / (n * n));
+        each_square::<T>(a, n, |m| {
+            out.push(kern::small::det(m, n));
+            Ok(())
+        })?;
+        return Ok(result_value(T::wrap(Array::from_vec(shape[..shape.len() - 2].to_vec(), out)?)));
+    }
     let s = stack_of::<T>(a);
     let out = each(&s, kern::det)?;
     Ok(result_value(T::wrap(Array::from_vec(s.batch, out)?)))
@@ -115,6 +135,17 @@ fn source_index(outer: &[usize], inner: &[usize], mut flat: usize) -> usize {
 
 /// Solves every (broadcast) system; `vector` when `b` is 1-d.
 fn solve_t<T: Kern>(a: &NdArray, b: &NdArray, vector: bool) -> EvalResult<NdArray> {
+    // One small system (the common case): straight on the arrays' data.
+    let (sa, sb) = (a.shape(), b.shape());
+    if a.ndim() == 2 && b.ndim() <= 2 && small_square(a) && sb[0] == sa[0] {
+        let n = sa[0];
+        let cols = if vector { 1 } else { sb[1] };
+        if cols > 0 {
+            let mut x = T::with_data(b, |v| v.to_vec());
+            T::with_data(a, |m| kern::small::solve(m, n, &mut x, cols)).map_err(lin)?;
+            return Ok(T::wrap(Array::from_vec(sb.to_vec(), x)?));
+        }
+    }
     let sa = stack_of::<T>(a);
     let n = sa.rows;
     let sb = if vector {

@@ -62,6 +62,12 @@ pub(super) trait Kern: LinalgScalar + Element {
     fn array_of(a: &NdArray) -> Array<Self>;
     /// The typed array as an [`NdArray`].
     fn wrap(a: Array<Self>) -> NdArray;
+    /// Runs `f` on the elements as this type in C order: the array's own
+    /// data when it already has this type and is contiguous (no handle
+    /// clone, no copy), a converted copy otherwise.
+    fn with_data<R>(a: &NdArray, f: impl FnOnce(&[Self]) -> R) -> R {
+        Self::array_of(a).with_slice(f)
+    }
 }
 
 impl Kern for f64 {
@@ -71,6 +77,12 @@ impl Kern for f64 {
     fn wrap(a: Array<f64>) -> NdArray {
         NdArray::Float(a)
     }
+    fn with_data<R>(a: &NdArray, f: impl FnOnce(&[f64]) -> R) -> R {
+        match a {
+            NdArray::Float(x) => x.with_slice(f),
+            other => other.to_float().with_slice(f),
+        }
+    }
 }
 
 impl Kern for Complex64 {
@@ -79,6 +91,12 @@ impl Kern for Complex64 {
     }
     fn wrap(a: Array<Complex64>) -> NdArray {
         NdArray::Complex(a)
+    }
+    fn with_data<R>(a: &NdArray, f: impl FnOnce(&[Complex64]) -> R) -> R {
+        match a {
+            NdArray::Complex(x) => x.with_slice(f),
+            other => other.to_complex().with_slice(f),
+        }
     }
 }
 
@@ -101,10 +119,11 @@ pub(super) fn stack_of<T: Kern>(a: &NdArray) -> Stack<T> {
     let nd = shape.len();
     let (rows, cols) = if nd >= 2 { (shape[nd - 2], shape[nd - 1]) } else { (1, shape.first().copied().unwrap_or(1)) };
     let batch = shape[..nd.saturating_sub(2)].to_vec();
-    let data = arr.to_vec();
     let per = rows * cols;
     let count: usize = batch.iter().product();
-    let mats = (0..count).map(|b| DMatrix::from_row_slice(rows, cols, &data[b * per..(b + 1) * per])).collect();
+    let mats = arr.with_slice(|data| {
+        (0..count).map(|b| DMatrix::from_row_slice(rows, cols, &data[b * per..(b + 1) * per])).collect()
+    });
     Stack { batch, rows, cols, mats }
 }
 
@@ -121,9 +140,25 @@ pub(super) fn assemble<T: Kern>(batch: &[usize], core: &[usize], parts: Vec<Vec<
     Ok(T::wrap(Array::from_vec(shape, data)?))
 }
 
-/// An array of shape `batch + (r, c)` from matrices.
+/// An array of shape `batch + (r, c)` from matrices (one pass: each
+/// matrix is read row by row straight into the result).
 pub(super) fn mats_array<T: Kern>(batch: &[usize], r: usize, c: usize, mats: &[DMatrix<T>]) -> EvalResult<NdArray> {
-    assemble(batch, &[r, c], mats.iter().map(row_major).collect())
+    let mut shape = batch.to_vec();
+    shape.extend_from_slice(&[r, c]);
+    let mut data = Vec::with_capacity(mats.len() * r * c);
+    for m in mats {
+        push_rows(&mut data, m);
+    }
+    Ok(T::wrap(Array::from_vec(shape, data)?))
+}
+
+/// Appends the elements of `m` in row-major order.
+pub(super) fn push_rows<T: Kern>(out: &mut Vec<T>, m: &DMatrix<T>) {
+    let (mr, mc) = m.shape();
+    let src = m.as_slice();
+    for i in 0..mr {
+        out.extend((0..mc).map(|j| src[j * mr + i]));
+    }
 }
 
 /// A float64 array of shape `batch + core` from per-matrix parts.
@@ -149,6 +184,26 @@ pub(super) fn each<T: Kern, R>(
             f(m).map_err(lin)
         })
         .collect()
+}
+
+/// Whether the square matrices of `a` (shape `(..., n, n)`) take the
+/// slice routines of [`kern::small`].
+pub(super) fn small_square(a: &NdArray) -> bool {
+    let s = a.shape();
+    let n = s[s.len() - 1];
+    n > 0 && n < kern::small::SMALL_MAX
+}
+
+/// Runs `f` on every `n x n` matrix of `a` (as a C-ordered slice of the
+/// array's own data when it is contiguous); Ctrl-C is seen between matrices.
+pub(super) fn each_square<T: Kern>(a: &NdArray, n: usize, mut f: impl FnMut(&[T]) -> EvalResult<()>) -> EvalResult<()> {
+    T::with_data(a, |data| {
+        for m in data.chunks_exact(n * n) {
+            crate::array::cancel::check()?;
+            f(m)?;
+        }
+        Ok(())
+    })
 }
 
 /// A float argument such as `tol` or `rcond` (`None` when omitted or None).

@@ -8,8 +8,8 @@
 //! - [`build_vec`]: a new vector of `n` elements written in parallel parts
 //!   straight into uninitialized memory (no zero fill first).
 //! - [`new_buffer`]: the allocation behind it: big buffers ask the kernel for
-//!   transparent huge pages (as NumPy does), and the allocator is told to
-//!   keep freed big blocks for reuse instead of unmapping them, so a loop
+//!   transparent huge pages (as NumPy does). The `npl` binary's allocator
+//!   (mimalloc, see `main.rs`) keeps freed big blocks for reuse, so a loop
 //!   that makes and drops 80 MB arrays does not fault in 20,000 fresh pages
 //!   on every iteration.
 //!
@@ -300,13 +300,9 @@ pub fn update_slice_chunked<T: Send>(
 }
 
 /// An empty vector with room for `n` elements. Big buffers get huge pages
-/// where the kernel offers them, and come from an allocator told to keep
-/// freed big blocks (see the module documentation).
+/// where the kernel offers them (see the module documentation).
 pub fn new_buffer<T>(n: usize) -> Vec<T> {
     let bytes = n.saturating_mul(std::mem::size_of::<T>());
-    if bytes >= HUGE_PAGE_MIN_BYTES {
-        keep_big_blocks();
-    }
     let v: Vec<T> = Vec::with_capacity(n);
     if bytes >= HUGE_PAGE_MIN_BYTES {
         advise_huge_pages(v.as_ptr() as usize, bytes);
@@ -319,26 +315,8 @@ mod sys {
     use std::ffi::{c_int, c_void};
     extern "C" {
         pub fn madvise(addr: *mut c_void, len: usize, advice: c_int) -> c_int;
-        pub fn mallopt(param: c_int, value: c_int) -> c_int;
     }
     pub const MADV_HUGEPAGE: c_int = 14;
-    pub const M_TRIM_THRESHOLD: c_int = -1;
-    pub const M_MMAP_MAX: c_int = -4;
-}
-
-/// Tells glibc's allocator (once) to serve big blocks from the heap and to
-/// keep up to 1 GiB of freed memory at its top, so that dropped big arrays
-/// are reused by the next ones without new page faults.
-fn keep_big_blocks() {
-    static DONE: OnceLock<()> = OnceLock::new();
-    DONE.get_or_init(|| {
-        #[cfg(all(target_os = "linux", target_env = "gnu"))]
-        // SAFETY: mallopt only changes allocator tuning parameters.
-        unsafe {
-            sys::mallopt(sys::M_MMAP_MAX, 0);
-            sys::mallopt(sys::M_TRIM_THRESHOLD, 1 << 30);
-        }
-    });
 }
 
 /// Asks for transparent huge pages on the whole 2 MiB pages inside

@@ -24,7 +24,6 @@ pub fn main() -> i32 {
     let args: Vec<String> = std::env::args().skip(1).collect();
     super::guard::silence_panic_messages();
     apply_memory_limit();
-    keep_freed_memory();
     let handle = std::thread::Builder::new().stack_size(STACK_SIZE).spawn(move || run(args));
     match handle {
         Ok(h) => h.join().unwrap_or_else(|_| {
@@ -45,34 +44,6 @@ fn apply_memory_limit() {
     let limit = std::env::var("NPL_MEMORY_LIMIT_MB").ok().and_then(|v| v.trim().parse::<u64>().ok());
     if let Some(mib) = limit.filter(|&m| m > 0) {
         crate::array::storage::set_allocation_limit(mib.saturating_mul(1 << 20));
-    }
-}
-
-/// glibc's `mallopt` parameters (malloc.h).
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-const M_TRIM_THRESHOLD: std::ffi::c_int = -1;
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-const M_MMAP_THRESHOLD: std::ffi::c_int = -3;
-
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-extern "C" {
-    fn mallopt(param: std::ffi::c_int, value: std::ffi::c_int) -> std::ffi::c_int;
-}
-
-/// Lets glibc keep freed memory for reuse instead of handing it back to the
-/// kernel at every `free`. The interpreter runs on its own thread, so its
-/// allocations live in a secondary malloc arena, which glibc trims (madvise)
-/// as soon as more than 128 KiB at its top is free; every array or scratch
-/// buffer of that size was then page-faulted in afresh on each call (a
-/// 100x100 `inv` spent about half its time in the kernel). Blocks up to
-/// 32 MiB now come from the heap and freed memory stays mapped up to 64 MiB.
-fn keep_freed_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: mallopt only changes allocator tuning parameters; it is called
-    // before any other thread exists.
-    unsafe {
-        mallopt(M_MMAP_THRESHOLD, 32 << 20);
-        mallopt(M_TRIM_THRESHOLD, 64 << 20);
     }
 }
 

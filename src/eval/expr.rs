@@ -1,13 +1,20 @@
 //! Evaluating expressions: names, literals, calls, attributes,
 //! comprehensions, f-strings; and assignment to targets.
 
-use super::error::{raise, type_error, EvalResult, Location, Unwind};
+use super::error::{raise, type_error, EvalResult, Unwind};
 use super::function::{Args, Frame, Function};
 use super::Interp;
 use crate::ast::*;
 use crate::value::{BoundMethod, Dict, ExcKind, PyStr, TypeObj, Value};
 use std::cell::RefCell;
 use std::rc::Rc;
+
+/// What `obj.name(...)` found: a builtin method already called, or an
+/// attribute value still to be called.
+enum MethodCall {
+    Done(Value),
+    Callee(Value),
+}
 
 impl Interp {
     /// Evaluates an expression. Leaves (literals and local names) are
@@ -19,10 +26,18 @@ impl Interp {
             ExprKind::Int(i) => Ok(Value::Int(*i)),
             ExprKind::Float(f) => Ok(Value::Float(*f)),
             ExprKind::Name(n) => {
-                if let NameSlot::Local(i) = n.slot.get() {
-                    if let Some(Some(v)) = frame.locals.get(i as usize) {
-                        return Ok(clone_value(v));
+                match n.slot.get() {
+                    NameSlot::Local(i) => {
+                        if let Some(Some(v)) = frame.locals.get(i as usize) {
+                            return Ok(clone_value(v));
+                        }
                     }
+                    NameSlot::Global => {
+                        if let Some(v) = self.globals.get_cached(n) {
+                            return Ok(clone_value(v));
+                        }
+                    }
+                    NameSlot::Cell(_) => {}
                 }
                 self.eval_name(n, e.span, frame)
             }
@@ -36,6 +51,9 @@ impl Interp {
     /// not pay for the stack frame of the general evaluator.
     #[inline(never)]
     fn eval_binary(&mut self, e: &Expr, op: BinOp, a: &Expr, b: &Expr, frame: &mut Frame) -> EvalResult<Value> {
+        if let Some(n) = self.num_binary_of(op, a, b, frame, 0) {
+            return Ok(n.into_value());
+        }
         self.enter_expr()?;
         let r = self.eval_binary_operands(e, op, a, b, frame);
         self.expr_depth -= 1;
@@ -53,7 +71,7 @@ impl Interp {
     ) -> EvalResult<Value> {
         let x = self.eval(a, frame)?;
         let y = self.eval(b, frame)?;
-        if let Some(r) = super::ops::scalar_binary(op, &x, &y) {
+        if let Some(r) = super::num::scalar_binary(op, &x, &y) {
             super::drop_value(x);
             super::drop_value(y);
             return Ok(r);
@@ -69,6 +87,9 @@ impl Interp {
     /// `a < b` (one comparison; chains go through the general evaluator).
     #[inline(never)]
     fn eval_compare(&mut self, e: &Expr, first: &Expr, rest: &(CmpOp, Expr), frame: &mut Frame) -> EvalResult<Value> {
+        if let Some(b) = self.num_condition(e, frame) {
+            return Ok(Value::Bool(b));
+        }
         self.enter_expr()?;
         let r = self.eval_compare_operands(e, first, rest, frame);
         self.expr_depth -= 1;
@@ -86,7 +107,7 @@ impl Interp {
         let (op, right_e) = rest;
         let left = self.eval(first, frame)?;
         let right = self.eval(right_e, frame)?;
-        if let Some(b) = super::ops::scalar_compare(*op, &left, &right) {
+        if let Some(b) = super::num::scalar_compare(*op, &left, &right) {
             super::drop_value(left);
             super::drop_value(right);
             return Ok(Value::Bool(b));
@@ -166,7 +187,7 @@ impl Interp {
             ExprKind::Binary(op, a, b) => {
                 let x = self.eval(a, frame)?;
                 let y = self.eval(b, frame)?;
-                if let Some(r) = super::ops::scalar_binary(*op, &x, &y) {
+                if let Some(r) = super::num::scalar_binary(*op, &x, &y) {
                     return Ok(r);
                 }
                 self.binary(*op, &x, &y).map_err(|u| self.locate_binary(u, e.span, a, b, &x, &y, *op))
@@ -189,7 +210,7 @@ impl Interp {
                 let mut left = self.eval(first, frame)?;
                 if let [(op, right_e)] = rest.as_slice() {
                     let right = self.eval(right_e, frame)?;
-                    if let Some(b) = super::ops::scalar_compare(*op, &left, &right) {
+                    if let Some(b) = super::num::scalar_compare(*op, &left, &right) {
                         return Ok(Value::Bool(b));
                     }
                     return self.compare(*op, &left, &right).map_err(|u| self.locate(u, e.span));
@@ -454,43 +475,72 @@ impl Interp {
             .iter()
             .map(|&i| frame.cells.get(i as usize).cloned().unwrap_or_else(|| Rc::new(RefCell::new(None))))
             .collect();
-        Ok(Value::Function(Rc::new(Function { def: def.clone(), defaults, closure, source: self.source() })))
+        let shape = super::function::CallShape::of(def);
+        Ok(Value::Function(Rc::new(Function { def: def.clone(), defaults, closure, source: self.source(), shape })))
     }
 
     fn eval_call(&mut self, e: &Expr, func: &Expr, args: &[Arg], frame: &mut Frame) -> EvalResult<Value> {
-        let mut call_args = Args::default();
         let f = match &func.kind {
             // `obj.method(...)`: call the method with its receiver first,
             // without building a bound-method object.
-            ExprKind::Attribute(obj, name) => {
-                let receiver = self.eval(obj, frame)?;
-                let method = match &receiver {
-                    Value::Module(_) => None,
-                    other => crate::builtins::methods::lookup_method(other, name)
-                        .filter(|b| b.kind == crate::builtins::BuiltinKind::Method),
-                };
-                match method {
-                    Some(b) => {
-                        call_args.positional.reserve(args.len() + 1);
-                        call_args.positional.push(receiver);
-                        self.eval_args(args, &mut call_args, frame)?;
-                        return self
-                            .with_call_depth(|this| (b.func)(this, call_args))
-                            .map_err(|u| self.add_call_site(u, e.span));
-                    }
-                    None => self.get_attr(&receiver, name).map_err(|u| self.locate(u, func.span))?,
-                }
-            }
+            ExprKind::Attribute(obj, name) => match self.eval_method_call(e, func, obj, name, args, frame)? {
+                MethodCall::Done(v) => return Ok(v),
+                MethodCall::Callee(f) => f,
+            },
             _ => self.eval(func, frame)?,
         };
-        if let Value::Function(user) = &f {
-            if let Some(r) = self.call_plain(user, args, frame) {
-                return r.map_err(|u| self.add_call_site(u, e.span));
+        // A plain user function takes its arguments straight into a frame.
+        let f = match f {
+            Value::Function(user) => match self.call_plain(user, args, frame) {
+                Ok(r) => return r.map_err(|u| self.add_call_site(u, e.span)),
+                Err(user) => Value::Function(user),
+            },
+            other => other,
+        };
+        self.eval_call_general(e, f, args, frame)
+    }
+
+    /// `obj.name(...)`: calls a builtin method with the receiver as its first
+    /// argument, or returns the attribute to call the general way.
+    #[inline(never)]
+    fn eval_method_call(
+        &mut self,
+        e: &Expr,
+        func: &Expr,
+        obj: &Expr,
+        name: &str,
+        args: &[Arg],
+        frame: &mut Frame,
+    ) -> EvalResult<MethodCall> {
+        let receiver = self.eval(obj, frame)?;
+        let method = match &receiver {
+            Value::Module(_) => None,
+            other => crate::builtins::methods::lookup_method(other, name)
+                .filter(|b| b.kind == crate::builtins::BuiltinKind::Method),
+        };
+        match method {
+            Some(b) => {
+                let mut call_args = Args::default();
+                call_args.positional.reserve(args.len() + 1);
+                call_args.positional.push(receiver);
+                self.eval_args(args, &mut call_args, frame)?;
+                let v = self
+                    .with_call_depth(|this| (b.func)(this, call_args))
+                    .map_err(|u| self.add_call_site(u, e.span))?;
+                Ok(MethodCall::Done(v))
             }
+            None => Ok(MethodCall::Callee(self.get_attr(&receiver, name).map_err(|u| self.locate(u, func.span))?)),
         }
+    }
+
+    /// Calls `f` with arguments bound the general way (keywords, `*args`,
+    /// builtins, types, bound methods).
+    #[inline(never)]
+    fn eval_call_general(&mut self, e: &Expr, f: Value, args: &[Arg], frame: &mut Frame) -> EvalResult<Value> {
+        let mut call_args = Args::default();
         // Room for the callee's locals, so binding reuses this vector as its frame.
         let room = match &f {
-            Value::Function(func) => (func.def.layout.borrow().n_locals as usize).max(args.len()),
+            Value::Function(func) => (func.shape.n_locals as usize).max(args.len()),
             _ => args.len(),
         };
         call_args.positional.reserve(room);
@@ -535,7 +585,7 @@ impl Interp {
     fn add_call_site(&self, u: Unwind, span: Span) -> Unwind {
         match u {
             Unwind::Raise(mut e) => {
-                let loc = Location { source: self.source.clone(), span, function: self.function_name.clone() };
+                let loc = self.location(span);
                 if e.located {
                     e.trace.insert(0, loc);
                 } else {
@@ -721,7 +771,7 @@ impl Interp {
             (BinOp::Add, Value::Str(text), Value::Str(tail)) => {
                 self.append_to_name(n, text, tail, frame).map_err(|u| self.locate(u, target.span))?
             }
-            (_, current, _) => match super::ops::scalar_binary(op, &current, &v) {
+            (_, current, _) => match super::num::scalar_binary(op, &current, &v) {
                 Some(r) => r,
                 None => self.inplace(op, &current, &v).map_err(|u| self.locate(u, target.span.to(value.span)))?,
             },

@@ -20,6 +20,35 @@ pub struct Function {
     pub closure: Vec<CellRef>,
     /// The source the function was defined in (for error locations).
     pub source: Rc<Source>,
+    /// The frame's shape, copied from the layout when the function is made
+    /// so that a call reads it without borrowing the layout.
+    pub shape: CallShape,
+}
+
+/// What a call needs to know to build a frame without binding by name.
+#[derive(Clone, Copy, Debug)]
+pub struct CallShape {
+    /// Number of plain local slots.
+    pub n_locals: u32,
+    /// Number of cells for the function's own captured locals.
+    pub n_own_cells: u32,
+    /// Number of parameters.
+    pub n_params: u32,
+    /// Whether parameter `i` is a plain positional one stored in local slot `i`.
+    pub plain_params: bool,
+}
+
+impl CallShape {
+    /// The shape of a resolved function definition.
+    pub fn of(def: &crate::ast::FunctionDef) -> CallShape {
+        let layout = def.layout.borrow();
+        CallShape {
+            n_locals: layout.n_locals,
+            n_own_cells: layout.n_own_cells,
+            n_params: def.params.len() as u32,
+            plain_params: layout.plain_params,
+        }
+    }
 }
 
 /// The variables of one running function (or module entry).

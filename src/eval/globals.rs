@@ -67,6 +67,28 @@ impl Globals {
         self.values.get(i).and_then(|v| v.as_ref())
     }
 
+    /// The value of `n` when the reference already remembers its slot in
+    /// this table and the variable is bound (the evaluator's fast path).
+    #[inline(always)]
+    pub fn get_cached(&self, n: &NameRef) -> Option<&Value> {
+        let cached = n.global_cache.get();
+        if (cached >> 32) as u32 != self.id {
+            return None;
+        }
+        self.values.get(cached as u32 as usize).and_then(|v| v.as_ref())
+    }
+
+    /// The bound variable `n` names, for update in place, when the reference
+    /// already remembers its slot in this table.
+    #[inline(always)]
+    pub fn get_cached_mut(&mut self, n: &NameRef) -> Option<&mut Value> {
+        let cached = n.global_cache.get();
+        if (cached >> 32) as u32 != self.id {
+            return None;
+        }
+        self.values.get_mut(cached as u32 as usize).and_then(|v| v.as_mut())
+    }
+
     /// Binds the variable `n` names; returns the value it replaces.
     #[inline]
     pub fn set_ref(&mut self, n: &NameRef, value: Value) -> Option<Value> {

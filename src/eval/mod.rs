@@ -11,6 +11,7 @@ pub mod expr;
 pub mod function;
 pub mod globals;
 pub mod iter;
+pub mod num;
 pub mod ops;
 pub mod scope;
 pub mod session;
@@ -80,8 +81,13 @@ pub struct Interp {
     /// Emptied local-variable vectors of finished calls, reused by the next
     /// calls so that a call to a plain function allocates nothing.
     frame_pool: Vec<Vec<Option<Value>>>,
+    /// The source of the module-level code being run.
     source: Rc<Source>,
+    /// The name module-level code reports in tracebacks (`<module>`).
     function_name: Rc<str>,
+    /// The user function running now (`None` at module level): its source
+    /// and name locate errors.
+    current: Option<Rc<function::Function>>,
     /// The exception being handled (for bare `raise`).
     handling: Vec<Rc<ExceptionValue>>,
 }
@@ -103,6 +109,7 @@ impl Interp {
             frame_pool: Vec::new(),
             source: Source::new("<string>", ""),
             function_name: Rc::from("<module>"),
+            current: None,
             handling: vec![],
         }
     }
@@ -146,11 +153,13 @@ impl Interp {
         let mut frame = Frame::new(layout.n_locals as usize, cells);
         let saved_source = std::mem::replace(&mut self.source, source);
         let saved_name = std::mem::replace(&mut self.function_name, Rc::from("<module>"));
+        let saved_current = self.current.take();
         self.call_depth = 0;
         self.expr_depth = 0;
         let result = self.exec_module(&program, &mut frame, echo);
         self.source = saved_source;
         self.function_name = saved_name;
+        self.current = saved_current;
         let _ = self.out.flush();
         match result {
             Ok(()) => Ok(()),
@@ -196,7 +205,18 @@ impl Interp {
 
     /// The source being executed.
     pub fn source(&self) -> Rc<Source> {
-        self.source.clone()
+        match &self.current {
+            Some(f) => f.source.clone(),
+            None => self.source.clone(),
+        }
+    }
+
+    /// Where the running code is: `span` in the current source and function.
+    pub fn location(&self, span: Span) -> Location {
+        match &self.current {
+            Some(f) => Location { source: f.source.clone(), span, function: f.def.name.clone() },
+            None => Location { source: self.source.clone(), span, function: self.function_name.clone() },
+        }
     }
 
     /// Attaches the innermost location to an error that has none yet.
@@ -204,7 +224,7 @@ impl Interp {
         match u {
             Unwind::Raise(mut e) if !e.located => {
                 e.located = true;
-                e.trace.push(Location { source: self.source.clone(), span, function: self.function_name.clone() });
+                e.trace.push(self.location(span));
                 Unwind::Raise(e)
             }
             other => other,
@@ -252,8 +272,22 @@ impl Interp {
                 }
             }
             StmtKind::AugAssign(target, op, value) => {
-                // `x += 1` on a local int or float: update the slot in place.
+                // `x += 1` on an int or float variable with a number on the
+                // right: update the variable in place.
                 if let ExprKind::Name(n) = &target.kind {
+                    if let Some(y) = self.eval_num(value, frame, 0) {
+                        let slot = match n.slot.get() {
+                            NameSlot::Local(i) => frame.locals.get_mut(i as usize).and_then(|v| v.as_mut()),
+                            NameSlot::Global => self.globals.get_cached_mut(n),
+                            NameSlot::Cell(_) => None,
+                        };
+                        if let Some(current) = slot {
+                            if let Some(r) = num::Num::of(current).and_then(|x| num::num_binary(*op, x, y)) {
+                                *current = r.into_value();
+                                return Ok(());
+                            }
+                        }
+                    }
                     if let NameSlot::Local(i) = n.slot.get() {
                         let i = i as usize;
                         if matches!(frame.locals.get(i), Some(Some(Value::Int(_) | Value::Float(_)))) {
@@ -261,7 +295,7 @@ impl Interp {
                             // side cannot rebind, so reading it after is the same.
                             let v = self.eval(value, frame)?;
                             if let Some(Some(current)) = frame.locals.get_mut(i) {
-                                if let Some(r) = ops::scalar_binary(*op, current, &v) {
+                                if let Some(r) = num::scalar_binary(*op, current, &v) {
                                     drop_value(std::mem::replace(current, r));
                                     drop_value(v);
                                     return Ok(());
@@ -275,12 +309,10 @@ impl Interp {
                 self.aug_assign(target, *op, value, frame)
             }
             StmtKind::If(cond, body, orelse) => {
-                let c = self.eval(cond, frame)?;
-                let yes = match c {
-                    Value::Bool(b) => b,
-                    _ => self.truthy(&c).map_err(|u| self.locate(u, cond.span))?,
+                let yes = match self.num_condition(cond, frame) {
+                    Some(b) => b,
+                    None => self.eval_condition(cond, frame)?,
                 };
-                drop_value(c);
                 if yes {
                     self.exec_block(body, frame)
                 } else {
@@ -297,6 +329,18 @@ impl Interp {
             StmtKind::Pass => Ok(()),
             _ => self.exec_other(stmt, frame),
         }
+    }
+
+    /// The truth of a condition evaluated the general way.
+    #[inline(never)]
+    fn eval_condition(&mut self, cond: &Expr, frame: &mut Frame) -> EvalResult<bool> {
+        let c = self.eval(cond, frame)?;
+        let yes = match c {
+            Value::Bool(b) => b,
+            _ => self.truthy(&c).map_err(|u| self.locate(u, cond.span))?,
+        };
+        drop_value(c);
+        Ok(yes)
     }
 
     #[inline(never)]
@@ -326,12 +370,10 @@ impl Interp {
             }
             StmtKind::While(cond, body, orelse) => loop {
                 self.check_interrupt().map_err(|u| self.locate(u, stmt.span))?;
-                let c = self.eval(cond, frame)?;
-                let yes = match c {
-                    Value::Bool(b) => b,
-                    _ => self.truthy(&c).map_err(|u| self.locate(u, cond.span))?,
+                let yes = match self.num_condition(cond, frame) {
+                    Some(b) => b,
+                    None => self.eval_condition(cond, frame)?,
                 };
-                drop_value(c);
                 if !yes {
                     self.exec_block(orelse, frame)?;
                     break;
@@ -571,29 +613,28 @@ impl Interp {
     /// Calls a user function with bound arguments.
     pub fn call_function(&mut self, func: &Rc<function::Function>, args: function::Args) -> EvalResult<Value> {
         let frame = func.bind(args)?;
-        self.run_function(func, frame)
+        self.run_function(func.clone(), frame)
     }
 
     /// Calls a plain function (positional parameters only, one local slot
     /// each) with positional argument expressions, evaluating them straight
-    /// into a reused locals vector. `None` when the call does not have that
-    /// shape (the caller then binds arguments the general way).
+    /// into a reused locals vector. Gives the function back when the call
+    /// does not have that shape (the caller then binds arguments the
+    /// general way).
     pub(crate) fn call_plain(
         &mut self,
-        func: &Rc<function::Function>,
+        func: Rc<function::Function>,
         args: &[Arg],
         frame: &mut Frame,
-    ) -> Option<EvalResult<Value>> {
-        let (n_locals, n_own_cells) = {
-            let layout = func.def.layout.borrow();
-            if !layout.plain_params || args.len() != func.def.params.len() {
-                return None;
-            }
-            (layout.n_locals as usize, layout.n_own_cells as usize)
-        };
-        if !args.iter().all(|a| matches!(a, Arg::Positional(_))) {
-            return None;
+    ) -> Result<EvalResult<Value>, Rc<function::Function>> {
+        let shape = func.shape;
+        if !shape.plain_params
+            || args.len() != shape.n_params as usize
+            || !args.iter().all(|a| matches!(a, Arg::Positional(_)))
+        {
+            return Err(func);
         }
+        let n_locals = shape.n_locals as usize;
         let mut locals = self.frame_pool.pop().unwrap_or_default();
         locals.reserve(n_locals);
         for a in args {
@@ -602,15 +643,20 @@ impl Interp {
                 Ok(v) => locals.push(Some(v)),
                 Err(u) => {
                     self.recycle_locals(locals);
-                    return Some(Err(u));
+                    return Ok(Err(u));
                 }
             }
         }
         locals.resize(n_locals, None);
-        let mut cells = Vec::with_capacity(n_own_cells + func.closure.len());
-        cells.extend((0..n_own_cells).map(|_| Rc::new(std::cell::RefCell::new(None))));
-        cells.extend(func.closure.iter().cloned());
-        Some(self.run_function(func, Frame { locals, cells }))
+        let cells = if shape.n_own_cells == 0 && func.closure.is_empty() {
+            Vec::new()
+        } else {
+            let mut cells = Vec::with_capacity(shape.n_own_cells as usize + func.closure.len());
+            cells.extend((0..shape.n_own_cells).map(|_| Rc::new(std::cell::RefCell::new(None))));
+            cells.extend(func.closure.iter().cloned());
+            cells
+        };
+        Ok(self.run_function(func, Frame { locals, cells }))
     }
 
     /// Returns a finished call's locals vector to the pool (emptied).
@@ -622,18 +668,16 @@ impl Interp {
     }
 
     /// Runs a user function's body in a bound frame, then recycles the frame.
-    fn run_function(&mut self, func: &Rc<function::Function>, mut frame: Frame) -> EvalResult<Value> {
+    fn run_function(&mut self, func: Rc<function::Function>, mut frame: Frame) -> EvalResult<Value> {
         if let Err(u) = self.check_interrupt() {
             self.recycle_locals(std::mem::take(&mut frame.locals));
             return Err(u);
         }
+        let def = func.def.clone();
+        let saved_current = std::mem::replace(&mut self.current, Some(func));
         let r = self.with_call_depth(|this| {
-            let saved_source = std::mem::replace(&mut this.source, func.source.clone());
-            let saved_name = std::mem::replace(&mut this.function_name, func.def.name.clone());
             let saved_expr_depth = this.expr_depth;
-            let r = this.exec_block(&func.def.body, &mut frame);
-            this.source = saved_source;
-            this.function_name = saved_name;
+            let r = this.exec_block(&def.body, &mut frame);
             this.expr_depth = saved_expr_depth;
             match r {
                 Ok(()) => Ok(Value::None),
@@ -642,6 +686,7 @@ impl Interp {
                 Err(e) => Err(e),
             }
         });
+        self.current = saved_current;
         self.recycle_locals(std::mem::take(&mut frame.locals));
         r
     }

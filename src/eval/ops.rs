@@ -692,63 +692,6 @@ pub fn is_same(x: &Value, y: &Value) -> bool {
     }
 }
 
-/// `x op y` for int and float operands when it cannot fail (no division,
-/// no power, no overflow): the evaluator's fast path, `None` otherwise.
-#[inline(always)]
-pub fn scalar_binary(op: BinOp, x: &Value, y: &Value) -> Option<Value> {
-    let (a, b) = match (x, y) {
-        (Value::Int(a), Value::Int(b)) => {
-            let (a, b) = (*a, *b);
-            return match op {
-                BinOp::Add => a.checked_add(b).map(Value::Int),
-                BinOp::Sub => a.checked_sub(b).map(Value::Int),
-                BinOp::Mul => a.checked_mul(b).map(Value::Int),
-                BinOp::Mod if b > 0 => Some(Value::Int(a.rem_euclid(b))),
-                BinOp::FloorDiv if b > 0 => Some(Value::Int(a.div_euclid(b))),
-                _ => None,
-            };
-        }
-        (Value::Float(a), Value::Float(b)) => (*a, *b),
-        (Value::Int(a), Value::Float(b)) => (*a as f64, *b),
-        (Value::Float(a), Value::Int(b)) => (*a, *b as f64),
-        _ => return None,
-    };
-    match op {
-        BinOp::Add => Some(Value::Float(a + b)),
-        BinOp::Sub => Some(Value::Float(a - b)),
-        BinOp::Mul => Some(Value::Float(a * b)),
-        BinOp::Div if b != 0.0 => Some(Value::Float(a / b)),
-        _ => None,
-    }
-}
-
-/// `x op y` for an ordering or equality of two ints or two floats (the
-/// evaluator's fast path), `None` for anything else.
-#[inline(always)]
-pub fn scalar_compare(op: CmpOp, x: &Value, y: &Value) -> Option<bool> {
-    match (x, y) {
-        (Value::Int(a), Value::Int(b)) => Some(match op {
-            CmpOp::Lt => a < b,
-            CmpOp::Le => a <= b,
-            CmpOp::Gt => a > b,
-            CmpOp::Ge => a >= b,
-            CmpOp::Eq => a == b,
-            CmpOp::Ne => a != b,
-            _ => return None,
-        }),
-        (Value::Float(a), Value::Float(b)) => Some(match op {
-            CmpOp::Lt => a < b,
-            CmpOp::Le => a <= b,
-            CmpOp::Gt => a > b,
-            CmpOp::Ge => a >= b,
-            CmpOp::Eq => a == b,
-            CmpOp::Ne => a != b,
-            _ => return None,
-        }),
-        _ => None,
-    }
-}
-
 fn float_op(op: BinOp, a: f64, b: f64) -> Option<EvalResult<Value>> {
     Some(match op {
         BinOp::Add => Ok(Value::Float(a + b)),

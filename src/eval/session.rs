@@ -216,6 +216,7 @@ impl Interp {
         let mut frame = super::function::Frame::new(layout.n_locals as usize, cells);
         let saved_source = std::mem::replace(&mut self.source, super::error::Source::new("<stdin>", text));
         let saved_name = std::mem::replace(&mut self.function_name, Rc::from("<module>"));
+        let saved_current = self.current.take();
         let mut run_loops = |this: &mut Interp, loops: usize| -> Result<f64, super::error::NplError> {
             let start = Instant::now();
             for _ in 0..loops {
@@ -252,6 +253,7 @@ impl Interp {
         })();
         self.source = saved_source;
         self.function_name = saved_name;
+        self.current = saved_current;
         let _ = self.out.flush();
         result
     }

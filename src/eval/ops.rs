@@ -563,6 +563,9 @@ impl Interp {
             _ => match (num(x), num(y)) {
                 (Some(Num::Complex(_)), Some(_)) | (Some(_), Some(Num::Complex(_))) => Err(self.order_error(op, x, y)),
                 (Some(Num::Int(a)), Some(Num::Int(b))) => Ok(Some(a.cmp(&b))),
+                // exactly, as Python does: 2**53 + 1 > 2.0**53
+                (Some(Num::Int(a)), Some(Num::Float(b))) => Ok(int_float_cmp(a, b)),
+                (Some(Num::Float(a)), Some(Num::Int(b))) => Ok(int_float_cmp(b, a).map(|o| o.reverse())),
                 (Some(a), Some(b)) => {
                     let fa = match a {
                         Num::Int(i) => i as f64,
@@ -669,6 +672,29 @@ fn to_complex(n: Num) -> Complex64 {
         Num::Int(i) => Complex64::new(i as f64, 0.0),
         Num::Float(f) => Complex64::new(f, 0.0),
         Num::Complex(c) => c,
+    }
+}
+
+/// The exact order of an int and a float (`None` when the float is NaN).
+fn int_float_cmp(i: i64, f: f64) -> Option<std::cmp::Ordering> {
+    use std::cmp::Ordering;
+    if f.is_nan() {
+        return None;
+    }
+    if i.unsigned_abs() <= 1 << 53 {
+        // converts exactly
+        return (i as f64).partial_cmp(&f);
+    }
+    if f >= 9_223_372_036_854_775_808.0 {
+        return Some(Ordering::Less);
+    }
+    if f < -9_223_372_036_854_775_808.0 {
+        return Some(Ordering::Greater);
+    }
+    let whole = f.trunc();
+    match i.cmp(&(whole as i64)) {
+        Ordering::Equal => 0.0f64.partial_cmp(&(f - whole)),
+        other => Some(other),
     }
 }
 

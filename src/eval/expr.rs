@@ -43,8 +43,18 @@ impl Interp {
             }
             ExprKind::Binary(op, a, b) => self.eval_binary(e, *op, a, b, frame),
             ExprKind::Compare(first, rest) if rest.len() == 1 => self.eval_compare(e, first, &rest[0], frame),
+            ExprKind::Call(func, args) => self.eval_call_nested(e, func, args, frame),
             _ => self.eval_nested(e, frame),
         }
+    }
+
+    /// A call, without the stack frame of the general evaluator.
+    #[inline(never)]
+    fn eval_call_nested(&mut self, e: &Expr, func: &Expr, args: &[Arg], frame: &mut Frame) -> EvalResult<Value> {
+        self.enter_expr()?;
+        let r = self.eval_call(e, func, args, frame);
+        self.expr_depth -= 1;
+        r
     }
 
     /// `a op b`: a small function of its own, so the common scalar case does

@@ -104,6 +104,59 @@ fn par_map_c<A: Element, O: Element>(a: &Array<A>, f: impl Fn(A) -> O + Sync) ->
     Array::from_vec(shape, out)
 }
 
+/// [`par_map`] of floats where `kernel` computes whole runs at once (a
+/// vector routine): it gets each contiguous run of input with the matching
+/// output run, and strided rows are gathered into a small buffer first.
+pub(crate) fn par_map_slices(
+    a: &Array<f64>,
+    kernel: impl Fn(&[f64], &mut [MaybeUninit<f64>]) + Sync,
+) -> ArrayResult<Array<f64>> {
+    if let Some(perm) = k_perm(a.shape(), &[a.strides()]) {
+        let shape = a.shape().to_vec();
+        let r = par_map_slices_c(&permuted(a, a.strides(), &perm, &shape), kernel)?;
+        return Ok(unpermuted(r, &perm, &shape));
+    }
+    par_map_slices_c(a, kernel)
+}
+
+/// [`par_map_slices`] with a C-ordered result.
+fn par_map_slices_c(
+    a: &Array<f64>,
+    kernel: impl Fn(&[f64], &mut [MaybeUninit<f64>]) + Sync,
+) -> ArrayResult<Array<f64>> {
+    let shape = a.shape().to_vec();
+    let size = check_allocation(&shape, f64::DTYPE)?;
+    let abuf = a.buffer();
+    let src: &[f64] = &abuf;
+    let out = if a.is_c_contiguous() {
+        let src = &src[a.offset()..a.offset() + size];
+        build_vec(size, 8, |start, out| kernel(&src[start..start + out.len()], out))?
+    } else {
+        let walk = Walk::new(&shape, [a.strides()]);
+        let (n, s, ao) = (walk.inner_len(), walk.inner_stride(0), a.offset());
+        build_vec(size, n, |start, out| {
+            for (r, row) in out.chunks_mut(n).enumerate() {
+                let [p] = row_starts(&walk, start / n + r, [ao]);
+                if s == 1 {
+                    kernel(&src[p..p + n], row);
+                    continue;
+                }
+                let mut tmp = [0.0f64; 256];
+                let mut p = p as isize;
+                for part in row.chunks_mut(tmp.len()) {
+                    for t in tmp[..part.len()].iter_mut() {
+                        *t = src[p as usize];
+                        p += s;
+                    }
+                    kernel(&tmp[..part.len()], part);
+                }
+            }
+        })?
+    };
+    drop(abuf);
+    Array::from_vec(shape, out)
+}
+
 /// [`zip_map`] for a pure `f`, on all cores when the result is big.
 pub(crate) fn par_zip_map<A: Element, B: Element, O: Element>(
     a: &Array<A>,

@@ -296,6 +296,7 @@ pub(crate) fn log1(x: f64) -> f64 {
 
 /// `2^k` for a biased exponent field `k` in `0..2048` (zero for `k = 0`).
 #[inline]
+#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
 fn pow2_field(k: u32) -> f64 {
     f64::from_bits(u64::from(k & 0x7ff) << 52)
 }
@@ -303,6 +304,7 @@ fn pow2_field(k: u32) -> f64 {
 /// The scalar path of exp for `|x| >= 707.7`, infinities and NaN: a table
 /// of `2^(j/64)`, a degree-6 polynomial in plain (unfused) arithmetic, and
 /// an extra-precise final scaling when the result is subnormal.
+#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
 fn exp_rare(x: f64) -> f64 {
     const INV_LN2_64: f64 = f64::from_bits(0x40571547652b82fe); // 64 / ln 2
     const SHIFT: f64 = f64::from_bits(0x4338000000000000); // 1.5 * 2^52
@@ -376,6 +378,7 @@ fn exp_rare(x: f64) -> f64 {
 }
 
 /// The scalar path of log for zero, negative, infinite and NaN inputs.
+#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
 fn log_rare(x: f64) -> f64 {
     /// What `0.0 / 0.0` gives on x86 (the sign bit is set).
     const DEFAULT_NAN: u64 = 0xfff8000000000000;
@@ -425,8 +428,6 @@ mod avx512 {
     /// fixing flagged lanes with the scalar path.
     #[target_feature(enable = "avx512f,avx512cd,avx512bw,avx512dq,avx512vl")]
     pub(super) unsafe fn run<const LOG: bool>(src: &[f64], dst: &mut [MaybeUninit<f64>]) {
-        let (kernel, rare): (unsafe fn(__m512d) -> (__m512d, __mmask8), fn(f64) -> f64) =
-            if LOG { (log8, log_rare) } else { (exp8, exp_rare) };
         let n = src.len().min(dst.len());
         let mut i = 0;
         while i < n {
@@ -434,7 +435,7 @@ mod avx512 {
             let mask: __mmask8 = if left >= 8 { 0xff } else { (1u8 << left) - 1 };
             let (sp, dp) = (src.as_ptr().add(i), dst.as_mut_ptr().add(i).cast::<f64>());
             let x = if mask == 0xff { _mm512_loadu_pd(sp) } else { _mm512_maskz_loadu_pd(mask, sp) };
-            let (y, special) = kernel(x);
+            let (y, special) = if LOG { log8(x) } else { exp8(x) };
             let special = special & mask;
             if mask == 0xff {
                 _mm512_storeu_pd(dp, y);
@@ -444,7 +445,8 @@ mod avx512 {
             if special != 0 {
                 for lane in 0..8 {
                     if special & (1 << lane) != 0 {
-                        *dp.add(lane) = rare(*sp.add(lane));
+                        let v = *sp.add(lane);
+                        *dp.add(lane) = if LOG { log_rare(v) } else { exp_rare(v) };
                     }
                 }
             }

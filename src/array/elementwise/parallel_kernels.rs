@@ -407,4 +407,28 @@ mod tests {
         par_zip_update(&u, &col, |x, y| x / (y + 1.0)).unwrap();
         assert_eq!(u.to_vec(), zip_map(&a, &col, |x, y| x / (y + 1.0)).unwrap().to_vec());
     }
+
+    /// The slice kernel sees every element once, whatever the layout, and the
+    /// result keeps `par_map`'s shape and order.
+    #[test]
+    fn slice_kernels_match_par_map() {
+        let cols = 1000;
+        let rows = PARALLEL_MIN / cols * 2 + 3;
+        let a = big(rows, cols);
+        let kernel = |src: &[f64], out: &mut [MaybeUninit<f64>]| {
+            for (o, &x) in out.iter_mut().zip(src) {
+                o.write(x * 3.0 - 1.0);
+            }
+        };
+        let t = a.view(vec![cols, rows], vec![1, cols as isize], 0);
+        let r = a.view(vec![rows, cols / 3], vec![cols as isize, -3], cols - 1);
+        let small = a.view(vec![7, 5], vec![2 * cols as isize, 3], 4);
+        for v in [&a, &t, &r, &small] {
+            let got = par_map_slices(v, kernel).unwrap();
+            let want = par_map(v, |x| x * 3.0 - 1.0).unwrap();
+            assert_eq!(got.shape(), want.shape());
+            assert_eq!(got.strides(), want.strides());
+            assert_eq!(got.to_vec(), want.to_vec());
+        }
+    }
 }

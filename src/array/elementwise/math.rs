@@ -2,12 +2,14 @@
 
 use super::cmath;
 use super::kernels::map;
-use super::parallel_kernels::par_map;
+use super::parallel_kernels::{par_map, par_map_slices};
+use super::vmath;
 use super::{unsupported_types, UnaryOp};
 use crate::array::dtype::{DType, Element};
 use crate::array::error::{ArrayError, ArrayResult, ErrorKind};
 use crate::array::storage::{Array, IntoNdArray, NdArray};
 use num_complex::Complex64;
+use std::mem::MaybeUninit;
 
 /// NumPy's `TypeError` for a ufunc with no loop at all for bool input.
 fn no_bool_loop(ufunc: &str) -> ArrayError {
@@ -44,6 +46,26 @@ fn inexact_inline(
         NdArray::Complex(z) => apply(z, c),
         NdArray::Float(x) => apply(x, f),
         other => apply(&other.to_float(), f),
+    }
+}
+
+/// [`inexact`] for a function NumPy computes with a vector routine on
+/// AVX-512 CPUs: there real input goes through `vector` (NumPy's bits),
+/// elsewhere through `f` (the C library, as NumPy does there).
+fn exact_simd(
+    a: &NdArray,
+    vector: fn(&[f64], &mut [MaybeUninit<f64>]),
+    f: fn(f64) -> f64,
+    c: fn(Complex64) -> Complex64,
+) -> ArrayResult<NdArray> {
+    if !vmath::available() {
+        return inexact(a, f, c);
+    }
+    match a {
+        NdArray::Complex(z) => apply(z, c),
+        NdArray::Float(x) if vmath::numpy_uses_libm(x.shape(), x.strides()) => apply(x, f),
+        NdArray::Float(x) => Ok(par_map_slices(x, vector)?.into_nd()),
+        other => Ok(par_map_slices(&other.to_float(), vector)?.into_nd()),
     }
 }
 
@@ -174,9 +196,9 @@ pub(super) fn unary(op: UnaryOp, a: &NdArray) -> ArrayResult<NdArray> {
             NdArray::Complex(x) => Ok(cmath::square_array(x)?.into_nd()),
         },
         Sqrt => inexact_inline(a, |v: f64| v.sqrt(), cmath::sqrt),
-        Exp => inexact(a, f64::exp, cmath::exp),
+        Exp => exact_simd(a, vmath::exp_into, f64::exp, cmath::exp),
         Exp2 => inexact(a, f64::exp2, cmath::exp2),
-        Log => inexact(a, f64::ln, cmath::log),
+        Log => exact_simd(a, vmath::log_into, vmath::libm_log, cmath::log),
         Log2 => inexact(a, f64::log2, cmath::log2),
         Log10 => inexact(a, f64::log10, cmath::log10),
         Log1p => inexact(a, f64::ln_1p, cmath::log1p),

@@ -28,6 +28,7 @@ pub(crate) mod kernels;
 mod math;
 pub(crate) mod parallel_kernels;
 mod select;
+mod vmath;
 
 #[cfg(test)]
 mod tests;

@@ -104,6 +104,59 @@ fn par_map_c<A: Element, O: Element>(a: &Array<A>, f: impl Fn(A) -> O + Sync) ->
     Array::from_vec(shape, out)
 }
 
+/// [`par_map`] of floats where `kernel` computes whole runs at once (a
+/// vector routine): it gets each contiguous run of input with the matching
+/// output run, and strided rows are gathered into a small buffer first.
+pub(crate) fn par_map_slices(
+    a: &Array<f64>,
+    kernel: impl Fn(&[f64], &mut [MaybeUninit<f64>]) + Sync,
+) -> ArrayResult<Array<f64>> {
+    if let Some(perm) = k_perm(a.shape(), &[a.strides()]) {
+        let shape = a.shape().to_vec();
+        let r = par_map_slices_c(&permuted(a, a.strides(), &perm, &shape), kernel)?;
+        return Ok(unpermuted(r, &perm, &shape));
+    }
+    par_map_slices_c(a, kernel)
+}
+
+/// [`par_map_slices`] with a C-ordered result.
+fn par_map_slices_c(
+    a: &Array<f64>,
+    kernel: impl Fn(&[f64], &mut [MaybeUninit<f64>]) + Sync,
+) -> ArrayResult<Array<f64>> {
+    let shape = a.shape().to_vec();
+    let size = check_allocation(&shape, f64::DTYPE)?;
+    let abuf = a.buffer();
+    let src: &[f64] = &abuf;
+    let out = if a.is_c_contiguous() {
+        let src = &src[a.offset()..a.offset() + size];
+        build_vec(size, 8, |start, out| kernel(&src[start..start + out.len()], out))?
+    } else {
+        let walk = Walk::new(&shape, [a.strides()]);
+        let (n, s, ao) = (walk.inner_len(), walk.inner_stride(0), a.offset());
+        build_vec(size, n, |start, out| {
+            for (r, row) in out.chunks_mut(n).enumerate() {
+                let [p] = row_starts(&walk, start / n + r, [ao]);
+                if s == 1 {
+                    kernel(&src[p..p + n], row);
+                    continue;
+                }
+                let mut tmp = [0.0f64; 256];
+                let mut p = p as isize;
+                for part in row.chunks_mut(tmp.len()) {
+                    for t in tmp[..part.len()].iter_mut() {
+                        *t = src[p as usize];
+                        p += s;
+                    }
+                    kernel(&tmp[..part.len()], part);
+                }
+            }
+        })?
+    };
+    drop(abuf);
+    Array::from_vec(shape, out)
+}
+
 /// [`zip_map`] for a pure `f`, on all cores when the result is big.
 pub(crate) fn par_zip_map<A: Element, B: Element, O: Element>(
     a: &Array<A>,
@@ -353,5 +406,29 @@ mod tests {
         let u = a.copy();
         par_zip_update(&u, &col, |x, y| x / (y + 1.0)).unwrap();
         assert_eq!(u.to_vec(), zip_map(&a, &col, |x, y| x / (y + 1.0)).unwrap().to_vec());
+    }
+
+    /// The slice kernel sees every element once, whatever the layout, and the
+    /// result keeps `par_map`'s shape and order.
+    #[test]
+    fn slice_kernels_match_par_map() {
+        let cols = 1000;
+        let rows = PARALLEL_MIN / cols * 2 + 3;
+        let a = big(rows, cols);
+        let kernel = |src: &[f64], out: &mut [MaybeUninit<f64>]| {
+            for (o, &x) in out.iter_mut().zip(src) {
+                o.write(x * 3.0 - 1.0);
+            }
+        };
+        let t = a.view(vec![cols, rows], vec![1, cols as isize], 0);
+        let r = a.view(vec![rows, cols / 3], vec![cols as isize, -3], cols - 1);
+        let small = a.view(vec![7, 5], vec![2 * cols as isize, 3], 4);
+        for v in [&a, &t, &r, &small] {
+            let got = par_map_slices(v, kernel).unwrap();
+            let want = par_map(v, |x| x * 3.0 - 1.0).unwrap();
+            assert_eq!(got.shape(), want.shape());
+            assert_eq!(got.strides(), want.strides());
+            assert_eq!(got.to_vec(), want.to_vec());
+        }
     }
 }

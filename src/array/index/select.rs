@@ -221,7 +221,13 @@ pub(super) fn select(shape: &[usize], strides: &[isize], offset: usize, items: &
             }
             Kind::Slice(start, stop, step) => {
                 let (first, count, step) = slice_range(start, stop, step, shape[axis])?;
-                let stride = if count > 1 { (strides[axis] as i128 * step) as isize } else { strides[axis] };
+                // A run of at most one element keeps the sign NumPy gives its
+                // stride (NumPy's loops choose their path by that sign).
+                let stride = if count > 1 {
+                    (strides[axis] as i128 * step) as isize
+                } else {
+                    strides[axis] * step.signum() as isize
+                };
                 if count > 0 {
                     pos += first as isize * strides[axis];
                 }

@@ -14,6 +14,7 @@
 //! - [`print`] — NumPy's exact printing of arrays;
 //! - [`product`] — `dot`, `matmul`, `inner`, `outer`, `vdot`, `cross`;
 //! - [`cancel`] — stopping long work on Ctrl-C;
+//! - [`fused`] — one-pass evaluation of float64 expression trees;
 //! - [`error`] — [`ArrayError`].
 
 #[macro_use]
@@ -24,6 +25,7 @@ pub mod create;
 pub mod dtype;
 pub mod elementwise;
 pub mod error;
+pub mod fused;
 pub mod index;
 pub mod manip;
 pub mod parallel;

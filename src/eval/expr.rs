@@ -65,9 +65,23 @@ impl Interp {
             return Ok(n.into_value());
         }
         self.enter_expr()?;
-        let r = self.eval_binary_operands(e, op, a, b, frame);
+        let r = if super::fusion::may_fuse(a, b) {
+            self.eval_binary_fusable(e, op, a, b, frame)
+        } else {
+            self.eval_binary_operands(e, op, a, b, frame)
+        };
         self.expr_depth -= 1;
         r
+    }
+
+    /// `a op b` with an operator operand: in one pass when the tree
+    /// qualifies (see [`super::fusion`]), else as usual.
+    #[inline(never)]
+    fn eval_binary_fusable(&mut self, e: &Expr, op: BinOp, a: &Expr, b: &Expr, frame: &mut Frame) -> EvalResult<Value> {
+        match self.try_fused(op, a, b, frame) {
+            Some(r) => r,
+            None => self.eval_binary_operands(e, op, a, b, frame),
+        }
     }
 
     #[inline(always)]
@@ -523,6 +537,9 @@ impl Interp {
         frame: &mut Frame,
     ) -> EvalResult<MethodCall> {
         let receiver = self.eval(obj, frame)?;
+        if let Some(r) = self.try_fused_reduction(&receiver, name, args, frame) {
+            return Ok(MethodCall::Done(r));
+        }
         let method = match &receiver {
             Value::Module(_) => None,
             other => crate::builtins::methods::lookup_method(other, name)

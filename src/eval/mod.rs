@@ -9,6 +9,7 @@ pub mod error;
 pub mod explain;
 pub mod expr;
 pub mod function;
+pub mod fusion;
 pub mod globals;
 pub mod iter;
 pub mod num;

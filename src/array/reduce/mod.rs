@@ -13,6 +13,7 @@
 //! `AxisError`.
 
 mod extrema;
+pub(crate) mod generated;
 pub(crate) mod iter;
 mod par;
 pub mod stats;

@@ -1,0 +1,497 @@
+//! Fused evaluation of elementwise float64 expression trees.
+//!
+//! `a * 1.1 + b` evaluated one operator at a time makes a full-size
+//! temporary and passes over memory twice. [`evaluate`] takes the whole tree
+//! (leaves: float64 arrays of one shape, or float scalars; operators:
+//! `+ - * / **` and negation), compiles it to a short list of instructions,
+//! and runs them block by block (a few hundred elements, kept in the L1
+//! cache), on all cores, writing each result element once.
+//!
+//! Each element gets exactly the IEEE operations of the unfused
+//! evaluation, in the same order: the same roundings (no fused
+//! multiply-add), and `** c` with NumPy's shortcuts as the unfused
+//! `float ** scalar` kernel has them (`** 2` squares, `** 0.5` is `sqrt`,
+//! `** -1` is `1 / x`, `** 1` and `** 0`). So results are bit-identical.
+
+use super::error::ArrayResult;
+use super::parallel::{build_vec, with_simd};
+use super::reduce::generated::{pairwise_generated, sum_generated, GEN_BLOCK};
+use super::storage::{check_allocation, Array};
+use super::DType;
+use std::mem::MaybeUninit;
+
+/// A binary operator of a fused tree.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FusedOp {
+    /// `x + y`
+    Add,
+    /// `x - y`
+    Sub,
+    /// `x * y`
+    Mul,
+    /// `x / y`
+    Div,
+    /// `x ** y`
+    Pow,
+}
+
+/// An elementwise float64 expression tree.
+#[derive(Clone, Debug)]
+pub enum FusedExpr {
+    /// An array operand (all arrays of a tree must have one shape and be
+    /// C-contiguous, else [`evaluate`] declines).
+    Array(Array<f64>),
+    /// A scalar operand, broadcast to every element.
+    Scalar(f64),
+    /// `-x`
+    Neg(Box<FusedExpr>),
+    /// `x op y`
+    Binary(FusedOp, Box<FusedExpr>, Box<FusedExpr>),
+}
+
+/// Most instructions a tree may compile to (each needs a block of registers).
+pub const MAX_INSTRUCTIONS: usize = 16;
+
+/// Elements per block: every instruction's result block stays in L1.
+const BLOCK: usize = 512;
+
+/// What one instruction computes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Kernel {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Pow,
+    Square,
+    Sqrt,
+    Recip,
+    One,
+    Neg,
+    Copy,
+}
+
+/// An instruction operand.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Src {
+    /// The `i`-th array leaf.
+    Leaf(usize),
+    /// The result of instruction `i`.
+    Reg(usize),
+    /// A scalar.
+    Const(f64),
+}
+
+/// `dst = kernel(a, b)`; `dst` is the instruction's own register.
+#[derive(Clone, Copy, Debug)]
+struct Inst {
+    kernel: Kernel,
+    a: Src,
+    b: Src,
+}
+
+/// A compiled tree: array leaves in order, and the instructions.
+struct Program {
+    leaves: Vec<Array<f64>>,
+    insts: Vec<Inst>,
+}
+
+impl Program {
+    fn push(&mut self, kernel: Kernel, a: Src, b: Src) -> Option<Src> {
+        if self.insts.len() >= MAX_INSTRUCTIONS {
+            return None;
+        }
+        self.insts.push(Inst { kernel, a, b });
+        Some(Src::Reg(self.insts.len() - 1))
+    }
+
+    /// Compiles `e`; `None` when the tree is too big.
+    fn compile(&mut self, e: &FusedExpr) -> Option<Src> {
+        Some(match e {
+            FusedExpr::Array(a) => {
+                self.leaves.push(a.clone());
+                Src::Leaf(self.leaves.len() - 1)
+            }
+            FusedExpr::Scalar(c) => Src::Const(*c),
+            FusedExpr::Neg(x) => match self.compile(x)? {
+                Src::Const(c) => Src::Const(-c),
+                s => self.push(Kernel::Neg, s, Src::Const(0.0))?,
+            },
+            FusedExpr::Binary(op, x, y) => {
+                let (a, b) = (self.compile(x)?, self.compile(y)?);
+                if let (Src::Const(p), Src::Const(q)) = (a, b) {
+                    return Some(Src::Const(scalar_op(*op, p, q)));
+                }
+                match (op, b) {
+                    (FusedOp::Pow, Src::Const(y)) => match pow_kernel(y) {
+                        Some(Kernel::Copy) => a,
+                        Some(k) => self.push(k, a, b)?,
+                        None => self.push(Kernel::Pow, a, b)?,
+                    },
+                    _ => {
+                        let k = match op {
+                            FusedOp::Add => Kernel::Add,
+                            FusedOp::Sub => Kernel::Sub,
+                            FusedOp::Mul => Kernel::Mul,
+                            FusedOp::Div => Kernel::Div,
+                            FusedOp::Pow => Kernel::Pow,
+                        };
+                        self.push(k, a, b)?
+                    }
+                }
+            }
+        })
+    }
+}
+
+/// `p op q` on two scalars (the unfused kernels' arithmetic).
+fn scalar_op(op: FusedOp, p: f64, q: f64) -> f64 {
+    match op {
+        FusedOp::Add => p + q,
+        FusedOp::Sub => p - q,
+        FusedOp::Mul => p * q,
+        FusedOp::Div => p / q,
+        FusedOp::Pow => match pow_kernel(q) {
+            Some(k) => apply(k, p, q),
+            None => p.powf(q),
+        },
+    }
+}
+
+/// The shortcut kernel for `x ** y` with a scalar `y`, as the unfused
+/// `float ** scalar` kernel chooses it; `None` for the general `pow`.
+fn pow_kernel(y: f64) -> Option<Kernel> {
+    if y == 2.0 {
+        Some(Kernel::Square)
+    } else if y == 0.5 {
+        Some(Kernel::Sqrt)
+    } else if y == -1.0 {
+        Some(Kernel::Recip)
+    } else if y == 1.0 {
+        Some(Kernel::Copy)
+    } else if y == 0.0 {
+        Some(Kernel::One)
+    } else {
+        None
+    }
+}
+
+/// One element of `kernel`.
+#[inline(always)]
+fn apply(kernel: Kernel, x: f64, y: f64) -> f64 {
+    match kernel {
+        Kernel::Add => x + y,
+        Kernel::Sub => x - y,
+        Kernel::Mul => x * y,
+        Kernel::Div => x / y,
+        Kernel::Pow => x.powf(y),
+        Kernel::Square => x * x,
+        Kernel::Sqrt => x.sqrt(),
+        Kernel::Recip => 1.0 / x,
+        Kernel::One => 1.0,
+        Kernel::Neg => -x,
+        Kernel::Copy => x,
+    }
+}
+
+/// An operand resolved for one block.
+#[derive(Clone, Copy)]
+enum Val<'a> {
+    Slice(&'a [f64]),
+    Scalar(f64),
+}
+
+/// A place an instruction writes: a register element, or an element of
+/// the (uninitialized) result for the last instruction.
+trait Slot {
+    fn put(&mut self, v: f64);
+}
+
+impl Slot for f64 {
+    #[inline(always)]
+    fn put(&mut self, v: f64) {
+        *self = v;
+    }
+}
+
+impl Slot for MaybeUninit<f64> {
+    #[inline(always)]
+    fn put(&mut self, v: f64) {
+        self.write(v);
+    }
+}
+
+/// `dst[i] = f(a[i], b[i])` over one block, one tight loop per operand kind.
+#[inline(always)]
+fn run2<S: Slot>(dst: &mut [S], a: Val, b: Val, f: impl Fn(f64, f64) -> f64) {
+    match (a, b) {
+        (Val::Slice(x), Val::Slice(y)) => {
+            for ((d, &p), &q) in dst.iter_mut().zip(x).zip(y) {
+                d.put(f(p, q));
+            }
+        }
+        (Val::Slice(x), Val::Scalar(q)) => {
+            for (d, &p) in dst.iter_mut().zip(x) {
+                d.put(f(p, q));
+            }
+        }
+        (Val::Scalar(p), Val::Slice(y)) => {
+            for (d, &q) in dst.iter_mut().zip(y) {
+                d.put(f(p, q));
+            }
+        }
+        (Val::Scalar(p), Val::Scalar(q)) => {
+            let v = f(p, q);
+            dst.iter_mut().for_each(|d| d.put(v));
+        }
+    }
+}
+
+/// Runs one instruction over a block.
+#[inline(always)]
+fn run_inst<S: Slot>(kernel: Kernel, dst: &mut [S], a: Val, b: Val) {
+    let none = Val::Scalar(0.0);
+    match kernel {
+        Kernel::Add => run2(dst, a, b, |x, y| x + y),
+        Kernel::Sub => run2(dst, a, b, |x, y| x - y),
+        Kernel::Mul => run2(dst, a, b, |x, y| x * y),
+        Kernel::Div => run2(dst, a, b, |x, y| x / y),
+        Kernel::Pow => run2(dst, a, b, f64::powf),
+        Kernel::Square => run2(dst, a, none, |x, _| x * x),
+        Kernel::Sqrt => run2(dst, a, none, |x, _| x.sqrt()),
+        Kernel::Recip => run2(dst, a, none, |x, _| 1.0 / x),
+        Kernel::One => run2(dst, none, none, |_, _| 1.0),
+        Kernel::Neg => run2(dst, a, none, |x, _| -x),
+        Kernel::Copy => run2(dst, a, none, |x, _| x),
+    }
+}
+
+/// Evaluates positions `start..start + out.len()` of the program into
+/// `out`, block by block; the last instruction writes `out` directly.
+/// Always inlined, so that callers wrap it in [`with_simd`] and its loops
+/// get the CPU's widest vectors.
+#[inline(always)]
+fn run_range<S: Slot>(insts: &[Inst], leaves: &[&[f64]], regs: &mut [f64], start: usize, out: &mut [S]) {
+    let Some((last, body)) = insts.split_last() else { return };
+    let mut done = 0;
+    while done < out.len() {
+        let len = BLOCK.min(out.len() - done);
+        let pos = start + done;
+        for (i, inst) in body.iter().enumerate() {
+            let (lower, upper) = regs.split_at_mut(i * BLOCK);
+            let lower: &[f64] = lower;
+            let resolve = |s: Src| match s {
+                Src::Leaf(k) => Val::Slice(&leaves[k][pos..pos + len]),
+                Src::Reg(r) => Val::Slice(&lower[r * BLOCK..r * BLOCK + len]),
+                Src::Const(c) => Val::Scalar(c),
+            };
+            run_inst(inst.kernel, &mut upper[..len], resolve(inst.a), resolve(inst.b));
+        }
+        let regs: &[f64] = regs;
+        let resolve = |s: Src| match s {
+            Src::Leaf(k) => Val::Slice(&leaves[k][pos..pos + len]),
+            Src::Reg(r) => Val::Slice(&regs[r * BLOCK..r * BLOCK + len]),
+            Src::Const(c) => Val::Scalar(c),
+        };
+        run_inst(last.kernel, &mut out[done..done + len], resolve(last.a), resolve(last.b));
+        done += len;
+    }
+}
+
+/// The common shape of a program's leaves, when they all have it and are
+/// C-contiguous.
+fn common_shape(leaves: &[Array<f64>]) -> Option<Vec<usize>> {
+    let shape = leaves.first()?.shape();
+    leaves.iter().all(|a| a.shape() == shape && a.is_c_contiguous()).then(|| shape.to_vec())
+}
+
+/// `e` compiled, with its array leaves' common shape; `None` when the tree
+/// does not qualify: no array leaf, arrays of different shapes or not
+/// C-contiguous, or more than [`MAX_INSTRUCTIONS`] operations.
+fn prepare(e: &FusedExpr) -> Option<(Program, Vec<usize>)> {
+    let mut prog = Program { leaves: Vec::new(), insts: Vec::new() };
+    let root = prog.compile(e)?;
+    let shape = common_shape(&prog.leaves)?;
+    if !matches!(root, Src::Reg(_)) {
+        // A lone leaf (`a ** 1`) still makes a new array.
+        prog.push(Kernel::Copy, root, Src::Const(0.0))?;
+    }
+    Some((prog, shape))
+}
+
+/// Runs `f` with the leaves' elements (each `size` long from its offset).
+fn with_leaves<R>(prog: &Program, size: usize, f: impl FnOnce(&[&[f64]]) -> R) -> R {
+    let bufs: Vec<_> = prog.leaves.iter().map(|a| a.buffer()).collect();
+    let leaves: Vec<&[f64]> = bufs.iter().zip(&prog.leaves).map(|(b, a)| &b[a.offset()..a.offset() + size]).collect();
+    f(&leaves)
+}
+
+/// Evaluates `e` in one pass: `Ok(None)` (nothing done) when the tree does
+/// not qualify (see [`FusedExpr`]).
+pub fn evaluate(e: &FusedExpr) -> ArrayResult<Option<Array<f64>>> {
+    let Some((prog, shape)) = prepare(e) else { return Ok(None) };
+    let size = check_allocation(&shape, DType::Float64)?;
+    let insts = &prog.insts;
+    let out = with_leaves(&prog, size, |leaves| {
+        build_vec(size, 1, |start, out| {
+            let mut regs = vec![0.0; (insts.len() - 1) * BLOCK];
+            with_simd(
+                #[inline(always)]
+                || run_range(insts, leaves, &mut regs, start, out),
+            );
+        })
+    })?;
+    Ok(Some(Array::from_vec(shape, out)?))
+}
+
+/// `np.sum(e)` over all axes without storing `e`: the elements are made
+/// block by block inside NumPy's pairwise summation, so the result has the
+/// bits of summing the evaluated array. `Ok(None)` as for [`evaluate`].
+pub fn sum(e: &FusedExpr) -> ArrayResult<Option<f64>> {
+    let Some((prog, shape)) = prepare(e) else { return Ok(None) };
+    let size: usize = shape.iter().product();
+    let insts = &prog.insts;
+    with_leaves(&prog, size, |leaves| {
+        sum_generated(&shape, |start, n| {
+            let mut regs = vec![0.0; (insts.len() - 1) * BLOCK];
+            let mut scratch = vec![0.0; GEN_BLOCK];
+            pairwise_generated(start, n, &mut scratch, &mut |first, out: &mut [f64]| {
+                with_simd(
+                    #[inline(always)]
+                    || run_range(insts, leaves, &mut regs, first, out),
+                )
+            })
+        })
+    })
+}
+
+/// `np.mean(e)` over all axes without storing `e` (the [`sum`] divided by
+/// the count, as `np.mean` divides). `Ok(None)` as for [`evaluate`].
+pub fn mean(e: &FusedExpr) -> ArrayResult<Option<f64>> {
+    let Some(total) = sum(e)? else { return Ok(None) };
+    let size: usize = prepare(e).map(|(_, shape)| shape.iter().product()).unwrap_or(1);
+    Ok(Some(total / size as f64))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::array::elementwise::{binary, unary, BinaryOp, UnaryOp};
+    use crate::array::NdArray;
+
+    fn arr(n: usize, seed: u64) -> Array<f64> {
+        let mut s = seed;
+        let specials = [f64::NAN, f64::INFINITY, f64::NEG_INFINITY, 0.0, -0.0, 1e308, -1e-310, 2.0];
+        let v = (0..n)
+            .map(|i| {
+                s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                if i % 97 == 5 {
+                    specials[(s >> 61) as usize]
+                } else {
+                    ((s >> 11) as f64 / (1u64 << 53) as f64 - 0.3) * 7.0
+                }
+            })
+            .collect();
+        Array::from_vec(vec![n], v).unwrap()
+    }
+
+    /// The unfused evaluation through the ordinary kernels.
+    fn unfused(e: &FusedExpr) -> NdArray {
+        match e {
+            FusedExpr::Array(a) => NdArray::Float(a.clone()),
+            FusedExpr::Scalar(c) => NdArray::Float(Array::scalar(*c)),
+            FusedExpr::Neg(x) => unary(UnaryOp::Neg, &unfused(x)).unwrap(),
+            FusedExpr::Binary(op, x, y) => {
+                let bop = match op {
+                    FusedOp::Add => BinaryOp::Add,
+                    FusedOp::Sub => BinaryOp::Sub,
+                    FusedOp::Mul => BinaryOp::Mul,
+                    FusedOp::Div => BinaryOp::TrueDiv,
+                    FusedOp::Pow => BinaryOp::Pow,
+                };
+                binary(bop, &unfused(x), &unfused(y)).unwrap()
+            }
+        }
+    }
+
+    fn bits(a: &NdArray) -> Vec<u64> {
+        match a {
+            NdArray::Float(x) => x.to_vec().iter().map(|v| v.to_bits()).collect(),
+            _ => panic!("not float"),
+        }
+    }
+
+    fn bin(op: FusedOp, x: FusedExpr, y: FusedExpr) -> FusedExpr {
+        FusedExpr::Binary(op, Box::new(x), Box::new(y))
+    }
+
+    #[test]
+    fn fused_matches_unfused_bit_for_bit() {
+        use FusedExpr::{Array as A, Scalar as S};
+        use FusedOp::*;
+        for n in [0usize, 1, 7, BLOCK + 3, 200_003] {
+            let (a, b, c) = (arr(n, 1), arr(n, 2), arr(n, 3));
+            let trees = vec![
+                bin(Add, bin(Mul, A(a.clone()), S(1.1)), A(b.clone())),
+                bin(Pow, bin(Sub, A(a.clone()), A(b.clone())), S(2.0)),
+                bin(Div, FusedExpr::Neg(Box::new(A(a.clone()))), bin(Pow, A(c.clone()), S(0.5))),
+                bin(Pow, A(a.clone()), S(-1.0)),
+                bin(Pow, A(a.clone()), S(0.0)),
+                bin(Pow, A(a.clone()), S(1.0)),
+                bin(Pow, A(a.clone()), S(3.0)),
+                bin(Pow, A(a.clone()), A(b.clone())),
+                bin(Pow, S(2.5), A(b.clone())),
+                bin(Sub, S(1.0), bin(Mul, A(a.clone()), bin(Add, A(a.clone()), A(c.clone())))),
+                bin(Mul, bin(Add, S(2.0), S(3.5)), bin(Div, S(1.0), A(c.clone()))),
+            ];
+            for t in &trees {
+                let fused = evaluate(t).unwrap().unwrap();
+                assert_eq!(fused.shape(), &[n]);
+                assert_eq!(bits(&NdArray::Float(fused)), bits(&unfused(t)), "{t:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn fused_sums_match_sums_of_the_stored_result() {
+        use crate::array::reduce;
+        use FusedExpr::{Array as A, Scalar as S};
+        let plain = |n: usize, seed: u64| {
+            Array::from_vec(
+                vec![n],
+                arr(n, seed).to_vec().iter().map(|v| if v.is_finite() { *v } else { 0.5 }).collect(),
+            )
+            .unwrap()
+        };
+        for n in [2usize, 129, 8193, 1_000_003] {
+            let (a, b) = (plain(n, 4), plain(n, 5));
+            let t = bin(FusedOp::Pow, bin(FusedOp::Sub, A(a.clone()), A(b.clone())), S(2.0));
+            let stored = NdArray::Float(evaluate(&t).unwrap().unwrap());
+            let s = reduce::sum(&stored, None, false).unwrap().get_flat(0);
+            assert_eq!(crate::array::Scalar::Float(sum(&t).unwrap().unwrap()), s, "n = {n}");
+            let m = reduce::mean(&stored, None, false).unwrap().get_flat(0);
+            assert_eq!(crate::array::Scalar::Float(mean(&t).unwrap().unwrap()), m, "n = {n}");
+        }
+        let x = Array::from_vec(vec![700, 300], plain(210_000, 6).to_vec()).unwrap();
+        let t = bin(FusedOp::Mul, A(x.clone()), S(0.25));
+        let stored = NdArray::Float(evaluate(&t).unwrap().unwrap());
+        let m = reduce::mean(&stored, None, false).unwrap().get_flat(0);
+        assert_eq!(crate::array::Scalar::Float(mean(&t).unwrap().unwrap()), m);
+    }
+
+    #[test]
+    fn declines_what_it_cannot_fuse() {
+        use FusedExpr::{Array as A, Scalar as S};
+        let a = arr(10, 1);
+        let b = Array::from_vec(vec![2, 5], a.to_vec()).unwrap();
+        assert!(evaluate(&bin(FusedOp::Add, S(1.0), S(2.0))).unwrap().is_none());
+        assert!(evaluate(&bin(FusedOp::Add, A(a.clone()), A(b.clone()))).unwrap().is_none());
+        let t = b.view(vec![5, 2], vec![1, 5], 0);
+        assert!(evaluate(&bin(FusedOp::Add, A(t.clone()), S(1.0))).unwrap().is_none());
+        let mut e = A(a.clone());
+        for _ in 0..MAX_INSTRUCTIONS + 1 {
+            e = bin(FusedOp::Add, e, S(1.0));
+        }
+        assert!(evaluate(&e).unwrap().is_none());
+    }
+}

@@ -209,7 +209,7 @@ impl Interp {
                 let fop = fused_op(*op)?;
                 match (self.build(x, frame, shape)?, self.build(y, frame, shape)?) {
                     // Python's own arithmetic on numbers (ints stay exact).
-                    (Part::Number(p), Part::Number(q)) => super::ops::scalar_binary(*op, &p, &q).map(Part::Number),
+                    (Part::Number(p), Part::Number(q)) => super::num::scalar_binary(*op, &p, &q).map(Part::Number),
                     (Part::Tree(p), Part::Tree(q)) => {
                         Some(Part::Tree(FusedExpr::Binary(fop, Box::new(p), Box::new(q))))
                     }

@@ -93,19 +93,20 @@ fn tridiagonalize(a: &mut [f64], n: usize, off: &mut [f64], p: &mut [f64]) {
 }
 
 /// The product of the reflectors stored by [`tridiagonalize`] (each with
-/// the sign of its `off` entry), column-major into `q`.
+/// the sign of its `off` entry), column-major into `q` with column stride
+/// `ld >= n` (the rows from `n` to `ld` stay zero).
 #[inline(always)]
-fn assemble_q(a: &[f64], n: usize, off: &[f64], q: &mut [f64]) {
+fn assemble_q(a: &[f64], n: usize, off: &[f64], q: &mut [f64], ld: usize) {
     q.iter_mut().for_each(|v| *v = 0.0);
     for i in 0..n {
-        q[i * n + i] = 1.0;
+        q[i * ld + i] = 1.0;
     }
     for i in (0..n.saturating_sub(1)).rev() {
         let x = &a[i * n + i + 1..i * n + n];
         let sign = off[i].signum();
         let m_two = sign * -2.0;
         for c in i..n {
-            let col = &mut q[c * n + i + 1..c * n + n];
+            let col = &mut q[c * ld + i + 1..c * ld + n];
             let factor = dot(x, col) * m_two;
             for (y, &xv) in col.iter_mut().zip(x) {
                 *y = factor * xv + sign * *y;
@@ -155,10 +156,12 @@ fn delimit(diag: &[f64], off: &mut [f64], end: usize, eps: f64) -> (usize, usize
 }
 
 /// Applies `[[c, -s], [s, c]]` from the right to the adjacent columns `i`
-/// and `i + 1` of the column-major `q`: `(a, b) <- (a c + s b, -s a + c b)`.
+/// and `i + 1` of the column-major `q` (column stride `ld`, a multiple of
+/// four so that the loop has no scalar tail; the zero padding rows stay
+/// zero): `(a, b) <- (a c + s b, -s a + c b)`.
 #[inline(always)]
-fn rotate_cols(q: &mut [f64], n: usize, i: usize, c: f64, s: f64) {
-    let (ci, cj) = q[i * n..(i + 2) * n].split_at_mut(n);
+fn rotate_cols(q: &mut [f64], ld: usize, i: usize, c: f64, s: f64) {
+    let (ci, cj) = q[i * ld..(i + 2) * ld].split_at_mut(ld);
     for (a, b) in ci.iter_mut().zip(cj.iter_mut()) {
         let (x, y) = (*a, *b);
         *a = x * c + s * y;
@@ -168,9 +171,10 @@ fn rotate_cols(q: &mut [f64], n: usize, i: usize, c: f64, s: f64) {
 
 /// Implicit symmetric QR iteration on the tridiagonal `(diag, off)` (with
 /// `off` already made non-negative), accumulating the rotations into the
-/// columns of `q` when given. `false` when the iteration limit is reached.
+/// columns of `q` (column stride `ld`) when given. `false` when the
+/// iteration limit is reached.
 #[inline(always)]
-fn tridiagonal_qr(diag: &mut [f64], off: &mut [f64], mut q: Option<&mut [f64]>, n: usize) -> bool {
+fn tridiagonal_qr(diag: &mut [f64], off: &mut [f64], mut q: Option<&mut [f64]>, n: usize, ld: usize) -> bool {
     let eps = f64::EPSILON;
     let max_iter = iter_limit(n);
     let mut niter = 0;
@@ -205,7 +209,7 @@ fn tridiagonal_qr(diag: &mut [f64], off: &mut [f64], mut q: Option<&mut [f64]>, 
                     off[i + 1] *= c;
                 }
                 if let Some(q) = q.as_deref_mut() {
-                    rotate_cols(q, n, i, c, -s);
+                    rotate_cols(q, ld, i, c, -s);
                 }
             }
             if off[m].abs() <= eps * (diag[m].abs() + diag[last].abs()) {
@@ -228,7 +232,7 @@ fn tridiagonal_qr(diag: &mut [f64], off: &mut [f64], mut q: Option<&mut [f64]>, 
                 let (mod0, sign0) = split_sign(bx);
                 let denom = (mod0 * mod0 + by * by).sqrt();
                 if denom > eps {
-                    rotate_cols(q, n, start, mod0 / denom, by / (sign0 * denom));
+                    rotate_cols(q, ld, start, mod0 / denom, by / (sign0 * denom));
                 }
             }
             end -= 1;
@@ -296,11 +300,13 @@ fn eigh_body(a: &[f64], n: usize, upper: bool, values: &mut [f64], vectors: Opti
         return Ok(());
     }
     let want = vectors.is_some();
-    // One scratch buffer: the working matrix, Q, the off-diagonal, the
-    // diagonal and a work vector.
-    let mut scratch = vec![0.0; if want { 2 * n * n } else { n * n } + 3 * n];
+    // One scratch buffer: the working matrix, Q (columns padded to a
+    // multiple of four rows), the off-diagonal, the diagonal and a work
+    // vector.
+    let ld = n.div_ceil(4) * 4;
+    let mut scratch = vec![0.0; n * n + if want { n * ld } else { 0 } + 3 * n];
     let (w, rest) = scratch.split_at_mut(n * n);
-    let (q, rest) = rest.split_at_mut(if want { n * n } else { 0 });
+    let (q, rest) = rest.split_at_mut(if want { n * ld } else { 0 });
     let (off, rest) = rest.split_at_mut(n);
     let (diag, p) = rest.split_at_mut(n);
     // Column-major lower triangle: column c holds rows c.. of column c,
@@ -344,14 +350,14 @@ fn eigh_body(a: &[f64], n: usize, upper: bool, values: &mut [f64], vectors: Opti
     }
     tridiagonalize(w, n, off, p);
     if want {
-        assemble_q(w, n, off, q);
+        assemble_q(w, n, off, q, ld);
     }
     for (i, d) in diag.iter_mut().enumerate() {
         *d = w[i * n + i];
     }
     let off = &mut off[..n - 1];
     off.iter_mut().for_each(|v| *v = v.abs());
-    if n > 1 && !tridiagonal_qr(diag, off, want.then_some(&mut q[..]), n) {
+    if n > 1 && !tridiagonal_qr(diag, off, want.then_some(&mut q[..]), n, ld) {
         return Err(LinalgError::linalg(MSG_EIG));
     }
     diag.iter_mut().for_each(|v| *v *= amax);
@@ -369,7 +375,7 @@ fn eigh_body(a: &[f64], n: usize, upper: bool, values: &mut [f64], vectors: Opti
     }
     if let Some(v) = vectors {
         for (dst, &src) in idx.iter().enumerate() {
-            for (r, &x) in q[src * n..(src + 1) * n].iter().enumerate() {
+            for (r, &x) in q[src * ld..src * ld + n].iter().enumerate() {
                 v[r * n + dst] = x;
             }
         }

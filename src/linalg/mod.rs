@@ -8,7 +8,8 @@
 //!
 //! Files: `decompose` (LU: inv/det/slogdet/solve; cholesky; Householder qr;
 //! matrix_power; multi_dot), `small` (LU and Cholesky on plain slices
-//! below faer's size), `eigen` (eig/eigvals/eigh/eigvalsh), `balance`
+//! below faer's size), `small_eigh` (real symmetric eigen on plain
+//! slices below faer's size), `eigen` (eig/eigvals/eigh/eigvalsh), `balance`
 //! and `hqr` (LAPACK gebal, lanv2, gehd2 and dlahqr, so that real `eig`
 //! follows LAPACK's eigenvalue order and vector signs), `svd` (svd, lstsq,
 //! pinv, matrix_rank), `jacobi` (one-sided Jacobi SVD, the fallback when
@@ -30,6 +31,7 @@ mod interrupt;
 mod jacobi;
 mod norms;
 pub mod small;
+pub mod small_eigh;
 mod svd;
 
 pub use decompose::{

@@ -29,6 +29,7 @@ fn axpy<T: LinalgScalar>(y: &mut [T], a: T, x: &[T]) {
 }
 
 /// Two distinct rows of the row-major `m` (width `w`): `(row i, row r)`.
+#[inline(always)]
 fn row_pair<T>(m: &mut [T], w: usize, i: usize, r: usize) -> (&mut [T], &mut [T]) {
     if i < r {
         let (top, bottom) = m.split_at_mut(r * w);
@@ -66,17 +67,41 @@ fn lu_in_place<T: LinalgScalar>(a: &mut [T], n: usize) -> Vec<(usize, usize)> {
         }
         let inv = T::one() / diag;
         let (top, below) = a.split_at_mut((i + 1) * n);
-        let pivot_row = &top[i * n + i + 1..];
-        for row in below.chunks_exact_mut(n) {
-            // The multiplier first (the column scaling), then the row update.
-            row[i] *= inv;
-            let l = row[i];
-            for (y, &u) in row[i + 1..].iter_mut().zip(pivot_row) {
+        let pivot_row = &top[i * n + i + 1..(i + 1) * n];
+        // The multiplier first (the column scaling), then the row update;
+        // two rows per pass (one loop's overhead, one load of the pivot
+        // row), each element still updated exactly as before.
+        let mut pairs = below.chunks_exact_mut(2 * n);
+        for pair in &mut pairs {
+            let (r0, r1) = pair.split_at_mut(n);
+            r0[i] *= inv;
+            r1[i] *= inv;
+            let (m0, m1) = (-r0[i], -r1[i]);
+            axpy2(&mut r0[i + 1..], &mut r1[i + 1..], m0, m1, pivot_row);
+        }
+        let rest = pairs.into_remainder();
+        if !rest.is_empty() {
+            rest[i] *= inv;
+            let l = rest[i];
+            for (y, &u) in rest[i + 1..].iter_mut().zip(pivot_row) {
                 *y = -u * l * T::one() + T::one() * *y;
             }
         }
     }
     swaps
+}
+
+/// Two rows at once: `y0 = -u * l0 * 1 + 1 * y0` and the same for `y1`
+/// (`m0 = -l0`, `m1 = -l1`; the products `-u * l` and `u * -l` are equal).
+#[inline(always)]
+fn axpy2<T: LinalgScalar>(y0: &mut [T], y1: &mut [T], m0: T, m1: T, u: &[T]) {
+    let one = T::one();
+    let len = u.len().min(y0.len()).min(y1.len());
+    let (y0, y1, u) = (&mut y0[..len], &mut y1[..len], &u[..len]);
+    for k in 0..len {
+        y0[k] = u[k] * m0 * one + one * y0[k];
+        y1[k] = u[k] * m1 * one + one * y1[k];
+    }
 }
 
 /// True when a diagonal entry of the factored row-major `a` is exactly zero.
@@ -98,13 +123,25 @@ fn lu_solve_in_place<T: LinalgScalar>(lu: &[T], n: usize, swaps: &[(usize, usize
     }
     for i in 0..n.saturating_sub(1) {
         let (top, below) = b.split_at_mut((i + 1) * cols);
-        let xi = &top[i * cols..];
-        for (r, row) in below.chunks_exact_mut(cols).enumerate() {
-            let l = lu[(i + 1 + r) * n + i];
+        let xi = &top[i * cols..(i + 1) * cols];
+        // coeff = x / 1 (the unit diagonal), then y += -coeff * l; two
+        // rows per pass for f64 (where x / 1 is x; a complex division by
+        // one may turn -0 into +0, so complex rows keep the division).
+        let below = &mut below[..(n - i - 1) * cols];
+        let pair_len = if T::IS_COMPLEX { below.len() + 1 } else { 2 * cols };
+        let mut pairs = below.chunks_exact_mut(pair_len);
+        let mut r = i + 1;
+        for pair in &mut pairs {
+            let (r0, r1) = pair.split_at_mut(cols);
+            axpy2(r0, r1, -lu[r * n + i], -lu[(r + 1) * n + i], xi);
+            r += 2;
+        }
+        for row in pairs.into_remainder().chunks_exact_mut(cols) {
+            let l = lu[r * n + i];
             for (y, &x) in row.iter_mut().zip(xi) {
-                // coeff = x / 1 (the unit diagonal), then y += -coeff * l.
                 *y = -(x / T::one()) * l * T::one() + T::one() * *y;
             }
+            r += 1;
         }
     }
     for i in (0..n).rev() {
@@ -118,9 +155,18 @@ fn lu_solve_in_place<T: LinalgScalar>(lu: &[T], n: usize, swaps: &[(usize, usize
                 *x = *x / d;
             }
         }
-        for (r, row) in top.chunks_exact_mut(cols).enumerate() {
+        let xi = &*xi;
+        let mut pairs = top.chunks_exact_mut(2 * cols);
+        let mut r = 0;
+        for pair in &mut pairs {
+            let (r0, r1) = pair.split_at_mut(cols);
+            axpy2(r0, r1, -lu[r * n + i], -lu[(r + 1) * n + i], xi);
+            r += 2;
+        }
+        let rest = pairs.into_remainder();
+        if !rest.is_empty() {
             let u = lu[r * n + i];
-            for (y, &x) in row.iter_mut().zip(xi.iter()) {
+            for (y, &x) in rest.iter_mut().zip(xi) {
                 *y = -x * u * T::one() + T::one() * *y;
             }
         }
@@ -286,4 +332,54 @@ pub fn cholesky<T: LinalgScalar>(a: &[T], n: usize) -> LinalgResult<Vec<T>> {
         }
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::Rng;
+    use nalgebra::DMatrix;
+    use num_complex::Complex64;
+
+    /// The row-major data of `m`.
+    fn rows<T: nalgebra::Scalar + Copy>(m: &DMatrix<T>) -> Vec<T> {
+        m.transpose().as_slice().to_vec()
+    }
+
+    #[test]
+    fn small_lu_is_bit_identical_to_nalgebra_lu() {
+        let mut rng = Rng::new(53);
+        for n in 1..=20 {
+            for _ in 0..5 {
+                let a = rng.mat(n, n);
+                let b = rng.mat(n, 3);
+                let lu = nalgebra::LU::new(a.clone());
+                let inv = lu.try_inverse().unwrap();
+                assert_eq!(super::inv(&rows(&a), n).unwrap(), rows(&inv), "inv n = {n}");
+                let mut x = rows(&b);
+                super::solve(&rows(&a), n, &mut x, 3).unwrap();
+                assert_eq!(x, rows(&lu.solve(&b).unwrap()), "solve n = {n}");
+                let (sign, log) = super::slogdet(&rows(&a), n);
+                let d = lu.determinant();
+                assert_eq!(sign, d.signum(), "det sign n = {n}");
+                assert!((log - d.abs().ln()).abs() <= 1e-12 * log.abs().max(1.0));
+                let c = rng.cmat(n, n);
+                let clu = nalgebra::LU::new(c.clone());
+                let cinv = clu.try_inverse().unwrap();
+                assert_eq!(super::inv(&rows(&c), n).unwrap(), rows(&cinv), "complex inv n = {n}");
+                let cb = DMatrix::from_fn(n, 2, |i, j| Complex64::new(i as f64 - 0.5, j as f64));
+                let mut cx = rows(&cb);
+                super::solve(&rows(&c), n, &mut cx, 2).unwrap();
+                assert_eq!(cx, rows(&clu.solve(&cb).unwrap()), "complex solve n = {n}");
+            }
+        }
+        // Singular and integer-valued matrices.
+        let ones = vec![1.0; 16];
+        assert!(super::inv(&ones, 4).is_err());
+        assert_eq!(super::slogdet(&ones, 4), (0.0, f64::NEG_INFINITY));
+        let m = [4.0, 7.0, 2.0, 6.0];
+        assert_eq!(
+            super::inv(&m, 2).unwrap(),
+            rows(&nalgebra::LU::new(DMatrix::from_row_slice(2, 2, &m)).try_inverse().unwrap())
+        );
+    }
 }

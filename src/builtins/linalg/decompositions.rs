@@ -3,8 +3,8 @@
 
 use super::decl;
 use super::stacked::{
-    assemble, each, each_square, first_array, float_array, is_complex, lin, mats_array, need_2d, need_square,
-    push_rows, small_square, stack_of, Kern,
+    array_ref, assemble, each, each_square, first_array, float_array, is_complex, lin, mats_array, need_2d,
+    need_square, push_rows, small_square, stack_of, Kern,
 };
 use crate::array::{Array, NdArray};
 use crate::builtins::args::bind;
@@ -97,21 +97,53 @@ fn eigh_t<T: Kern>(a: &NdArray, upper: bool, vectors: bool) -> EvalResult<Value>
     Ok(Value::named_tuple("EighResult", &["eigenvalues", "eigenvectors"], vec![Value::array(w), Value::array(v)]))
 }
 
+/// `eigh` / `eigvalsh` of real matrices below the small size, straight
+/// from the array's data (row-major) into the results' buffers.
+fn eigh_small(a: &NdArray, upper: bool, vectors: bool) -> EvalResult<Value> {
+    let shape = a.shape();
+    let nd = shape.len();
+    let n = shape[nd - 1];
+    let batch = &shape[..nd - 2];
+    let count: usize = batch.iter().product();
+    let mut ws = vec![0.0; count * n];
+    let mut vs = vec![0.0; if vectors { count * n * n } else { 0 }];
+    let mut k = 0;
+    each_square::<f64>(a, n, |m| {
+        let v = if vectors { Some(&mut vs[k * n * n..(k + 1) * n * n]) } else { None };
+        kern::small_eigh::eigh_into(m, n, upper, &mut ws[k * n..(k + 1) * n], v).map_err(lin)?;
+        k += 1;
+        Ok(())
+    })?;
+    let mut core = batch.to_vec();
+    core.push(n);
+    let w = Value::array(NdArray::Float(Array::from_vec(core.clone(), ws)?));
+    if !vectors {
+        return Ok(w);
+    }
+    core.push(n);
+    let v = Value::array(NdArray::Float(Array::from_vec(core, vs)?));
+    Ok(Value::named_tuple("EighResult", &["eigenvalues", "eigenvectors"], vec![w, v]))
+}
+
 /// Shared by `eigh` and `eigvalsh`.
 fn eigh_common(args: Args, name: &str, vectors: bool) -> EvalResult {
     let mut b = bind(decl(name), args)?;
-    let a = first_array(&mut b)?;
+    let v0 = b.required(0)?;
+    let mut slot = None;
+    let a = array_ref(&v0, &mut slot)?;
     let upper = match b.get(1) {
         None => false,
         Some(Value::Str(s)) if matches!(s.as_ref(), "L" | "l") => false,
         Some(Value::Str(s)) if matches!(s.as_ref(), "U" | "u") => true,
         Some(_) => return Err(value_error("UPLO argument must be 'L' or 'U'")),
     };
-    need_square(&a)?;
-    if is_complex(&a) {
-        eigh_t::<Complex64>(&a, upper, vectors)
+    need_square(a)?;
+    if is_complex(a) {
+        eigh_t::<Complex64>(a, upper, vectors)
+    } else if small_square(a) {
+        eigh_small(a, upper, vectors)
     } else {
-        eigh_t::<f64>(&a, upper, vectors)
+        eigh_t::<f64>(a, upper, vectors)
     }
 }
 

@@ -3,7 +3,7 @@
 
 use super::decl;
 use super::stacked::{
-    assemble, each, each_square, first_array, float_arg, is_complex, lin, linalg_error, mats_array, need_2d,
+    array_ref, assemble, each, each_square, first_array, float_arg, is_complex, lin, linalg_error, mats_array, need_2d,
     need_square, row_major, small_square, stack_of, Kern, Stack,
 };
 use crate::array::{Array, DType, NdArray};
@@ -23,6 +23,11 @@ fn inv_t<T: Kern>(a: &NdArray) -> EvalResult<NdArray> {
     if small_square(a) {
         let shape = a.shape().to_vec();
         let n = shape[shape.len() - 1];
+        if shape.len() == 2 {
+            // One matrix: its inverse's buffer becomes the result's.
+            let x = T::with_data(a, |m| kern::small::inv(m, n)).map_err(lin)?;
+            return Ok(T::wrap(Array::from_vec(shape, x)?));
+        }
         let mut out = Vec::with_capacity(a.size());
         each_square::<T>(a, n, |m| {
             out.extend_from_slice(&kern::small::inv(m, n).map_err(lin)?);
@@ -38,9 +43,11 @@ fn inv_t<T: Kern>(a: &NdArray) -> EvalResult<NdArray> {
 /// `np.linalg.inv`.
 pub(super) fn np_inv(_: &mut Interp, args: Args) -> EvalResult {
     let mut b = bind(decl("inv"), args)?;
-    let a = first_array(&mut b)?;
-    need_square(&a)?;
-    Ok(Value::array(if is_complex(&a) { inv_t::<Complex64>(&a)? } else { inv_t::<f64>(&a)? }))
+    let v0 = b.required(0)?;
+    let mut slot = None;
+    let a = array_ref(&v0, &mut slot)?;
+    need_square(a)?;
+    Ok(Value::array(if is_complex(a) { inv_t::<Complex64>(a)? } else { inv_t::<f64>(a)? }))
 }
 
 /// Determinants (a scalar for one matrix).
@@ -63,12 +70,18 @@ fn det_t<T: Kern>(a: &NdArray) -> EvalResult<Value> {
 /// `np.linalg.det`.
 pub(super) fn np_det(_: &mut Interp, args: Args) -> EvalResult {
     let mut b = bind(decl("det"), args)?;
-    let a = first_array(&mut b)?;
-    need_square(&a)?;
-    if is_complex(&a) {
-        det_t::<Complex64>(&a)
+    let v0 = b.required(0)?;
+    let mut slot = None;
+    let a = array_ref(&v0, &mut slot)?;
+    need_square(a)?;
+    if is_complex(a) {
+        det_t::<Complex64>(a)
+    } else if a.ndim() == 2 && small_square(a) {
+        // One real matrix: the Python float straight from its data.
+        let n = a.shape()[1];
+        Ok(Value::Float(f64::with_data(a, |m| kern::small::det(m, n))))
     } else {
-        det_t::<f64>(&a)
+        det_t::<f64>(a)
     }
 }
 
@@ -189,19 +202,21 @@ fn solve_t<T: Kern>(a: &NdArray, b: &NdArray, vector: bool) -> EvalResult<NdArra
 /// `np.linalg.solve`.
 pub(super) fn np_solve(_: &mut Interp, args: Args) -> EvalResult {
     let mut bd = bind(decl("solve"), args)?;
-    let a = first_array(&mut bd)?;
-    let b = operand(&bd.required(1)?)?;
-    need_square(&a)?;
+    let (v0, v1) = (bd.required(0)?, bd.required(1)?);
+    let (mut slot_a, mut slot_b) = (None, None);
+    let a = array_ref(&v0, &mut slot_a)?;
+    let b = array_ref(&v1, &mut slot_b)?;
+    need_square(a)?;
     let vector = b.ndim() == 1;
     if b.ndim() == 0 {
         return Err(value_error(
             "solve: Input operand 1 does not have enough dimensions (has 0, gufunc core with signature (m,m),(m,n)->(m,n) requires 2)",
         ));
     }
-    Ok(Value::array(if is_complex(&a) || is_complex(&b) {
-        solve_t::<Complex64>(&a, &b, vector)?
+    Ok(Value::array(if is_complex(a) || is_complex(b) {
+        solve_t::<Complex64>(a, b, vector)?
     } else {
-        solve_t::<f64>(&a, &b, vector)?
+        solve_t::<f64>(a, b, vector)?
     }))
 }
 

@@ -166,6 +166,15 @@ pub(super) fn float_array(batch: &[usize], core: &[usize], parts: Vec<Vec<f64>>)
     assemble::<f64>(batch, core, parts)
 }
 
+/// The array behind `v`: borrowed when `v` already is one (no copy of
+/// its handle), converted into `slot` otherwise.
+pub(super) fn array_ref<'a>(v: &'a Value, slot: &'a mut Option<NdArray>) -> EvalResult<&'a NdArray> {
+    match v {
+        Value::Array(a) => Ok(a),
+        other => Ok(slot.insert(operand(other)?)),
+    }
+}
+
 /// The first argument as an array.
 pub(super) fn first_array(b: &mut Bound) -> EvalResult<NdArray> {
     operand(&b.required(0)?)

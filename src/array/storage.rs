@@ -348,6 +348,19 @@ impl<T: Element> Array<T> {
         self.buf.borrow()[p as usize]
     }
 
+    /// `a[i]` of a 1-d array, with a negative `i` counting from the end;
+    /// `None` for another number of dimensions or an index out of range.
+    #[inline]
+    pub fn element_1d(&self, i: i64) -> Option<T> {
+        let [n] = self.shape[..] else { return None };
+        let i = if i < 0 { i.checked_add(n as i64)? } else { i };
+        if i < 0 || i as u64 >= n as u64 {
+            return None;
+        }
+        let p = self.offset as isize + i as isize * self.strides[0];
+        self.buf.borrow().get(usize::try_from(p).ok()?).copied()
+    }
+
     /// The element at position `i` of the C-order flattening (`i < size`).
     pub fn get_flat(&self, mut i: usize) -> T {
         let mut p = self.offset as isize;

@@ -12,7 +12,8 @@
 
 use super::function::Frame;
 use super::Interp;
-use crate::ast::{BinOp, CmpOp, Expr, ExprKind, NameSlot, UnaryOp};
+use crate::array::NdArray;
+use crate::ast::{BinOp, CmpOp, Expr, ExprKind, NameRef, NameSlot, UnaryOp};
 use crate::value::Value;
 
 /// An int or a float, as the fast path carries it.
@@ -130,7 +131,29 @@ impl Interp {
                 Num::Int(i) => i.checked_neg().map(Num::Int),
                 Num::Float(f) => Some(Num::Float(-f)),
             },
+            // `a[i]` of a 1-d int or float array (a plain number, as NPL
+            // gives array elements)
+            ExprKind::Subscript(obj, index) => {
+                let ExprKind::Name(n) = &obj.kind else { return None };
+                let Value::Array(a) = self.variable(n, frame)? else { return None };
+                let Num::Int(i) = self.num_operand(index, frame, depth)? else { return None };
+                match &**a {
+                    NdArray::Float(x) => x.element_1d(i).map(Num::Float),
+                    NdArray::Int(x) => x.element_1d(i).map(Num::Int),
+                    _ => None,
+                }
+            }
             _ => self.num_operand(e, frame, depth),
+        }
+    }
+
+    /// The value of a local or (already looked-up) global variable, if bound.
+    #[inline(always)]
+    fn variable<'a>(&'a self, n: &NameRef, frame: &'a Frame) -> Option<&'a Value> {
+        match n.slot.get() {
+            NameSlot::Local(i) => frame.locals.get(i as usize)?.as_ref(),
+            NameSlot::Global => self.globals.get_cached(n),
+            NameSlot::Cell(_) => None,
         }
     }
 
@@ -149,15 +172,10 @@ impl Interp {
         match &e.kind {
             ExprKind::Int(i) => Some(Num::Int(*i)),
             ExprKind::Float(f) => Some(Num::Float(*f)),
-            ExprKind::Name(n) => {
-                let v = match n.slot.get() {
-                    NameSlot::Local(i) => frame.locals.get(i as usize)?.as_ref()?,
-                    NameSlot::Global => self.globals.get_cached(n)?,
-                    NameSlot::Cell(_) => return None,
-                };
-                Num::of(v)
-            }
-            ExprKind::Binary(..) | ExprKind::Unary(UnaryOp::Neg, _) if depth < MAX_NUM_DEPTH => {
+            ExprKind::Name(n) => Num::of(self.variable(n, frame)?),
+            ExprKind::Binary(..) | ExprKind::Unary(UnaryOp::Neg, _) | ExprKind::Subscript(..)
+                if depth < MAX_NUM_DEPTH =>
+            {
                 self.eval_num(e, frame, depth + 1)
             }
             _ => None,

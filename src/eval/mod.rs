@@ -675,7 +675,7 @@ impl Interp {
             return Err(u);
         }
         let def = func.def.clone();
-        let saved_current = std::mem::replace(&mut self.current, Some(func));
+        let saved_current = self.current.replace(func);
         let r = self.with_call_depth(|this| {
             let saved_expr_depth = this.expr_depth;
             let r = this.exec_block(&def.body, &mut frame);

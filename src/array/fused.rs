@@ -13,6 +13,7 @@
 //! `float ** scalar` kernel has them (`** 2` squares, `** 0.5` is `sqrt`,
 //! `** -1` is `1 / x`, `** 1` and `** 0`). So results are bit-identical.
 
+use super::elementwise::{pow_shortcut, PowShortcut};
 use super::error::ArrayResult;
 use super::parallel::{build_vec, with_simd};
 use super::reduce::generated::{pairwise_generated, sum_generated, GEN_BLOCK};
@@ -161,19 +162,13 @@ fn scalar_op(op: FusedOp, p: f64, q: f64) -> f64 {
 /// The shortcut kernel for `x ** y` with a scalar `y`, as the unfused
 /// `float ** scalar` kernel chooses it; `None` for the general `pow`.
 fn pow_kernel(y: f64) -> Option<Kernel> {
-    if y == 2.0 {
-        Some(Kernel::Square)
-    } else if y == 0.5 {
-        Some(Kernel::Sqrt)
-    } else if y == -1.0 {
-        Some(Kernel::Recip)
-    } else if y == 1.0 {
-        Some(Kernel::Copy)
-    } else if y == 0.0 {
-        Some(Kernel::One)
-    } else {
-        None
-    }
+    pow_shortcut(y).map(|k| match k {
+        PowShortcut::Square => Kernel::Square,
+        PowShortcut::Sqrt => Kernel::Sqrt,
+        PowShortcut::Recip => Kernel::Recip,
+        PowShortcut::Identity => Kernel::Copy,
+        PowShortcut::One => Kernel::One,
+    })
 }
 
 /// One element of `kernel`.

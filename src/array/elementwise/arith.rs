@@ -339,41 +339,64 @@ fn ffmin(x: f64, y: f64) -> f64 {
     }
 }
 
-/// `a ** y` for a scalar exponent, with NumPy's shortcuts (`** 2` squares,
-/// `** 0.5` is `sqrt`, `** -1` is `1 / x`), which differ from `pow` for
-/// `-0.0` and `-inf`.
-fn float_pow_scalar(a: &Array<f64>, y: f64) -> ArrayResult<Array<f64>> {
+/// NumPy's shortcuts for `x ** y` with a scalar float exponent: `** 2`
+/// squares, `** 0.5` is `sqrt`, `** -1` is `1 / x`, `** 1` copies and
+/// `** 0` gives ones. They differ from `pow` for `-0.0` and `-inf`, so every
+/// kernel that raises floats to a scalar power (and the fused evaluator)
+/// takes its choice from [`pow_shortcut`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum PowShortcut {
+    /// `x * x`
+    Square,
+    /// `x.sqrt()`
+    Sqrt,
+    /// `1.0 / x`
+    Recip,
+    /// `x`
+    Identity,
+    /// `1.0`
+    One,
+}
+
+/// The shortcut NumPy takes for `x ** y`, or `None` for the general `pow`.
+pub(crate) fn pow_shortcut(y: f64) -> Option<PowShortcut> {
     if y == 2.0 {
-        par_map(a, |x| x * x)
+        Some(PowShortcut::Square)
     } else if y == 0.5 {
-        par_map(a, f64::sqrt)
+        Some(PowShortcut::Sqrt)
     } else if y == -1.0 {
-        par_map(a, |x| 1.0 / x)
+        Some(PowShortcut::Recip)
     } else if y == 1.0 {
-        par_map(a, |x| x)
+        Some(PowShortcut::Identity)
     } else if y == 0.0 {
-        par_map(a, |_| 1.0)
+        Some(PowShortcut::One)
     } else {
-        par_map(a, |x| x.powf(y))
+        None
+    }
+}
+
+/// `a ** y` for a scalar exponent, with NumPy's shortcuts ([`pow_shortcut`]).
+fn float_pow_scalar(a: &Array<f64>, y: f64) -> ArrayResult<Array<f64>> {
+    match pow_shortcut(y) {
+        Some(PowShortcut::Square) => par_map(a, |x| x * x),
+        Some(PowShortcut::Sqrt) => par_map(a, f64::sqrt),
+        Some(PowShortcut::Recip) => par_map(a, |x| 1.0 / x),
+        Some(PowShortcut::Identity) => par_map(a, |x| x),
+        Some(PowShortcut::One) => par_map(a, |_| 1.0),
+        None => par_map(a, |x| x.powf(y)),
     }
 }
 
 /// [`float_pow_scalar`] in place: `t **= e` for a one-element `e` (each
 /// element gets exactly the out-of-place value).
 fn float_pow_scalar_update(t: &Array<f64>, e: &Array<f64>) -> ArrayResult<()> {
-    let y = e.get_flat(0);
-    if y == 2.0 {
-        par_zip_update(t, e, |x, _| x * x)
-    } else if y == 0.5 {
-        par_zip_update(t, e, |x, _| x.sqrt())
-    } else if y == -1.0 {
-        par_zip_update(t, e, |x, _| 1.0 / x)
-    } else if y == 1.0 {
-        Ok(())
-    } else if y == 0.0 {
-        par_zip_update(t, e, |_, _| 1.0)
-    } else {
-        par_zip_update(t, e, f64::powf)
+    match pow_shortcut(e.get_flat(0)) {
+        Some(PowShortcut::Square) => par_zip_update(t, e, |x, _| x * x),
+        Some(PowShortcut::Sqrt) => par_zip_update(t, e, |x, _| x.sqrt()),
+        Some(PowShortcut::Recip) => par_zip_update(t, e, |x, _| 1.0 / x),
+        Some(PowShortcut::Identity) => Ok(()),
+        Some(PowShortcut::One) => par_zip_update(t, e, |_, _| 1.0),
+        None => par_zip_update(t, e, f64::powf),
     }
 }
 

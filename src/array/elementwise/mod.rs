@@ -21,6 +21,7 @@
 //! no-op when the dtype already matches).
 
 mod arith;
+pub(crate) use arith::{pow_shortcut, PowShortcut};
 mod cmath;
 mod compare;
 pub(crate) mod k_order;

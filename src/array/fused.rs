@@ -121,41 +121,30 @@ impl Program {
             FusedExpr::Binary(op, x, y) => {
                 let (a, b) = (self.compile(x)?, self.compile(y)?);
                 if let (Src::Const(p), Src::Const(q)) = (a, b) {
-                    return Some(Src::Const(scalar_op(*op, p, q)));
+                    return Some(Src::Const(apply(kernel_for(*op, Some(q)), p, q)));
                 }
-                match (op, b) {
-                    (FusedOp::Pow, Src::Const(y)) => match pow_kernel(y) {
-                        Some(Kernel::Copy) => a,
-                        Some(k) => self.push(k, a, b)?,
-                        None => self.push(Kernel::Pow, a, b)?,
-                    },
-                    _ => {
-                        let k = match op {
-                            FusedOp::Add => Kernel::Add,
-                            FusedOp::Sub => Kernel::Sub,
-                            FusedOp::Mul => Kernel::Mul,
-                            FusedOp::Div => Kernel::Div,
-                            FusedOp::Pow => Kernel::Pow,
-                        };
-                        self.push(k, a, b)?
-                    }
+                let right = match b {
+                    Src::Const(y) => Some(y),
+                    _ => None,
+                };
+                match kernel_for(*op, right) {
+                    Kernel::Copy => a,
+                    k => self.push(k, a, b)?,
                 }
             }
         })
     }
 }
 
-/// `p op q` on two scalars (the unfused kernels' arithmetic).
-fn scalar_op(op: FusedOp, p: f64, q: f64) -> f64 {
+/// The kernel for `x op y`, where `y` is known when it is a constant: a
+/// constant exponent takes the unfused `float ** scalar` kernel's shortcut.
+fn kernel_for(op: FusedOp, y: Option<f64>) -> Kernel {
     match op {
-        FusedOp::Add => p + q,
-        FusedOp::Sub => p - q,
-        FusedOp::Mul => p * q,
-        FusedOp::Div => p / q,
-        FusedOp::Pow => match pow_kernel(q) {
-            Some(k) => apply(k, p, q),
-            None => p.powf(q),
-        },
+        FusedOp::Add => Kernel::Add,
+        FusedOp::Sub => Kernel::Sub,
+        FusedOp::Mul => Kernel::Mul,
+        FusedOp::Div => Kernel::Div,
+        FusedOp::Pow => y.and_then(pow_kernel).unwrap_or(Kernel::Pow),
     }
 }
 

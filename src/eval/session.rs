@@ -415,8 +415,17 @@ mod tests {
         let mut interp = session();
         interp.run("<t>", "n = 0", false).expect("runs");
         let t = interp.time_code("n += 1").expect("times");
-        assert!(t.loops >= 10 && t.per_loop.len() == 7, "{t:?}");
-        assert!(t.summary().contains(" per loop (median of 7 runs"), "{}", t.summary());
+        // How many runs fit in the 3 s budget depends on the machine's
+        // speed, so only the bounds are checked; the wording is checked on
+        // a fixed Timing below.
+        let runs = t.per_loop.len();
+        assert!(t.loops >= 10 && (1..=7).contains(&runs), "{t:?}");
+        assert!(t.summary().contains(&format!(" per loop (median of {runs} run")), "{}", t.summary());
+        let fixed = Timing { loops: 100, per_loop: vec![1.31e-3, 1.2e-3, 1.25e-3] };
+        assert_eq!(
+            fixed.summary(),
+            "1.25 ms per loop (median of 3 runs, 100 loops each; fastest 1.20 ms, slowest 1.31 ms)"
+        );
         assert_eq!(format_seconds(0.000_012_34), "12.3 µs");
         assert_eq!(format_seconds(2.5e-9), "2.50 ns");
         assert_eq!(format_seconds(1.5), "1.50 s");

@@ -350,15 +350,17 @@ impl<T: Element> Array<T> {
 
     /// `a[i]` of a 1-d array, with a negative `i` counting from the end;
     /// `None` for another number of dimensions or an index out of range.
-    #[inline]
+    #[inline(always)]
     pub fn element_1d(&self, i: i64) -> Option<T> {
-        let [n] = self.shape[..] else { return None };
-        let i = if i < 0 { i.checked_add(n as i64)? } else { i };
-        if i < 0 || i as u64 >= n as u64 {
+        let ([n], [stride]) = (&self.shape[..], &self.strides[..]) else { return None };
+        // `n` fits in an i64, so a negative `i` plus `n` cannot overflow; a
+        // result still negative wraps to a huge u64 and fails the bound.
+        let i = if i < 0 { i + *n as i64 } else { i };
+        if i as u64 >= *n as u64 {
             return None;
         }
-        let p = self.offset as isize + i as isize * self.strides[0];
-        self.buf.borrow().get(usize::try_from(p).ok()?).copied()
+        let p = self.offset as isize + i as isize * stride;
+        self.buf.try_borrow().ok()?.get(p as usize).copied()
     }
 
     /// The element at position `i` of the C-order flattening (`i < size`).

@@ -348,6 +348,21 @@ impl Interp {
             return Ok(());
         };
         let iterable = self.eval(&clause.iter, frame)?;
+        if let (Value::Range(r), ExprKind::Name(n)) = (&iterable, &clause.target.kind) {
+            if let NameSlot::Local(slot) = n.slot.get() {
+                'ints: for v in super::iter::IntRange::of(r) {
+                    self.check_interrupt()?;
+                    super::iter::store_local_int(frame, slot as usize, v)?;
+                    for cond in &clause.conditions {
+                        if !self.comprehension_condition(cond, frame)? {
+                            continue 'ints;
+                        }
+                    }
+                    self.run_comprehension(kind, clauses, level + 1, frame, out_list, out_dict)?;
+                }
+                return Ok(());
+            }
+        }
         let mut it = self.iterate(&iterable).map_err(|u| self.locate(u, clause.iter.span))?;
         'items: while let Some(item) = it.next_value(self)? {
             self.check_interrupt()?;
@@ -356,14 +371,22 @@ impl Interp {
                 _ => self.assign(&clause.target, item, frame)?,
             }
             for cond in &clause.conditions {
-                let c = self.eval(cond, frame)?;
-                if !self.truthy(&c).map_err(|u| self.locate(u, cond.span))? {
+                if !self.comprehension_condition(cond, frame)? {
                     continue 'items;
                 }
             }
             self.run_comprehension(kind, clauses, level + 1, frame, out_list, out_dict)?;
         }
         Ok(())
+    }
+
+    /// The truth of one `if` filter of a comprehension.
+    fn comprehension_condition(&mut self, cond: &Expr, frame: &mut Frame) -> EvalResult<bool> {
+        if let Some(b) = self.num_condition(cond, frame) {
+            return Ok(b);
+        }
+        let c = self.eval(cond, frame)?;
+        self.truthy(&c).map_err(|u| self.locate(u, cond.span))
     }
 
     fn eval_fstring(&mut self, parts: &[FStringPart], frame: &mut Frame) -> EvalResult<String> {

@@ -5,10 +5,56 @@ use super::Interp;
 use crate::value::{ExcKind, Value};
 use std::rc::Rc;
 
+/// The ints of a `range`, in order: stops before passing `stop`, or when
+/// the next value would leave the i64 range.
+#[derive(Clone, Copy)]
+pub struct IntRange {
+    next: Option<i64>,
+    stop: i64,
+    step: i64,
+}
+
+impl IntRange {
+    /// The values of `r`.
+    pub fn of(r: &crate::value::RangeValue) -> IntRange {
+        IntRange { next: Some(r.start), stop: r.stop, step: r.step }
+    }
+}
+
+impl Iterator for IntRange {
+    type Item = i64;
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<i64> {
+        let v = self.next?;
+        if (self.step > 0 && v < self.stop) || (self.step < 0 && v > self.stop) {
+            self.next = v.checked_add(self.step);
+            Some(v)
+        } else {
+            None
+        }
+    }
+}
+
+/// Writes the int `v` into local slot `slot` (in place when it holds an int).
+#[inline(always)]
+pub fn store_local_int(frame: &mut super::function::Frame, slot: usize, v: i64) -> EvalResult<()> {
+    match frame.locals.get_mut(slot) {
+        Some(Some(Value::Int(x))) => *x = v,
+        Some(held) => {
+            if let Some(old) = held.replace(Value::Int(v)) {
+                super::drop_value(old);
+            }
+        }
+        None => return Err(raise(ExcKind::RuntimeError, "internal error: loop variable outside its frame")),
+    }
+    Ok(())
+}
+
 /// A running iteration over a value.
 pub enum ValueIter {
     /// Over `range(...)` without building a list.
-    Range { next: i64, stop: i64, step: i64 },
+    Range(IntRange),
     /// Over a snapshot of items.
     Items(std::vec::IntoIter<Value>),
     /// Over a list, reading its current contents at each step (as Python does).
@@ -21,18 +67,7 @@ impl ValueIter {
     /// The next value, or `None` at the end.
     pub fn next_value(&mut self, interp: &mut Interp) -> EvalResult<Option<Value>> {
         match self {
-            ValueIter::Range { next, stop, step } => {
-                if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
-                    let v = *next;
-                    *next = next.saturating_add(*step);
-                    if *next == v {
-                        *next = *stop;
-                    }
-                    Ok(Some(Value::Int(v)))
-                } else {
-                    Ok(None)
-                }
-            }
+            ValueIter::Range(r) => Ok(r.next().map(Value::Int)),
             ValueIter::Items(it) => Ok(it.next()),
             ValueIter::List { list, index } => {
                 let v = list.borrow().get(*index).cloned();
@@ -55,7 +90,7 @@ impl Interp {
     /// Starts iterating over `v` (`TypeError` if it is not iterable).
     pub fn iterate(&mut self, v: &Value) -> EvalResult<ValueIter> {
         Ok(match v {
-            Value::Range(r) => ValueIter::Range { next: r.start, stop: r.stop, step: r.step },
+            Value::Range(r) => ValueIter::Range(IntRange::of(r)),
             Value::List(l) => ValueIter::List { list: l.clone(), index: 0 },
             Value::Tuple(t) => ValueIter::Items(t.as_ref().clone().into_iter()),
             Value::NamedTuple(t) => ValueIter::Items(t.items.clone().into_iter()),

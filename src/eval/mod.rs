@@ -283,8 +283,14 @@ impl Interp {
                             NameSlot::Cell(_) => None,
                         };
                         if let Some(current) = slot {
-                            if let Some(r) = num::Num::of(current).and_then(|x| num::num_binary(*op, x, y)) {
-                                *current = r.into_value();
+                            let x = match current {
+                                Value::Int(i) => num::Num::Int(*i),
+                                Value::Float(f) => num::Num::Float(*f),
+                                _ => return self.aug_assign(target, *op, value, frame),
+                            };
+                            if let Some(r) = num::num_binary(*op, x, y) {
+                                // the old value is a number: nothing to drop
+                                std::mem::forget(std::mem::replace(current, r.into_value()));
                                 return Ok(());
                             }
                         }
@@ -387,6 +393,11 @@ impl Interp {
             },
             StmtKind::For(target, iter, body, orelse) => {
                 let it = self.eval(iter, frame)?;
+                if let (Value::Range(r), ExprKind::Name(n)) = (&it, &target.kind) {
+                    if let NameSlot::Local(slot) = n.slot.get() {
+                        return self.for_range_local(stmt, r, slot as usize, body, orelse, frame);
+                    }
+                }
                 let mut items = self.iterate(&it).map_err(|u| self.locate(u, iter.span))?;
                 let mut broke = false;
                 while let Some(item) = items.next_value(self).map_err(|u| self.locate(u, iter.span))? {
@@ -514,6 +525,29 @@ impl Interp {
             }
         }
         Ok(())
+    }
+
+    /// `for i in range(...)` with a local loop variable: the counter stays
+    /// a machine integer and is written into the variable's slot in place.
+    fn for_range_local(
+        &mut self,
+        stmt: &Stmt,
+        range: &crate::value::RangeValue,
+        slot: usize,
+        body: &[Stmt],
+        orelse: &[Stmt],
+        frame: &mut Frame,
+    ) -> EvalResult<()> {
+        for v in iter::IntRange::of(range) {
+            self.check_interrupt().map_err(|u| self.locate(u, stmt.span))?;
+            iter::store_local_int(frame, slot, v)?;
+            match self.exec_block(body, frame) {
+                Ok(()) | Err(Unwind::Continue) => {}
+                Err(Unwind::Break) => return Ok(()),
+                Err(other) => return Err(other),
+            }
+        }
+        self.exec_block(orelse, frame)
     }
 
     fn exec_try(

@@ -133,17 +133,30 @@ impl Interp {
             },
             // `a[i]` of a 1-d int or float array (a plain number, as NPL
             // gives array elements)
-            ExprKind::Subscript(obj, index) => {
-                let ExprKind::Name(n) = &obj.kind else { return None };
-                let Value::Array(a) = self.variable(n, frame)? else { return None };
-                let Num::Int(i) = self.num_operand(index, frame, depth)? else { return None };
-                match &**a {
-                    NdArray::Float(x) => x.element_1d(i).map(Num::Float),
-                    NdArray::Int(x) => x.element_1d(i).map(Num::Int),
-                    _ => None,
-                }
-            }
+            ExprKind::Subscript(obj, index) => self.num_element(obj, index, frame, depth),
             _ => self.num_operand(e, frame, depth),
+        }
+    }
+
+    /// `a[i]` of a 1-d int or float array named by a variable, with an int index.
+    #[inline(never)]
+    fn num_element(&self, obj: &Expr, index: &Expr, frame: &Frame, depth: u32) -> Option<Num> {
+        let ExprKind::Name(n) = &obj.kind else { return None };
+        let Value::Array(a) = self.variable(n, frame)? else { return None };
+        let i = match &index.kind {
+            ExprKind::Name(m) => match self.variable(m, frame)? {
+                Value::Int(i) => *i,
+                _ => return None,
+            },
+            _ => match self.num_operand(index, frame, depth)? {
+                Num::Int(i) => i,
+                Num::Float(_) => return None,
+            },
+        };
+        match &**a {
+            NdArray::Float(x) => x.element_1d(i).map(Num::Float),
+            NdArray::Int(x) => x.element_1d(i).map(Num::Int),
+            _ => None,
         }
     }
 

@@ -390,7 +390,7 @@ impl Interp {
     }
 
     fn eval_fstring(&mut self, parts: &[FStringPart], frame: &mut Frame) -> EvalResult<String> {
-        let mut out = String::new();
+        let mut out = String::with_capacity(32);
         for p in parts {
             match p {
                 FStringPart::Text(t) => out.push_str(t),
@@ -399,7 +399,16 @@ impl Interp {
                     if let Some(t) = debug_text {
                         out.push_str(t);
                     }
-                    let spec_text = self.eval_fstring(spec, frame)?;
+                    // a spec without fields (`.2f`) is used as written
+                    let spec_owned;
+                    let spec_text: &str = match spec.as_slice() {
+                        [] => "",
+                        [FStringPart::Text(t)] => t,
+                        _ => {
+                            spec_owned = self.eval_fstring(spec, frame)?;
+                            &spec_owned
+                        }
+                    };
                     let v = match conversion {
                         Some('r' | 'a') => Value::Str(crate::value::PyStr::from(
                             super::repr_of(&v).map_err(|u| self.locate(u, expr.span))?,
@@ -409,7 +418,7 @@ impl Interp {
                         )),
                         _ => v,
                     };
-                    let text = self.format_value(&v, &spec_text).map_err(|u| self.locate(u, expr.span))?;
+                    let text = self.format_value(&v, spec_text).map_err(|u| self.locate(u, expr.span))?;
                     out.push_str(&text);
                 }
             }
@@ -560,6 +569,15 @@ impl Interp {
         frame: &mut Frame,
     ) -> EvalResult<MethodCall> {
         let receiver = self.eval(obj, frame)?;
+        if let (Value::List(list), "append", [Arg::Positional(x)]) = (&receiver, name, args) {
+            // `xs.append(x)`, the commonest method call, without binding `Args`
+            let v = self.eval(x, frame)?;
+            let mut items = list.borrow_mut();
+            super::ops::check_sequence_size(items.len() + 1, std::mem::size_of::<Value>())
+                .map_err(|u| self.add_call_site(u, e.span))?;
+            items.push(v);
+            return Ok(MethodCall::Done(Value::None));
+        }
         if let Some(r) = self.try_fused_reduction(&receiver, name, args, frame) {
             return Ok(MethodCall::Done(r));
         }

@@ -682,7 +682,9 @@ impl Interp {
                 }
             }
         }
-        locals.resize(n_locals, None);
+        if locals.len() < n_locals {
+            locals.resize(n_locals, None);
+        }
         let cells = if shape.n_own_cells == 0 && func.closure.is_empty() {
             Vec::new()
         } else {
@@ -697,7 +699,12 @@ impl Interp {
     /// Returns a finished call's locals vector to the pool (emptied).
     fn recycle_locals(&mut self, mut locals: Vec<Option<Value>>) {
         if self.frame_pool.len() < 64 && locals.capacity() <= 256 {
-            locals.clear();
+            // numbers, the usual locals, need no drop call
+            while let Some(v) = locals.pop() {
+                if let Some(v) = v {
+                    drop_value(v);
+                }
+            }
             self.frame_pool.push(locals);
         }
     }
@@ -712,10 +719,20 @@ impl Interp {
         let saved_current = self.current.replace(func);
         let r = self.with_call_depth(|this| {
             let saved_expr_depth = this.expr_depth;
-            let r = this.exec_block(&def.body, &mut frame);
+            // A body ending in `return value` evaluates that value directly
+            // rather than unwinding it as `Unwind::Return`.
+            let r = match def.body.split_last() {
+                Some((Stmt { kind: StmtKind::Return(Some(value)), .. }, before)) => {
+                    match this.exec_block(before, &mut frame) {
+                        Ok(()) => this.eval(value, &mut frame),
+                        Err(u) => Err(u),
+                    }
+                }
+                _ => this.exec_block(&def.body, &mut frame).map(|()| Value::None),
+            };
             this.expr_depth = saved_expr_depth;
             match r {
-                Ok(()) => Ok(Value::None),
+                Ok(v) => Ok(v),
                 Err(Unwind::Return(v)) => Ok(v),
                 Err(Unwind::Break) | Err(Unwind::Continue) => Ok(Value::None),
                 Err(e) => Err(e),

@@ -67,8 +67,17 @@ enum KeyRef<'a> {
 
 impl<'a> KeyRef<'a> {
     /// The key for `v`, or the name of its type if it is unhashable
-    /// (a tuple is checked item by item).
+    /// (a tuple is checked item by item). Ints and strings inline.
+    #[inline(always)]
     fn of(v: &'a Value) -> Result<KeyRef<'a>, &'static str> {
+        match v {
+            Value::Int(i) => Ok(KeyRef::Int(*i)),
+            Value::Str(s) => Ok(KeyRef::Str(s.as_str())),
+            _ => Self::of_other(v),
+        }
+    }
+
+    fn of_other(v: &'a Value) -> Result<KeyRef<'a>, &'static str> {
         Ok(match v {
             Value::None => KeyRef::None,
             Value::Bool(b) => KeyRef::Int(*b as i64),
@@ -89,7 +98,15 @@ impl<'a> KeyRef<'a> {
 
     /// The key's hash: well mixed in every bit, since the table takes its
     /// bucket from the low bits (ints with equal low bits must not collide).
+    #[inline(always)]
     fn hash(&self) -> u64 {
+        match *self {
+            KeyRef::Int(i) => mix(i as u64),
+            _ => self.hash_other(),
+        }
+    }
+
+    fn hash_other(&self) -> u64 {
         match *self {
             KeyRef::None => mix(0x6e6f6e65),
             KeyRef::Int(i) => mix(i as u64),
@@ -114,7 +131,15 @@ impl<'a> KeyRef<'a> {
     }
 
     /// Whether the stored key `v` is this key.
+    #[inline(always)]
     fn matches(&self, v: &Value) -> bool {
+        match (*self, v) {
+            (KeyRef::Int(a), Value::Int(b)) => a == *b,
+            _ => self.matches_other(v),
+        }
+    }
+
+    fn matches_other(&self, v: &Value) -> bool {
         match (*self, KeyRef::of(v)) {
             (KeyRef::None, Ok(KeyRef::None)) => true,
             (KeyRef::Int(a), Ok(KeyRef::Int(b))) => a == b,

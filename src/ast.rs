@@ -55,6 +55,23 @@ impl NameRef {
     }
 }
 
+/// The name in `x.name`, with a cache of where it was last found when `x`
+/// is a module (see `Module::get_cached`).
+#[derive(Debug)]
+pub struct AttrName {
+    /// The attribute's name.
+    pub name: Rc<str>,
+    /// The module id and attribute position of the last lookup (0: none).
+    pub module_cache: Cell<u64>,
+}
+
+impl AttrName {
+    /// An attribute name with an empty cache.
+    pub fn new(name: Rc<str>) -> AttrName {
+        AttrName { name, module_cache: Cell::new(0) }
+    }
+}
+
 /// An expression with its span.
 #[derive(Debug)]
 pub struct Expr {
@@ -253,7 +270,7 @@ pub enum ExprKind {
     /// `*x` inside a list, tuple or assignment target.
     Starred(Box<Expr>),
     /// `x.name`
-    Attribute(Box<Expr>, Rc<str>),
+    Attribute(Box<Expr>, AttrName),
     /// `f(args)`
     Call(Box<Expr>, Vec<Arg>),
     /// `x[i]`

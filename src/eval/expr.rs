@@ -182,9 +182,9 @@ impl Interp {
             ExprKind::Starred(_) => {
                 Err(self.locate(raise(ExcKind::SyntaxError, "can't use starred expression here"), e.span))
             }
-            ExprKind::Attribute(obj, name) => {
+            ExprKind::Attribute(obj, attr) => {
                 let v = self.eval(obj, frame)?;
-                self.get_attr(&v, name).map_err(|u| self.locate(u, e.span))
+                self.get_attr_at(&v, attr).map_err(|u| self.locate(u, e.span))
             }
             ExprKind::Call(func, args) => self.eval_call(e, func, args, frame),
             ExprKind::Subscript(obj, index) => {
@@ -539,7 +539,7 @@ impl Interp {
         let f = match &func.kind {
             // `obj.method(...)`: call the method with its receiver first,
             // without building a bound-method object.
-            ExprKind::Attribute(obj, name) => match self.eval_method_call(e, func, obj, name, args, frame)? {
+            ExprKind::Attribute(obj, attr) => match self.eval_method_call(e, func, obj, attr, args, frame)? {
                 MethodCall::Done(v) => return Ok(v),
                 MethodCall::Callee(f) => f,
             },
@@ -564,11 +564,12 @@ impl Interp {
         e: &Expr,
         func: &Expr,
         obj: &Expr,
-        name: &str,
+        attr: &AttrName,
         args: &[Arg],
         frame: &mut Frame,
     ) -> EvalResult<MethodCall> {
         let receiver = self.eval(obj, frame)?;
+        let name: &str = &attr.name;
         if let (Value::List(list), "append", [Arg::Positional(x)]) = (&receiver, name, args) {
             // `xs.append(x)`, the commonest method call, without binding `Args`
             let v = self.eval(x, frame)?;
@@ -597,7 +598,7 @@ impl Interp {
                     .map_err(|u| self.add_call_site(u, e.span))?;
                 Ok(MethodCall::Done(v))
             }
-            None => Ok(MethodCall::Callee(self.get_attr(&receiver, name).map_err(|u| self.locate(u, func.span))?)),
+            None => Ok(MethodCall::Callee(self.get_attr_at(&receiver, attr).map_err(|u| self.locate(u, func.span))?)),
         }
     }
 
@@ -682,6 +683,18 @@ impl Interp {
         }
     }
 
+    /// `obj.name` at a place in the source: a module attribute is found
+    /// through the place's cache.
+    #[inline]
+    pub fn get_attr_at(&mut self, v: &Value, attr: &AttrName) -> EvalResult<Value> {
+        if let Value::Module(m) = v {
+            if let Some(found) = m.get_cached(&attr.name, &attr.module_cache) {
+                return Ok(found);
+            }
+        }
+        self.get_attr(v, &attr.name)
+    }
+
     /// `obj.name`.
     pub fn get_attr(&mut self, v: &Value, name: &str) -> EvalResult<Value> {
         if let Value::Module(m) = v {
@@ -753,7 +766,8 @@ impl Interp {
                 let i = self.eval(index, frame)?;
                 self.set_item(&o, &i, value).map_err(|u| self.locate(u, target.span))
             }
-            ExprKind::Attribute(obj, name) => {
+            ExprKind::Attribute(obj, attr) => {
+                let name: &str = &attr.name;
                 let o = self.eval(obj, frame)?;
                 let err = match &o {
                     Value::Module(m) => {
@@ -866,7 +880,8 @@ impl Interp {
                 // but storing is harmless and needed for scalars and lists.
                 self.set_item(&o, &i, new).map_err(|u| self.locate(u, target.span))
             }
-            ExprKind::Attribute(obj, name) => {
+            ExprKind::Attribute(obj, attr) => {
+                let name: &str = &attr.name;
                 let o = self.eval(obj, frame)?;
                 let current = self.get_attr(&o, name).map_err(|u| self.locate(u, target.span))?;
                 let v = self.eval(value, frame)?;

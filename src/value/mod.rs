@@ -161,14 +161,42 @@ pub struct Module {
     /// [`Module::set`], which keeps the index in step).
     pub attrs: RefCell<Vec<(Rc<str>, Value)>>,
     /// Position of each attribute in `attrs`, so `np.array` is one hash
-    /// lookup rather than a scan of several hundred names.
+    /// lookup rather than a scan of several hundred names. A name keeps its
+    /// position for the module's life (attributes are replaced in place and
+    /// never removed), which is what [`Module::get_cached`] relies on.
     index: RefCell<fxhash::FxHashMap<Rc<str>, usize>>,
+    /// A number no other module of this process has, for call-site caches.
+    id: u32,
 }
 
 impl Module {
     /// An empty module named `name`.
     pub fn new(name: &'static str) -> Module {
-        Module { name, attrs: RefCell::new(vec![]), index: RefCell::new(Default::default()) }
+        static NEXT_ID: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
+        let id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Module { name, attrs: RefCell::new(vec![]), index: RefCell::new(Default::default()), id }
+    }
+    /// The attribute `name`, remembering its position in `cache` (one per
+    /// `module.name` in the source: the module's id in the high half, the
+    /// position in the low half), so the next lookup from the same place in
+    /// the same module skips the hash.
+    #[inline]
+    pub fn get_cached(&self, name: &str, cache: &std::cell::Cell<u64>) -> Option<Value> {
+        let c = cache.get();
+        if (c >> 32) as u32 == self.id {
+            if let Some((_, v)) = self.attrs.borrow().get((c & 0xffff_ffff) as usize) {
+                return Some(v.clone());
+            }
+        }
+        self.get_and_remember(name, cache)
+    }
+    #[inline(never)]
+    fn get_and_remember(&self, name: &str, cache: &std::cell::Cell<u64>) -> Option<Value> {
+        let i = *self.index.borrow().get(name)?;
+        if let Ok(low) = u32::try_from(i) {
+            cache.set((u64::from(self.id) << 32) | u64::from(low));
+        }
+        self.attrs.borrow().get(i).map(|(_, v)| v.clone())
     }
     /// The attribute `name`.
     pub fn get(&self, name: &str) -> Option<Value> {

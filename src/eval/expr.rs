@@ -606,6 +606,9 @@ impl Interp {
     /// builtins, types, bound methods).
     #[inline(never)]
     fn eval_call_general(&mut self, e: &Expr, f: Value, args: &[Arg], frame: &mut Frame) -> EvalResult<Value> {
+        if let Some(v) = self.array_from_display(&f, args, frame) {
+            return Ok(v);
+        }
         let mut call_args = Args::default();
         // Room for the callee's locals, so binding reuses this vector as its frame.
         let room = match &f {

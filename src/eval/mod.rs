@@ -12,6 +12,7 @@ pub mod function;
 pub mod fusion;
 pub mod globals;
 pub mod iter;
+pub mod literal;
 pub mod num;
 pub mod ops;
 pub mod scope;

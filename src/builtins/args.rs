@@ -83,6 +83,97 @@ pub fn parse_signature(sig: &str) -> Vec<ParamSpec> {
     out
 }
 
+/// What binding positional arguments needs from a signature, computed from
+/// the declared text at compile time (see [`SignatureShape::of`]), so that a
+/// call with only positional arguments binds without parsing or looking up
+/// the parameter names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SignatureShape {
+    /// Parameter slots (`*args` and `**kw` count one each; `*` and `/` none).
+    pub n_params: u8,
+    /// How many parameters at the start are positional-or-keyword.
+    pub leading_normal: u8,
+    /// Fewest positional arguments that fill every required
+    /// positional-or-keyword parameter (one past the last of them).
+    pub min_positional: u8,
+    /// Whether some parameter must be given and can only be given by keyword
+    /// (then the names are needed to bind or to explain the error).
+    pub needs_names: bool,
+}
+
+impl SignatureShape {
+    /// The shape of `"(a, b=1, *args, c=None, **kw)"`: the same reading as
+    /// [`parse_signature`], as a constant function. Signatures past 255
+    /// parameters are refused at compile time.
+    pub const fn of(sig: &str) -> SignatureShape {
+        let b = sig.as_bytes();
+        let (mut i, mut end) = (0, b.len());
+        while i < end && (b[i] == b' ' || b[i] == b'(') {
+            i += 1;
+        }
+        while end > i && (b[end - 1] == b' ' || b[end - 1] == b')') {
+            end -= 1;
+        }
+        let mut shape = SignatureShape { n_params: 0, leading_normal: 0, min_positional: 0, needs_names: false };
+        let (mut keyword_only, mut depth, mut start) = (false, 0i32, i);
+        while i <= end {
+            let at_end = i == end;
+            let c = if at_end { b',' } else { b[i] };
+            if c == b'(' || c == b'[' || c == b'{' {
+                depth += 1;
+            } else if c == b')' || c == b']' || c == b'}' {
+                depth -= 1;
+            } else if c == b',' && (depth == 0 || at_end) {
+                // the piece b[start..i], trimmed
+                let (mut lo, mut hi) = (start, i);
+                while lo < hi && b[lo] == b' ' {
+                    lo += 1;
+                }
+                while hi > lo && b[hi - 1] == b' ' {
+                    hi -= 1;
+                }
+                let len = hi - lo;
+                if len == 0 || (len == 1 && b[lo] == b'/') {
+                    // nothing, or the positional-only marker
+                } else if len == 1 && b[lo] == b'*' {
+                    keyword_only = true;
+                } else {
+                    let star = b[lo] == b'*';
+                    if star && len > 1 && b[lo + 1] != b'*' {
+                        keyword_only = true;
+                    }
+                    let mut optional = star;
+                    let mut k = lo;
+                    while k < hi {
+                        if b[k] == b'=' {
+                            optional = true;
+                        }
+                        k += 1;
+                    }
+                    assert!(shape.n_params < u8::MAX, "signature too long");
+                    if !star && !keyword_only {
+                        if shape.leading_normal == shape.n_params {
+                            shape.leading_normal += 1;
+                        }
+                        if !optional {
+                            shape.min_positional = shape.n_params + 1;
+                            if shape.leading_normal != shape.n_params + 1 {
+                                shape.needs_names = true;
+                            }
+                        }
+                    } else if !star && !optional {
+                        shape.needs_names = true;
+                    }
+                    shape.n_params += 1;
+                }
+                start = i + 1;
+            }
+            i += 1;
+        }
+        shape
+    }
+}
+
 /// A parsed signature with what binding needs precomputed.
 struct Signature {
     params: Rc<[ParamSpec]>,
@@ -159,6 +250,27 @@ impl Bound {
 
 /// Binds `args` to `builtin`'s declared parameters.
 pub fn bind(builtin: &'static Builtin, args: Args) -> EvalResult<Bound> {
+    let name = builtin.name;
+    let given = args.positional.len();
+    let shape = &builtin.shape;
+    if args.keywords.is_empty()
+        && given <= usize::from(shape.leading_normal)
+        && given >= usize::from(shape.min_positional)
+        && !shape.needs_names
+    {
+        // Positional argument `k` goes to parameter `k` and every required
+        // parameter is given: reuse the vector, no names needed.
+        let mut values: Vec<Option<Value>> = args.positional.into_iter().map(Some).collect();
+        values.resize(usize::from(shape.n_params), None);
+        return Ok(Bound { values, rest: Vec::new(), rest_keywords: Vec::new(), name });
+    }
+    bind_by_name(builtin, args)
+}
+
+/// [`bind`] for calls with keywords, extra positional arguments or missing
+/// ones: binds through the parsed parameter names.
+#[inline(never)]
+fn bind_by_name(builtin: &'static Builtin, args: Args) -> EvalResult<Bound> {
     let sig = builtin.signature_info();
     let params = &sig.params;
     let name = builtin.name;
@@ -221,6 +333,37 @@ fn check_required(name: &str, params: &[ParamSpec], values: &[Option<Value>]) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn signature_shapes_agree_with_the_parsed_signatures_of_every_builtin() {
+        for b in crate::builtins::all_builtins() {
+            let params = parse_signature(b.signature);
+            let leading = params.iter().take_while(|p| p.kind == ParamSpecKind::Normal).count();
+            let required_normal: Vec<usize> = params
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.kind == ParamSpecKind::Normal && !p.optional)
+                .map(|(i, _)| i)
+                .collect();
+            let min_positional = required_normal.last().map_or(0, |i| i + 1);
+            let needs_names = required_normal.iter().any(|&i| i >= leading)
+                || params.iter().any(|p| p.kind == ParamSpecKind::KeywordOnly && !p.optional);
+            let expected = SignatureShape {
+                n_params: params.len() as u8,
+                leading_normal: leading as u8,
+                min_positional: min_positional as u8,
+                needs_names,
+            };
+            assert_eq!(b.shape, expected, "{} {}", b.name, b.signature);
+            assert_eq!(SignatureShape::of(b.signature), expected, "{}", b.signature);
+        }
+        let s = SignatureShape::of("(a, /, b, *, c, d=(1, 2), **kw)");
+        assert_eq!(s, SignatureShape { n_params: 5, leading_normal: 2, min_positional: 2, needs_names: true });
+        let s = SignatureShape::of("()");
+        assert_eq!(s, SignatureShape { n_params: 0, leading_normal: 0, min_positional: 0, needs_names: false });
+        let s = SignatureShape::of("(*values, sep=' ', end='\\n')");
+        assert_eq!(s, SignatureShape { n_params: 3, leading_normal: 0, min_positional: 0, needs_names: false });
+    }
 
     #[test]
     fn signatures_parse() {

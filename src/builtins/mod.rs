@@ -68,6 +68,9 @@ pub struct Builtin {
     pub doc: &'static str,
     /// The implementation.
     pub func: BuiltinFn,
+    /// What positional binding needs from the signature, computed from it
+    /// at compile time.
+    pub shape: args::SignatureShape,
 }
 
 impl Builtin {
@@ -105,6 +108,7 @@ macro_rules! builtin {
             signature: $sig,
             doc: $doc,
             func: $func,
+            shape: $crate::builtins::args::SignatureShape::of($sig),
         }
     };
 }

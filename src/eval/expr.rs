@@ -613,6 +613,8 @@ impl Interp {
         // Room for the callee's locals, so binding reuses this vector as its frame.
         let room = match &f {
             Value::Function(func) => (func.shape.n_locals as usize).max(args.len()),
+            // binding extends the arguments to one slot per parameter
+            Value::Builtin(b) => usize::from(b.shape.n_params).max(args.len()),
             _ => args.len(),
         };
         call_args.positional.reserve(room);

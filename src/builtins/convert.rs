@@ -50,7 +50,7 @@ pub fn scalar_to_value(s: Scalar) -> Value {
         Scalar::Bool(b) => Value::Bool(b),
         Scalar::Int(i) => Value::Int(i),
         Scalar::Float(f) => Value::Float(f),
-        Scalar::Complex(c) => Value::Complex(c),
+        Scalar::Complex(c) => Value::complex(c),
     }
 }
 
@@ -60,7 +60,7 @@ pub fn value_to_scalar(v: &Value) -> Option<Scalar> {
         Value::Bool(b) => Some(Scalar::Bool(*b)),
         Value::Int(i) => Some(Scalar::Int(*i)),
         Value::Float(f) => Some(Scalar::Float(*f)),
-        Value::Complex(c) => Some(Scalar::Complex(*c)),
+        Value::Complex(c) => Some(Scalar::Complex(**c)),
         Value::Array(a) if a.ndim() == 0 => Some(a.get_flat(0)),
         _ => None,
     }

@@ -812,7 +812,7 @@ fn number_imag(_: &mut Interp, args: Args) -> EvalResult {
 }
 fn number_conjugate(_: &mut Interp, args: Args) -> EvalResult {
     Ok(match first(&args) {
-        Value::Complex(c) => Value::Complex(c.conj()),
+        Value::Complex(c) => Value::complex(c.conj()),
         Value::Bool(b) => Value::Int(b as i64),
         v => v,
     })

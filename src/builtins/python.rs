@@ -144,7 +144,7 @@ pub fn length(v: &Value) -> EvalResult<usize> {
             }
             a.shape()[0]
         }
-        Value::Object(o) => match super::io::object_len(o.as_ref()) {
+        Value::Object(o) => match super::io::object_len(&***o) {
             Some(n) => n,
             None => return Err(type_error(format!("object of type '{}' has no len()", o.type_name()))),
         },

@@ -97,7 +97,7 @@ pub fn call_type(interp: &mut Interp, t: TypeObj, args: Args) -> EvalResult {
             };
             let second = pos.next();
             let im = match &second {
-                None => return Ok(Value::Complex(re)),
+                None => return Ok(Value::complex(re)),
                 Some(v) => super::convert::to_complex_scalar(v)?,
             };
             // As CPython: parts are added only where an argument is complex, so complex(1.0, -0.0) keeps its -0.0
@@ -108,7 +108,7 @@ pub fn call_type(interp: &mut Interp, t: TypeObj, args: Args) -> EvalResult {
             if second.as_ref().is_some_and(is_complex) {
                 value.re -= im.im;
             }
-            Ok(Value::Complex(value))
+            Ok(Value::complex(value))
         }
         TypeObj::Bool | TypeObj::Scalar(crate::array::DType::Bool) => match first {
             None => Ok(Value::Bool(false)),

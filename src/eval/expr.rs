@@ -162,7 +162,7 @@ impl Interp {
             ExprKind::Str(s) => Ok(Value::Str(s.clone())),
             ExprKind::Bool(b) => Ok(Value::Bool(*b)),
             ExprKind::NoneLit => Ok(Value::None),
-            ExprKind::Imag(f) => Ok(Value::Complex(num_complex::Complex64::new(0.0, *f))),
+            ExprKind::Imag(f) => Ok(Value::complex(num_complex::Complex64::new(0.0, *f))),
             ExprKind::Ellipsis => Ok(Value::Ellipsis),
             ExprKind::FString(parts) => {
                 let s = self.eval_fstring(parts, frame)?;
@@ -434,7 +434,7 @@ impl Interp {
             Value::Bool(b) => pyfmt::format_int(*b as i64, spec),
             Value::Int(i) => pyfmt::format_int(*i, spec),
             Value::Float(f) => pyfmt::format_float(*f, spec),
-            Value::Complex(c) => pyfmt::format_complex(*c, spec),
+            Value::Complex(c) => pyfmt::format_complex(**c, spec),
             Value::Str(s) => pyfmt::format_str(s, spec),
             Value::Array(a) if a.ndim() == 0 => {
                 let s = crate::builtins::array_glue::scalar_value(a);

@@ -107,7 +107,7 @@ impl Interp {
                 ValueIter::Array { array: a.clone(), index: 0, len: a.shape()[0] }
             }
             Value::Object(o) => {
-                if let Some(items) = crate::builtins::io::iterate_object(o.as_ref()) {
+                if let Some(items) = crate::builtins::io::iterate_object(&***o) {
                     ValueIter::Items(items.into_iter())
                 } else {
                     return Err(type_error(format!("'{}' object is not iterable", o.type_name())));

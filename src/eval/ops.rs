@@ -85,7 +85,7 @@ fn num(v: &Value) -> Option<Num> {
         Value::Bool(b) => Some(Num::Int(*b as i64)),
         Value::Int(i) => Some(Num::Int(*i)),
         Value::Float(f) => Some(Num::Float(*f)),
-        Value::Complex(c) => Some(Num::Complex(*c)),
+        Value::Complex(c) => Some(Num::Complex(**c)),
         _ => None,
     }
 }
@@ -118,7 +118,7 @@ fn float_pow(a: f64, b: f64) -> EvalResult<Value> {
     }
     if a < 0.0 && b.fract() != 0.0 && b.is_finite() {
         // Python returns a complex result for a negative base and a fractional power.
-        return Ok(Value::Complex(complex_pow(Complex64::new(a, 0.0), Complex64::new(b, 0.0))?));
+        return Ok(Value::complex(complex_pow(Complex64::new(a, 0.0), Complex64::new(b, 0.0))?));
     }
     let r = a.powf(b);
     if r.is_infinite() && a.is_finite() && b.is_finite() {
@@ -283,7 +283,7 @@ impl Interp {
                     Num::Complex(c) => c,
                 };
                 let (a, b) = (to_c(a), to_c(b));
-                Ok(Value::Complex(match op {
+                Ok(Value::complex(match op {
                     BinOp::Add => a + b,
                     BinOp::Sub => a - b,
                     BinOp::Mul => a * b,
@@ -421,7 +421,7 @@ impl Interp {
             (UnaryOp::Neg, Value::Int(i)) => i.checked_neg().map(Value::Int).ok_or_else(overflow),
             (UnaryOp::Neg, Value::Bool(b)) => Ok(Value::Int(-(*b as i64))),
             (UnaryOp::Neg, Value::Float(f)) => Ok(Value::Float(-f)),
-            (UnaryOp::Neg, Value::Complex(c)) => Ok(Value::Complex(-c)),
+            (UnaryOp::Neg, Value::Complex(c)) => Ok(Value::complex(-**c)),
             (UnaryOp::Pos, Value::Int(_) | Value::Float(_) | Value::Complex(_)) => Ok(x.clone()),
             (UnaryOp::Pos, Value::Bool(b)) => Ok(Value::Int(*b as i64)),
             (UnaryOp::Invert, Value::Int(i)) => Ok(Value::Int(!i)),
@@ -643,7 +643,7 @@ impl Interp {
                 }
                 Ok(false)
             }
-            Value::Object(o) => match crate::builtins::io::iterate_object(o.as_ref()) {
+            Value::Object(o) => match crate::builtins::io::iterate_object(&***o) {
                 Some(items) => {
                     for item in &items {
                         if self.values_equal(item, needle)? {

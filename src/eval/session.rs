@@ -107,11 +107,11 @@ impl Interp {
                 format!("{path} is not a saved session (an .npz archive)"),
             ));
         };
-        let names = crate::builtins::io::iterate_object(obj.as_ref()).unwrap_or_default();
+        let names = crate::builtins::io::iterate_object(&***obj).unwrap_or_default();
         let mut report = SessionReport::default();
         let mut manifest = None;
         for key in names {
-            let value = crate::builtins::io::object_get_item(obj.as_ref(), &key).map_err(unwind_error)?;
+            let value = crate::builtins::io::object_get_item(&***obj, &key).map_err(unwind_error)?;
             let name = key.to_str();
             if name == SESSION_MEMBER {
                 manifest = Some(value);

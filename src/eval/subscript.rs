@@ -134,7 +134,7 @@ impl Interp {
                 }
             }
             Value::Array(a) => array_glue::get_item(self, a, index),
-            Value::Object(o) => crate::builtins::io::object_get_item(o.as_ref(), index),
+            Value::Object(o) => crate::builtins::io::object_get_item(&***o, index),
             Value::Type(t) => Err(type_error(format!("type '{}' is not subscriptable", t.name()))),
             other => Err(type_error(format!("'{}' object is not subscriptable", other.type_name()))),
         }

@@ -30,8 +30,9 @@ pub enum Value {
     Int(i64),
     /// A float.
     Float(f64),
-    /// A complex number.
-    Complex(Complex64),
+    /// A complex number (boxed, so that a value is two words: complex
+    /// numbers are rare, and every other value fits in one word).
+    Complex(Box<Complex64>),
     /// A string.
     Str(PyStr),
     /// A list (shared and mutable).
@@ -65,15 +66,20 @@ pub enum Value {
     DType(DType),
     /// An exception object.
     Exception(Rc<ExceptionValue>),
-    /// A native object provided by a builtin module (a random generator, an `.npz` file).
-    Object(Rc<dyn NativeObject>),
+    /// A native object provided by a builtin module (a random generator, an
+    /// `.npz` file), behind a thin pointer (see [`ObjectRef`]).
+    Object(ObjectRef),
 }
+
+/// A shared native object. The extra box keeps the pointer thin, so a
+/// [`Value`] stays two words.
+pub type ObjectRef = Rc<Box<dyn NativeObject>>;
 
 /// An object implemented in Rust with its own attributes (e.g. NumPy's
 /// `Generator`).
 pub trait NativeObject {
-    /// Its Python type name.
-    fn type_name(&self) -> &'static str;
+    /// Its Python type name (behind a reference, as [`TypeObj::Native`] keeps it).
+    fn type_name(&self) -> &'static &'static str;
     /// Its `repr`.
     fn repr(&self) -> String;
     /// The method or attribute `name`, if it has one.
@@ -88,7 +94,7 @@ pub trait NativeObject {
 #[derive(Debug)]
 pub struct NamedTupleValue {
     /// The type's name (`EighResult`).
-    pub name: &'static str,
+    pub name: &'static &'static str,
     /// The field names, one per item.
     pub fields: &'static [&'static str],
     /// The items.
@@ -263,8 +269,9 @@ pub enum TypeObj {
     Exception(ExcKind),
     /// `ellipsis`
     Ellipsis,
-    /// A native object's type.
-    Native(&'static str),
+    /// A native object's or named tuple's type, by its name (a reference to
+    /// a static name keeps the variant, and so a [`Value`], two words).
+    Native(&'static &'static str),
 }
 
 impl TypeObj {
@@ -325,12 +332,22 @@ impl Value {
         Value::Tuple(Rc::new(items))
     }
     /// A named tuple value.
-    pub fn named_tuple(name: &'static str, fields: &'static [&'static str], items: Vec<Value>) -> Value {
+    pub fn named_tuple(name: &'static &'static str, fields: &'static [&'static str], items: Vec<Value>) -> Value {
         Value::NamedTuple(Rc::new(NamedTupleValue { name, fields, items }))
     }
     /// An array value.
     pub fn array(a: NdArray) -> Value {
         Value::Array(Rc::new(a))
+    }
+
+    /// A complex number.
+    pub fn complex(c: Complex64) -> Value {
+        Value::Complex(Box::new(c))
+    }
+
+    /// A native object.
+    pub fn object(o: impl NativeObject + 'static) -> Value {
+        Value::Object(Rc::new(Box::new(o)))
     }
 
     /// The value's type.
@@ -509,7 +526,7 @@ fn write_repr_inner(v: &Value, out: &mut String, state: &mut ReprState) {
         Value::Bool(false) => out.push_str("False"),
         Value::Int(i) => out.push_str(&i.to_string()),
         Value::Float(f) => out.push_str(&pyfmt::float_repr(*f)),
-        Value::Complex(c) => out.push_str(&pyfmt::complex_repr(*c)),
+        Value::Complex(c) => out.push_str(&pyfmt::complex_repr(**c)),
         Value::Str(s) => out.push_str(&quote_str(s)),
         Value::List(cell) => {
             let Ok(items) = cell.try_borrow() else {
@@ -616,5 +633,23 @@ fn write_repr_inner(v: &Value, out: &mut String, state: &mut ReprState) {
 impl fmt::Debug for Value {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.repr())
+    }
+}
+
+#[cfg(test)]
+mod size_tests {
+    use super::Value;
+    use crate::eval::error::{EvalResult, Unwind};
+    use std::mem::size_of;
+
+    /// A value is stored in two words (in locals, lists and dict entries);
+    /// a larger variant would undo that. An evaluation result is three: its
+    /// error side holds a returned value too, so it cannot share the tag.
+    #[test]
+    fn a_value_is_two_words() {
+        assert_eq!(size_of::<Value>(), 16);
+        assert_eq!(size_of::<Option<Value>>(), 16);
+        assert_eq!(size_of::<Unwind>(), 16);
+        assert_eq!(size_of::<EvalResult<Value>>(), 24);
     }
 }

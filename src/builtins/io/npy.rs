@@ -13,7 +13,6 @@ use crate::eval::function::Args;
 use crate::eval::Interp;
 use crate::value::{ExcKind, Value};
 use crate::with_array;
-use std::rc::Rc;
 
 /// The magic string that starts every `.npy` file.
 pub(super) const NPY_MAGIC: &[u8] = b"\x93NUMPY";
@@ -362,7 +361,7 @@ pub(super) fn np_load(_: &mut Interp, args: Args) -> EvalResult {
                 arrays.push((key.to_string(), parse_npy(&data, &format!("{path}/{name}"))?));
             }
         }
-        return Ok(Value::Object(Rc::new(NpzFile { path, members: arrays })));
+        return Ok(Value::object(NpzFile { path, members: arrays }));
     }
     if bytes.starts_with(NPY_MAGIC) {
         return Ok(Value::array(parse_npy(&bytes, &path)?));

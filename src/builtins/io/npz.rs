@@ -13,7 +13,6 @@ use crate::eval::error::{type_error, value_error, EvalResult};
 use crate::eval::function::Args;
 use crate::eval::Interp;
 use crate::value::{NativeObject, Value};
-use std::rc::Rc;
 
 /// `savez` / `savez_compressed`: keyword arrays first, then arr_0, arr_1, ...
 fn savez(name: &str, args: Args, compress: bool) -> EvalResult {
@@ -57,8 +56,8 @@ pub struct NpzFile {
 }
 
 impl NativeObject for NpzFile {
-    fn type_name(&self) -> &'static str {
-        "NpzFile"
+    fn type_name(&self) -> &'static &'static str {
+        &"NpzFile"
     }
     fn repr(&self) -> String {
         let names: Vec<&str> = self.members.iter().take(5).map(|(n, _)| n.as_str()).collect();
@@ -76,18 +75,18 @@ impl NativeObject for NpzFile {
     }
 }
 
-fn npz_receiver(args: &Args) -> EvalResult<Rc<dyn NativeObject>> {
+fn npz_receiver(args: &Args) -> EvalResult<crate::value::ObjectRef> {
     match args.positional.first() {
         Some(Value::Object(o)) if o.as_any().is::<NpzFile>() => Ok(o.clone()),
         _ => Err(type_error("descriptor requires an 'NpzFile' object")),
     }
 }
 
-fn npz_members(o: &Rc<dyn NativeObject>) -> Vec<(String, NdArray)> {
+fn npz_members(o: &crate::value::ObjectRef) -> Vec<(String, NdArray)> {
     o.as_any().downcast_ref::<NpzFile>().map(|f| f.members.clone()).unwrap_or_default()
 }
 
-fn npz_names(o: &Rc<dyn NativeObject>) -> Value {
+fn npz_names(o: &crate::value::ObjectRef) -> Value {
     Value::list(npz_members(o).into_iter().map(|(n, _)| Value::str(&n)).collect())
 }
 

@@ -50,7 +50,7 @@ fn eig_t<T: Kern>(a: &NdArray, vectors: bool) -> EvalResult<Value> {
         return Ok(Value::array(w));
     }
     let v = complex_result(&s.batch, &[n, n], vs, real)?;
-    Ok(Value::named_tuple("EigResult", &["eigenvalues", "eigenvectors"], vec![Value::array(w), Value::array(v)]))
+    Ok(Value::named_tuple(&"EigResult", &["eigenvalues", "eigenvectors"], vec![Value::array(w), Value::array(v)]))
 }
 
 /// Shared by `eig` and `eigvals`.
@@ -94,7 +94,7 @@ fn eigh_t<T: Kern>(a: &NdArray, upper: bool, vectors: bool) -> EvalResult<Value>
         return Ok(Value::array(w));
     }
     let v = mats_array(&s.batch, n, n, &vs)?;
-    Ok(Value::named_tuple("EighResult", &["eigenvalues", "eigenvectors"], vec![Value::array(w), Value::array(v)]))
+    Ok(Value::named_tuple(&"EighResult", &["eigenvalues", "eigenvectors"], vec![Value::array(w), Value::array(v)]))
 }
 
 /// `eigh` / `eigvalsh` of real matrices below the small size, straight
@@ -122,7 +122,7 @@ fn eigh_small(a: &NdArray, upper: bool, vectors: bool) -> EvalResult<Value> {
     }
     core.push(n);
     let v = Value::array(NdArray::Float(Array::from_vec(core, vs)?));
-    Ok(Value::named_tuple("EighResult", &["eigenvalues", "eigenvectors"], vec![w, v]))
+    Ok(Value::named_tuple(&"EighResult", &["eigenvalues", "eigenvectors"], vec![w, v]))
 }
 
 /// Shared by `eigh` and `eigvalsh`.
@@ -172,7 +172,7 @@ fn svd_t<T: Kern>(a: &NdArray, full: bool, uv: bool) -> EvalResult<Value> {
     let ss: Vec<Vec<f64>> = out.iter().map(|r| r.1.as_slice().to_vec()).collect();
     let vs: Vec<DMatrix<T>> = out.iter().map(|r| r.2.clone()).collect();
     Ok(Value::named_tuple(
-        "SVDResult",
+        &"SVDResult",
         &["U", "S", "Vh"],
         vec![
             Value::array(mats_array(&s.batch, m, um, &us)?),
@@ -236,10 +236,10 @@ fn qr_t<T: Kern>(a: &NdArray, mode: QrMode) -> EvalResult<Value> {
     };
     Ok(match mode {
         QrMode::Reduced => {
-            Value::named_tuple("QRResult", &["Q", "R"], vec![array(&[m, k], firsts)?, array(&[k, n], seconds)?])
+            Value::named_tuple(&"QRResult", &["Q", "R"], vec![array(&[m, k], firsts)?, array(&[k, n], seconds)?])
         }
         QrMode::Complete => {
-            Value::named_tuple("QRResult", &["Q", "R"], vec![array(&[m, m], firsts)?, array(&[m, n], seconds)?])
+            Value::named_tuple(&"QRResult", &["Q", "R"], vec![array(&[m, m], firsts)?, array(&[m, n], seconds)?])
         }
         QrMode::R => array(&[k, n], firsts)?,
         QrMode::Raw => Value::tuple(vec![array(&[n, m], firsts)?, array(&[k], seconds)?]),

@@ -92,7 +92,7 @@ fn slogdet_t<T: Kern>(a: &NdArray) -> EvalResult<Value> {
     let (signs, logs): (Vec<T>, Vec<f64>) = out.into_iter().unzip();
     let sign = result_value(T::wrap(Array::from_vec(s.batch.clone(), signs)?));
     let log = result_value(NdArray::Float(Array::from_vec(s.batch, logs)?));
-    Ok(Value::named_tuple("SlogdetResult", &["sign", "logabsdet"], vec![sign, log]))
+    Ok(Value::named_tuple(&"SlogdetResult", &["sign", "logabsdet"], vec![sign, log]))
 }
 
 /// `np.linalg.slogdet`.

@@ -18,7 +18,6 @@ use crate::eval::Interp;
 use crate::random::Generator;
 use crate::value::{ExcKind, NativeObject, Value};
 use std::cell::RefCell;
-use std::rc::Rc;
 
 /// A `numpy.random.Generator` (PCG64) as an NPL object.
 pub struct GeneratorObject {
@@ -26,8 +25,8 @@ pub struct GeneratorObject {
 }
 
 impl NativeObject for GeneratorObject {
-    fn type_name(&self) -> &'static str {
-        "Generator"
+    fn type_name(&self) -> &'static &'static str {
+        &"Generator"
     }
     fn repr(&self) -> String {
         format!("Generator(PCG64) at 0x{:X}", self as *const Self as usize)
@@ -88,11 +87,11 @@ pub(super) fn np_default_rng(_: &mut Interp, args: Args) -> EvalResult {
             )))
         }
     };
-    Ok(Value::Object(Rc::new(GeneratorObject { gen: RefCell::new(gen) })))
+    Ok(Value::object(GeneratorObject { gen: RefCell::new(gen) }))
 }
 
 /// The Generator a method was called on (positional 0).
-fn receiver(b: &Bound) -> EvalResult<Rc<dyn NativeObject>> {
+fn receiver(b: &Bound) -> EvalResult<crate::value::ObjectRef> {
     match b.get_raw(0) {
         Some(Value::Object(o)) if o.as_any().is::<GeneratorObject>() => Ok(o.clone()),
         _ => Err(type_error("descriptor requires a 'numpy.random.Generator' object")),
@@ -100,7 +99,7 @@ fn receiver(b: &Bound) -> EvalResult<Rc<dyn NativeObject>> {
 }
 
 /// Runs `f` on the receiver's generator.
-fn with_gen<T>(o: &Rc<dyn NativeObject>, f: impl FnOnce(&mut Generator) -> EvalResult<T>) -> EvalResult<T> {
+fn with_gen<T>(o: &crate::value::ObjectRef, f: impl FnOnce(&mut Generator) -> EvalResult<T>) -> EvalResult<T> {
     let g = o.as_any().downcast_ref::<GeneratorObject>().ok_or_else(|| type_error("not a Generator"))?;
     let mut gen = g.gen.try_borrow_mut().map_err(|_| raise(ExcKind::RuntimeError, "Generator is already in use"))?;
     f(&mut gen)

@@ -19,7 +19,6 @@ use crate::eval::Interp;
 use crate::random::RandomState;
 use crate::value::{ExcKind, NativeObject, Value};
 use std::cell::RefCell;
-use std::rc::Rc;
 
 /// The legacy global state, seeded from the OS on first use.
 fn legacy(interp: &mut Interp) -> &mut RandomState {
@@ -29,7 +28,7 @@ fn legacy(interp: &mut Interp) -> &mut RandomState {
 /// Where a legacy call draws from, and the index of its first parameter
 /// after `self`.
 struct Legacy {
-    obj: Option<Rc<dyn NativeObject>>,
+    obj: Option<crate::value::ObjectRef>,
     base: usize,
 }
 
@@ -244,8 +243,8 @@ pub struct RandomStateObject {
 }
 
 impl NativeObject for RandomStateObject {
-    fn type_name(&self) -> &'static str {
-        "RandomState"
+    fn type_name(&self) -> &'static &'static str {
+        &"RandomState"
     }
     fn repr(&self) -> String {
         format!("RandomState(MT19937) at 0x{:X}", self as *const Self as usize)
@@ -266,5 +265,5 @@ pub(super) fn np_random_state(_: &mut Interp, args: Args) -> EvalResult {
     let b = bind(decl_in(BUILTINS, "numpy.random", "RandomState"), args)?;
     let mut rs = RandomState::from_os();
     seed_state(&mut rs, b.get(0))?;
-    Ok(Value::Object(Rc::new(RandomStateObject { state: RefCell::new(rs) })))
+    Ok(Value::object(RandomStateObject { state: RefCell::new(rs) }))
 }

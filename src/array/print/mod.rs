@@ -288,51 +288,31 @@ fn format_array(
     let summarize = element_count(shape) > opts.threshold;
     let plan = ShownPlan::new(shape, summarize, opts.edgeitems);
     let positions = plan.shown_format_positions();
-    // Every word is checked for Ctrl-C: once a stop is requested the rest
-    // are left empty and the host, which checks `cancel` after printing,
-    // drops the partial text.
-    let words: Vec<String> = match elems {
+    // Ctrl-C is checked before every word: once a stop is requested no
+    // further word is made and no text is laid out; the host, which checks
+    // `cancel` after printing, drops the empty text.
+    let words: Option<Vec<String>> = match elems {
         Elems::Bool(data) => {
             let values = plan.format_values(data);
             let true_word = if shape.is_empty() { "True" } else { " True" };
-            positions
-                .iter()
-                .map(|&i| {
-                    if cancel::is_requested() {
-                        return String::new();
-                    }
-                    let value = values.get(i).copied().unwrap_or_default();
-                    if value { true_word } else { "False" }.to_string()
-                })
-                .collect()
+            collect_words(&positions, |i| {
+                let value = values.get(i).copied().unwrap_or_default();
+                if value { true_word } else { "False" }.to_string()
+            })
         }
         Elems::Int(data) => {
             let values = plan.format_values(data);
             let format = IntFormat::new(&values, opts.sign);
-            positions
-                .iter()
-                .map(|&i| {
-                    if cancel::is_requested() {
-                        return String::new();
-                    }
-                    format.format(values.get(i).copied().unwrap_or_default())
-                })
-                .collect()
+            collect_words(&positions, |i| format.format(values.get(i).copied().unwrap_or_default()))
         }
         Elems::Float(data) => {
             let values = plan.format_values(data);
             let format = FloatFormat::new(&values, opts, opts.sign);
-            positions
-                .iter()
-                .map(|&i| {
-                    if cancel::is_requested() {
-                        return String::new();
-                    }
-                    let mut word = String::new();
-                    format.write(i, values.get(i).copied().unwrap_or_default(), &mut word);
-                    word
-                })
-                .collect()
+            collect_words(&positions, |i| {
+                let mut word = String::new();
+                format.write(i, values.get(i).copied().unwrap_or_default(), &mut word);
+                word
+            })
         }
         Elems::Complex(data) => {
             let values = plan.format_values(data);
@@ -340,26 +320,35 @@ fn format_array(
             let imags: Vec<f64> = values.iter().map(|z| z.im).collect();
             let real_format = FloatFormat::new(&reals, opts, opts.sign);
             let imag_format = FloatFormat::new(&imags, opts, SignMode::Plus);
-            positions
-                .iter()
-                .map(|&i| {
-                    if cancel::is_requested() {
-                        return String::new();
-                    }
-                    let value = values.get(i).copied().unwrap_or_default();
-                    let mut word = String::new();
-                    real_format.write(i, value.re, &mut word);
-                    let imag_start = word.len();
-                    imag_format.write(i, value.im, &mut word);
-                    // The `j` goes before the imaginary part's right padding.
-                    let padded_end = word.trim_end_matches(' ').len().max(imag_start);
-                    word.insert(padded_end, 'j');
-                    word
-                })
-                .collect()
+            collect_words(&positions, |i| {
+                let value = values.get(i).copied().unwrap_or_default();
+                let mut word = String::new();
+                real_format.write(i, value.re, &mut word);
+                let imag_start = word.len();
+                imag_format.write(i, value.im, &mut word);
+                // The `j` goes before the imaginary part's right padding.
+                let padded_end = word.trim_end_matches(' ').len().max(imag_start);
+                word.insert(padded_end, 'j');
+                word
+            })
         }
     };
+    let Some(words) = words else { return String::new() };
     lay_out(&plan, &words, separator, line_width, 1 + prefix_len)
+}
+
+/// The word of each shown position, or `None` as soon as Ctrl-C is
+/// requested (a stop in a 10^7-element print then takes one word, not the
+/// rest of the pass and the layout).
+fn collect_words(positions: &[usize], mut word: impl FnMut(usize) -> String) -> Option<Vec<String>> {
+    let mut words = Vec::with_capacity(positions.len());
+    for &i in positions {
+        if cancel::is_requested() {
+            return None;
+        }
+        words.push(word(i));
+    }
+    Some(words)
 }
 
 /// NumPy's `IntegerFormat`: right-aligned to the widest of the deciding

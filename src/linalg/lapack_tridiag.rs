@@ -216,6 +216,26 @@ fn rotate(z: &mut [f64], ldz: usize, j: usize, c: f64, s: f64) {
     }
 }
 
+/// Applies a whole sweep of rotations, as `dlasr('R', 'V', dir)` would
+/// one after the other, to the columns `first..=first + cs.len()` (from 1)
+/// of `z`: rotation `k` acts on columns `first + k` and `first + k + 1`.
+/// `backward` runs them from the last to the first (a QL sweep), else from
+/// the first (QR). Row by row, the column shared by consecutive rotations
+/// stays in registers; each entry sees the same operations in the same
+/// order as with `dlasr`, so the result is bit for bit the same.
+#[inline(always)]
+fn apply_sweep(z: &mut [f64], ldz: usize, first: usize, cs: &[(f64, f64)], backward: bool) {
+    if backward {
+        for (j, &(c, s)) in cs.iter().enumerate().rev() {
+            rotate(z, ldz, first + j, c, s);
+        }
+    } else {
+        for (j, &(c, s)) in cs.iter().enumerate() {
+            rotate(z, ldz, first + j, c, s);
+        }
+    }
+}
+
 /// The shift of `dsteqr` / `dsterf`: `g = (d_next - p) / (2 e)` corrected
 /// by `dlapy2(g, 1)` with the sign of `g`.
 #[inline(always)]
@@ -226,12 +246,16 @@ fn shift_ratio(g: f64) -> f64 {
 /// `dsteqr` with `compz = 'I'` (`z` given, holding the identity) or `'N'`:
 /// the eigenvalues of the tridiagonal `(d[1..=n], e[1..n])` into `d`,
 /// ascending when it converges, and the rotations accumulated into the
-/// columns of `z`. Returns LAPACK's `info`: 0, or the number of
+/// columns of `z` (column stride `ldz`, a multiple of 4, `n <= 32`).
+/// Returns LAPACK's `info`: 0, or the number of
 /// off-diagonal entries left when `30 n` iterations did not suffice.
+#[inline(always)]
 pub(super) fn steqr(n: usize, d: &mut [f64], e: &mut [f64], mut z: Option<&mut [f64]>, ldz: usize) -> usize {
     if n <= 1 {
         return 0;
     }
+    // The rotations of one sweep (LAPACK's WORK), applied after it.
+    let mut rots = [(1.0, 0.0); 32];
     let eps2 = EPS * EPS;
     let nmaxit = n * MAXIT;
     let mut jtot = 0;
@@ -343,9 +367,10 @@ pub(super) fn steqr(n: usize, d: &mut [f64], e: &mut [f64], mut z: Option<&mut [
                     p = s * r;
                     d[i + 1] = g + p;
                     g = c * r - b;
-                    if let Some(z) = z.as_deref_mut() {
-                        rotate(z, ldz, i, c, -s);
-                    }
+                    rots[i - l] = (c, -s);
+                }
+                if let Some(z) = z.as_deref_mut() {
+                    apply_sweep(z, ldz, l, &rots[..m - l], true);
                 }
                 d[l] -= p;
                 e[l] = g;
@@ -410,9 +435,10 @@ pub(super) fn steqr(n: usize, d: &mut [f64], e: &mut [f64], mut z: Option<&mut [
                     p = s * r;
                     d[i] = g + p;
                     g = c * r - b;
-                    if let Some(z) = z.as_deref_mut() {
-                        rotate(z, ldz, i, c, s);
-                    }
+                    rots[i - m] = (c, s);
+                }
+                if let Some(z) = z.as_deref_mut() {
+                    apply_sweep(z, ldz, m, &rots[..l - m], false);
                 }
                 d[l] -= p;
                 e[l - 1] = g;
@@ -470,6 +496,7 @@ fn sort_increasing(d: &mut [f64]) {
 /// `dsterf`: the eigenvalues of the tridiagonal `(d[1..=n], e[1..n])`, in
 /// ascending order into `d`, by the square-root-free QL / QR iteration.
 /// Returns LAPACK's `info` (see [`steqr`]).
+#[inline(always)]
 pub(super) fn sterf(n: usize, d: &mut [f64], e: &mut [f64]) -> usize {
     if n <= 1 {
         return 0;

@@ -177,9 +177,10 @@ pub(super) fn symv_lower(m: &[f64], ld: usize, off: usize, k: usize, alpha: f64,
     }
 }
 
-/// `dsymv('U')` with `beta = 0` in the reference order (its OpenBLAS
-/// kernel is not replayed): `y = alpha B x` for the order-`k` block whose
-/// upper triangle is at `m[0..]` (column stride `ld`).
+/// `dsymv('U')` with `beta = 0`: `y = alpha B x` for the order-`k` block
+/// whose upper triangle is at `m[0..]` (column stride `ld`), in the order
+/// of OpenBLAS's kernel below 16 rows (from 16 rows on it switches to an
+/// assembly block not replayed here; the sums then differ in last bits).
 #[inline(always)]
 pub(super) fn symv_upper(m: &[f64], ld: usize, k: usize, alpha: f64, x: &[f64], y: &mut [f64]) {
     let y = &mut y[..k];
@@ -192,7 +193,7 @@ pub(super) fn symv_upper(m: &[f64], ld: usize, k: usize, alpha: f64, x: &[f64], 
             y[i] += t1 * col[i];
             t2 += col[i] * x[i];
         }
-        y[j] = y[j] + t1 * col[j] + alpha * t2;
+        y[j] += t1 * col[j] + alpha * t2;
     }
 }
 

@@ -86,9 +86,12 @@ pub(super) fn dot(x: &[f64], y: &[f64]) -> f64 {
     let mut d = 0.0;
     if n1 > 0 {
         let mut acc = [[0.0f64; 4]; 4];
-        for (i, (&a, &b)) in x[..n1].iter().zip(&y[..n1]).enumerate() {
-            let (r, q) = ((i % 16) / 4, i % 4);
-            acc[r][q] = fma(a, b, acc[r][q]);
+        for (a, b) in x[..n1].chunks_exact(16).zip(y[..n1].chunks_exact(16)) {
+            for r in 0..4 {
+                for q in 0..4 {
+                    acc[r][q] = fma(a[4 * r + q], b[4 * r + q], acc[r][q]);
+                }
+            }
         }
         let p: [[f64; 2]; 4] = std::array::from_fn(|r| [acc[r][0] + acc[r][2], acc[r][1] + acc[r][3]]);
         let s01 = [p[0][0] + p[1][0], p[0][1] + p[1][1]];
@@ -225,20 +228,25 @@ pub(super) fn gemv_t(z: &[f64], ld: usize, off: usize, rows: usize, cols: usize,
         if mb > 0 {
             if j < g4 {
                 let mut l = [0.0f64; 4];
-                for (i, (&a, &x)) in col[..mb].iter().zip(v).enumerate() {
-                    l[i % 4] = fma(a, x, l[i % 4]);
+                for (a, x) in col[..mb].chunks_exact(4).zip(v.chunks_exact(4)) {
+                    for q in 0..4 {
+                        l[q] = fma(a[q], x[q], l[q]);
+                    }
                 }
                 t = (l[0] + l[2]) + (l[1] + l[3]);
             } else if cols & 2 != 0 && j < g4 + 2 {
                 let mut l = [0.0f64; 2];
-                for (i, (&a, &x)) in col[..mb].iter().zip(v).enumerate() {
-                    l[i % 2] += a * x;
+                for (a, x) in col[..mb].chunks_exact(2).zip(v.chunks_exact(2)) {
+                    l[0] += a[0] * x[0];
+                    l[1] += a[1] * x[1];
                 }
                 t = l[0] + l[1];
             } else {
                 let mut l = [0.0f64; 4];
-                for (i, (&a, &x)) in col[..mb].iter().zip(v).enumerate() {
-                    l[i % 4] += a * x;
+                for (a, x) in col[..mb].chunks_exact(4).zip(v.chunks_exact(4)) {
+                    for q in 0..4 {
+                        l[q] += a[q] * x[q];
+                    }
                 }
                 t = (l[0] + l[2]) + (l[1] + l[3]);
             }

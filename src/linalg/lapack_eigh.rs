@@ -196,7 +196,7 @@ fn ormtr(m: &[f64], n: usize, lower: bool, tau: &[f64], z: &mut [f64], ldz: usiz
 
 /// Eigenvalues (ascending) and, when `vectors`, the eigenvectors (as
 /// columns, row-major `n x n`, empty otherwise) of the real symmetric
-/// matrix given row-major in `a` (`n <= LAPACK_EIGH_MAX`), reading its
+/// matrix given row-major in `a`, reading its
 /// lower triangle (its upper one when `upper`).
 pub fn eigh(a: &[f64], n: usize, upper: bool, vectors: bool) -> LinalgResult<(Vec<f64>, Vec<f64>)> {
     let mut w = vec![0.0; n];
@@ -207,6 +207,7 @@ pub fn eigh(a: &[f64], n: usize, upper: bool, vectors: bool) -> LinalgResult<(Ve
 
 /// [`eigh`] writing the eigenvalues into `values` (length `n`) and, when
 /// given, the eigenvectors into `vectors` (length `n * n`, row-major).
+/// Larger matrices than [`LAPACK_EIGH_MAX`] go to [`super::small_eigh`].
 /// Non-finite input gives what NumPy gives (NaN results, or
 /// `Err(Eigenvalues did not converge)` when LAPACK reports it).
 pub fn eigh_into(
@@ -216,6 +217,10 @@ pub fn eigh_into(
     values: &mut [f64],
     vectors: Option<&mut [f64]>,
 ) -> LinalgResult<()> {
+    if n > LAPACK_EIGH_MAX {
+        // Not LAPACK's path any more (dstedc divides and conquers).
+        return super::small_eigh::eigh_into(a, n, upper, values, vectors);
+    }
     #[cfg(target_arch = "x86_64")]
     if std::is_x86_feature_detected!("avx2") && std::is_x86_feature_detected!("fma") {
         // SAFETY: the CPU has AVX2 and FMA (just checked).
@@ -377,6 +382,8 @@ mod tests {
             let t = DMatrix::from_fn(n, n, |i, j| if i.abs_diff(j) == 1 { 1.0 } else { 0.0 });
             check(&t, &format!("tridiagonal {n}"));
         }
+        // Past LAPACK_EIGH_MAX the nalgebra-like kernel takes over.
+        check(&sym(&mut rng, 30), "n = 30");
     }
 
     /// Signs as NumPy 2.4 (OpenBLAS dsyevd) prints them.

@@ -5,8 +5,8 @@
 //! eigenvectors depend on those last bits.
 //!
 //! What the kernels do, established by calling them on random data and
-//! comparing bits: their C loops are compiled without fused multiply-adds,
-//! their assembly blocks use them; `daxpy` runs its first `n & !15` entries
+//! comparing bits: their C loops are compiled without fused multiply-adds
+//! (but for `dgemv`'s row tail), their assembly blocks use them; `daxpy` runs its first `n & !15` entries
 //! through the assembly block; `ddot` sums blocks of 16 in 16 lanes and the
 //! rest sequentially; `dsymv` (lower) works on groups of four columns with
 //! a four-lane assembly block for long columns; `dsyr2` below 100 rows is
@@ -217,7 +217,8 @@ pub(super) fn syr2_minus(m: &mut [f64], ld: usize, off: usize, k: usize, lower: 
 /// `dgemv('T')` with `alpha = 1`, `beta = 0` on the `rows x cols` block of
 /// `z` at `z[off..]` (column stride `ld`): `w = B' v`. The first multiple of
 /// four rows go through the column-group kernels, the last `rows % 4`
-/// rows are added per column.
+/// rows are added per column (that C loop is compiled with contraction
+/// into fused multiply-adds, unlike the others).
 #[inline(always)]
 pub(super) fn gemv_t(z: &[f64], ld: usize, off: usize, rows: usize, cols: usize, v: &[f64], w: &mut [f64]) {
     let mb = rows & !3;
@@ -251,15 +252,15 @@ pub(super) fn gemv_t(z: &[f64], ld: usize, off: usize, rows: usize, cols: usize,
                 t = (l[0] + l[2]) + (l[1] + l[3]);
             }
         }
-        let mut y = 0.0 + t;
-        if rows > mb {
-            let mut s = col[mb] * v[mb];
-            for i in mb + 1..rows {
-                s += col[i] * v[i];
-            }
-            y += s;
-        }
-        *wj = y;
+        let y = 0.0 + t;
+        // The last rows % 4 rows, as the compiler contracted that C code.
+        let (a, x) = (&col[mb..], &v[mb..rows]);
+        *wj = match rows - mb {
+            1 => fma(a[0], x[0], y),
+            2 => y + fma(a[0], x[0], a[1] * x[1]),
+            3 => y + fma(a[2], x[2], fma(a[0], x[0], a[1] * x[1])),
+            _ => y,
+        };
     }
 }
 

@@ -8,8 +8,11 @@
 //!
 //! Files: `decompose` (LU: inv/det/slogdet/solve; cholesky; Householder qr;
 //! matrix_power; multi_dot), `small` (LU and Cholesky on plain slices
-//! below faer's size), `small_eigh` (real symmetric eigen on plain
-//! slices below faer's size), `eigen` (eig/eigvals/eigh/eigvalsh), `balance`
+//! below faer's size), `lapack_eigh`, `lapack_tridiag` and `lapack_blas`
+//! (real symmetric eigen up to 25 rows along LAPACK's dsyevd path with
+//! OpenBLAS's summation orders, NumPy's vector signs),
+//! `small_eigh` (real symmetric eigen on plain slices from there to faer's
+//! size), `eigen` (eig/eigvals/eigh/eigvalsh), `balance`
 //! and `hqr` (LAPACK gebal, lanv2, gehd2 and dlahqr, so that real `eig`
 //! follows LAPACK's eigenvalue order and vector signs), `svd` (svd, lstsq,
 //! pinv, matrix_rank), `jacobi` (one-sided Jacobi SVD, the fallback when
@@ -29,6 +32,9 @@ mod fast;
 mod hqr;
 mod interrupt;
 mod jacobi;
+mod lapack_blas;
+pub mod lapack_eigh;
+mod lapack_tridiag;
 mod norms;
 pub mod small;
 pub mod small_eigh;

@@ -98,7 +98,9 @@ fn eigh_t<T: Kern>(a: &NdArray, upper: bool, vectors: bool) -> EvalResult<Value>
 }
 
 /// `eigh` / `eigvalsh` of real matrices below the small size, straight
-/// from the array's data (row-major) into the results' buffers.
+/// from the array's data (row-major) into the results' buffers: LAPACK's
+/// dsyevd path up to 25 rows (NumPy's signs), the nalgebra-like kernel
+/// above.
 fn eigh_small(a: &NdArray, upper: bool, vectors: bool) -> EvalResult<Value> {
     let shape = a.shape();
     let nd = shape.len();
@@ -110,7 +112,12 @@ fn eigh_small(a: &NdArray, upper: bool, vectors: bool) -> EvalResult<Value> {
     let mut k = 0;
     each_square::<f64>(a, n, |m| {
         let v = if vectors { Some(&mut vs[k * n * n..(k + 1) * n * n]) } else { None };
-        kern::small_eigh::eigh_into(m, n, upper, &mut ws[k * n..(k + 1) * n], v).map_err(lin)?;
+        let w = &mut ws[k * n..(k + 1) * n];
+        if n <= kern::lapack_eigh::LAPACK_EIGH_MAX {
+            kern::lapack_eigh::eigh_into(m, n, upper, w, v).map_err(lin)?;
+        } else {
+            kern::small_eigh::eigh_into(m, n, upper, w, v).map_err(lin)?;
+        }
         k += 1;
         Ok(())
     })?;

@@ -588,3 +588,41 @@ pub(crate) fn bdsdc(d: &mut [f64], e: &mut [f64], mut vecs: Option<(&mut [f64], 
     }
     true
 }
+
+/// `dbdsdc('L', ...)` below SMLSIZ: the SVD of the lower bidiagonal
+/// `(d, e)`, first rotated to upper form (`dlartg` from the top); the
+/// rotations are applied to U at the end, after [`bdsdc`].
+pub(crate) fn bdsdc_lower(d: &mut [f64], e: &mut [f64], mut vecs: Option<(&mut [f64], &mut [f64])>) -> bool {
+    let n = d.len();
+    if n == 1 {
+        return bdsdc(d, e, vecs);
+    }
+    let mut cs = vec![0.0; n - 1];
+    let mut sn = vec![0.0; n - 1];
+    for i in 0..n - 1 {
+        let (c, s, r) = lartg(d[i], e[i]);
+        d[i] = r;
+        e[i] = s * d[i + 1];
+        d[i + 1] *= c;
+        cs[i] = c;
+        sn[i] = -s;
+    }
+    if !bdsdc(d, e, vecs.as_mut().map(|(u, v)| (&mut **u, &mut **v))) {
+        return false;
+    }
+    if let Some((u, _)) = vecs {
+        // dlasr('L', 'V', 'B') on U's rows.
+        for j in (0..n - 1).rev() {
+            let (ct, st) = (cs[j], sn[j]);
+            if ct != 1.0 || st != 0.0 {
+                for col in 0..n {
+                    let p = j + col * n;
+                    let temp = u[p + 1];
+                    u[p + 1] = ct * temp - st * u[p];
+                    u[p] = st * temp + ct * u[p];
+                }
+            }
+        }
+    }
+    true
+}

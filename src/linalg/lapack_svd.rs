@@ -10,9 +10,8 @@
 //! bidiagonalization of A itself (`dgebd2` with `dlarfg` / `dlarf`
 //! reflectors); the bidiagonal SVD ([`super::lapack_bdsqr`]); then the
 //! reflectors applied to the bidiagonal's vectors (`dormbr`: `dorm2r` for
-//! Q, `dorml2` for P^T). Wide matrices (m < n), complex input and larger n
-//! stay with the general path in `svd.rs` (LAPACK bidiagonalizes wide
-//! matrices to lower bidiagonal form, which this file does not do).
+//! Q, `dorml2` for P^T). Complex input and larger sizes stay with the
+//! general path in `svd.rs`.
 //!
 //! Matrices are column-major slices here (LAPACK's layout). Differences
 //! left to NumPy are in the last bits only: OpenBLAS sums the BLAS-2
@@ -28,14 +27,14 @@ pub const MAX_N: usize = 25;
 pub enum Job {
     /// Singular values only (`jobz = 'N'`).
     Values,
-    /// U is m x n, Vt is n x n (`jobz = 'S'`).
+    /// U is m x k, Vt is k x n, k = min(m, n) (`jobz = 'S'`).
     Thin,
     /// U is m x m, Vt is n x n (`jobz = 'A'`).
     Full,
 }
 
-/// The result of [`gesdd`]: `s` decreasing; `u` (m x m or m x n) and `vt`
-/// (n x n) column-major, empty for [`Job::Values`].
+/// The result of [`gesdd`]: `s` decreasing; `u` (m x m or m x k) and `vt`
+/// (n x n or k x n), k = min(m, n), column-major, empty for [`Job::Values`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct Gesdd {
     /// Singular values, decreasing.
@@ -96,7 +95,7 @@ fn lapy2(x: f64, y: f64) -> f64 {
 /// Householder reflector `H = I - tau v v^T` with `H [alpha; x] = [beta; 0]`
 /// (`dlarfg`): `buf[alpha_at]` becomes beta, the `count` elements of x at
 /// `x_at` (stride `stride`) become v's tail; returns tau.
-fn larfg(buf: &mut [f64], alpha_at: usize, x_at: usize, count: usize, stride: usize) -> f64 {
+pub(super) fn larfg(buf: &mut [f64], alpha_at: usize, x_at: usize, count: usize, stride: usize) -> f64 {
     if count == 0 {
         return 0.0;
     }
@@ -139,12 +138,12 @@ fn larfg(buf: &mut [f64], alpha_at: usize, x_at: usize, count: usize, stride: us
 /// A block of a column-major matrix: rows `r0..r0 + rows`, columns
 /// `c0..c0 + cols` of a matrix with leading dimension `ld`.
 #[derive(Clone, Copy)]
-struct Block {
-    ld: usize,
-    r0: usize,
-    c0: usize,
-    rows: usize,
-    cols: usize,
+pub(super) struct Block {
+    pub(super) ld: usize,
+    pub(super) r0: usize,
+    pub(super) c0: usize,
+    pub(super) rows: usize,
+    pub(super) cols: usize,
 }
 
 impl Block {
@@ -156,7 +155,7 @@ impl Block {
 
 /// `C := (I - tau v v^T) C` (`dlarf('L')`), skipping v's trailing zeros and
 /// C's trailing zero columns as LAPACK does.
-fn larf_left(c: &mut [f64], b: Block, v: &[f64], tau: f64, w: &mut [f64]) {
+pub(super) fn larf_left(c: &mut [f64], b: Block, v: &[f64], tau: f64, w: &mut [f64]) {
     if tau == 0.0 {
         return;
     }
@@ -192,7 +191,7 @@ fn larf_left(c: &mut [f64], b: Block, v: &[f64], tau: f64, w: &mut [f64]) {
 
 /// `C := C (I - tau v v^T)` (`dlarf('R')`), skipping v's trailing zeros and
 /// C's trailing zero rows.
-fn larf_right(c: &mut [f64], b: Block, v: &[f64], tau: f64, w: &mut [f64]) {
+pub(super) fn larf_right(c: &mut [f64], b: Block, v: &[f64], tau: f64, w: &mut [f64]) {
     if tau == 0.0 {
         return;
     }
@@ -237,19 +236,19 @@ fn larf_right(c: &mut [f64], b: Block, v: &[f64], tau: f64, w: &mut [f64]) {
 }
 
 /// Scratch vectors for the reflectors.
-struct Scratch {
-    v: Vec<f64>,
-    w: Vec<f64>,
+pub(super) struct Scratch {
+    pub(super) v: Vec<f64>,
+    pub(super) w: Vec<f64>,
 }
 
 impl Scratch {
-    fn new(len: usize) -> Self {
+    pub(super) fn new(len: usize) -> Self {
         Scratch { v: vec![0.0; len], w: vec![0.0; len] }
     }
 
     /// Copies column `j` of `a` (ld `ld`) from row `i` to `end` into `v`,
     /// with a unit first element; returns its length.
-    fn column_vector(&mut self, a: &[f64], ld: usize, i: usize, j: usize, end: usize) -> usize {
+    pub(super) fn column_vector(&mut self, a: &[f64], ld: usize, i: usize, j: usize, end: usize) -> usize {
         let len = end - i;
         self.v[0] = 1.0;
         self.v[1..len].copy_from_slice(&a[i + 1 + j * ld..end + j * ld]);
@@ -258,7 +257,7 @@ impl Scratch {
 
     /// Copies row `i` of `a` from column `j` to `end` into `v`, with a unit
     /// first element; returns its length.
-    fn row_vector(&mut self, a: &[f64], ld: usize, i: usize, j: usize, end: usize) -> usize {
+    pub(super) fn row_vector(&mut self, a: &[f64], ld: usize, i: usize, j: usize, end: usize) -> usize {
         let len = end - j;
         self.v[0] = 1.0;
         for k in 1..len {
@@ -270,16 +269,16 @@ impl Scratch {
 
 /// A bidiagonalized matrix: diagonal, superdiagonal and the reflectors'
 /// scalars (the vectors stay in the matrix).
-struct Bidiag {
-    d: Vec<f64>,
-    e: Vec<f64>,
-    tauq: Vec<f64>,
-    taup: Vec<f64>,
+pub(super) struct Bidiag {
+    pub(super) d: Vec<f64>,
+    pub(super) e: Vec<f64>,
+    pub(super) tauq: Vec<f64>,
+    pub(super) taup: Vec<f64>,
 }
 
 /// Reduces the m x n (m >= n) column-major `a` to upper bidiagonal form
 /// `Q^T A P` (`dgebd2`).
-fn gebd2(m: usize, n: usize, a: &mut [f64], sc: &mut Scratch) -> Bidiag {
+pub(super) fn gebd2(m: usize, n: usize, a: &mut [f64], sc: &mut Scratch) -> Bidiag {
     let mut bd = Bidiag { d: vec![0.0; n], e: vec![0.0; n], tauq: vec![0.0; n], taup: vec![0.0; n] };
     for i in 0..n {
         bd.tauq[i] = larfg(a, i + i * m, (i + 1).min(m - 1) + i * m, m - i - 1, 1);
@@ -339,7 +338,7 @@ fn org2r(m: usize, ncols: usize, q: &mut [f64], tau: &[f64], sc: &mut Scratch) {
 
 /// `C := Q C` for the rows x cols `c` (ld rows), Q the product of the
 /// column reflectors of `a` (ld rows) with scalars `tau` (`dorm2r('L', 'N')`).
-fn orm2r(a: &[f64], tau: &[f64], rows: usize, cols: usize, c: &mut [f64], sc: &mut Scratch) {
+pub(super) fn orm2r(a: &[f64], tau: &[f64], rows: usize, cols: usize, c: &mut [f64], sc: &mut Scratch) {
     for i in (0..tau.len()).rev() {
         let len = sc.column_vector(a, rows, i, i, rows);
         let blk = Block { ld: rows, r0: i, c0: 0, rows: len, cols };
@@ -349,7 +348,7 @@ fn orm2r(a: &[f64], tau: &[f64], rows: usize, cols: usize, c: &mut [f64], sc: &m
 
 /// `VT := VT P^T` for the n x n `vt`, P from the row reflectors of the
 /// bidiagonalized `a` (ld `lda`) (`dormbr('P', 'R', 'T')` through `dorml2`).
-fn orml2(a: &[f64], lda: usize, taup: &[f64], n: usize, vt: &mut [f64], sc: &mut Scratch) {
+pub(super) fn orml2(a: &[f64], lda: usize, taup: &[f64], n: usize, vt: &mut [f64], sc: &mut Scratch) {
     for i in (0..n.saturating_sub(1)).rev() {
         let len = sc.row_vector(a, lda, i, i + 1, n);
         let blk = Block { ld: n, r0: 0, c0: i + 1, rows: n, cols: len };
@@ -359,7 +358,7 @@ fn orml2(a: &[f64], lda: usize, taup: &[f64], n: usize, vt: &mut [f64], sc: &mut
 
 /// Multiplies `x` by `cto / cfrom` in steps that neither overflow nor
 /// underflow (`dlascl('G')`).
-fn lascl(cfrom: f64, cto: f64, x: &mut [f64]) {
+pub(super) fn lascl(cfrom: f64, cto: f64, x: &mut [f64]) {
     let smlnum = SAFMIN;
     let bignum = 1.0 / smlnum;
     let (mut cfromc, mut ctoc) = (cfrom, cto);
@@ -405,7 +404,7 @@ fn lascl(cfrom: f64, cto: f64, x: &mut [f64]) {
 /// rows of Q): U is `rows x ucols` (the bidiagonal's vectors in the top
 /// left corner, the identity below when `ucols > n`), VT n x n.
 #[allow(clippy::too_many_arguments)]
-fn bidiag_svd(
+pub(super) fn bidiag_svd(
     mut bd: Bidiag,
     a: &[f64],
     lda: usize,
@@ -441,12 +440,14 @@ fn bidiag_svd(
     Some(Gesdd { s: bd.d, u, vt })
 }
 
-/// LAPACK `dgesdd` for the m x n column-major `a` with m >= n >= 1,
-/// n <= [`MAX_N`] and finite entries; `None` when the bidiagonal QR
-/// iteration does not converge (NumPy's "SVD did not converge") or the
-/// shape is outside that range.
+/// LAPACK `dgesdd` for the m x n column-major `a` with 1 <= min(m, n) <=
+/// [`MAX_N`] and finite entries (wide matrices through
+/// [`super::lapack_svd_wide`]); U is m x m or m x k, Vt n x n or k x n
+/// (k = min(m, n)); `None` when the bidiagonal QR iteration does not
+/// converge (NumPy's "SVD did not converge") or the shape is outside that
+/// range.
 pub fn gesdd(m: usize, n: usize, a: &[f64], job: Job) -> Option<Gesdd> {
-    if n == 0 || n > MAX_N || m < n || a.len() != m * n {
+    if m.min(n) == 0 || m.min(n) > MAX_N || a.len() != m * n {
         return None;
     }
     let mut a = a.to_vec();
@@ -459,6 +460,11 @@ pub fn gesdd(m: usize, n: usize, a: &[f64], job: Job) -> Option<Gesdd> {
         lascl(anrm, bignum, &mut a);
     }
     let mut sc = Scratch::new(m.max(n) + 1);
+    if m < n {
+        let mut out = super::lapack_svd_wide::gesdd_wide(m, n, a, job, &mut sc)?;
+        unscale(anrm, smlnum, bignum, &mut out.s);
+        return Some(out);
+    }
     let vectors = job != Job::Values;
     let mnthr = (n as f64 * 11.0 / 6.0) as usize;
     let mut out = if m >= mnthr {
@@ -496,10 +502,15 @@ pub fn gesdd(m: usize, n: usize, a: &[f64], job: Job) -> Option<Gesdd> {
         let ucols = if job == Job::Full { m } else { n };
         bidiag_svd(bd, &a, m, m, ucols, vectors, &mut sc)?
     };
-    if anrm > bignum {
-        lascl(bignum, anrm, &mut out.s);
-    } else if anrm > 0.0 && anrm < smlnum {
-        lascl(smlnum, anrm, &mut out.s);
-    }
+    unscale(anrm, smlnum, bignum, &mut out.s);
     Some(out)
+}
+
+/// Undoes the scaling of the input on the singular values.
+fn unscale(anrm: f64, smlnum: f64, bignum: f64, s: &mut [f64]) {
+    if anrm > bignum {
+        lascl(bignum, anrm, s);
+    } else if anrm > 0.0 && anrm < smlnum {
+        lascl(smlnum, anrm, s);
+    }
 }

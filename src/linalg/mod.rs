@@ -12,9 +12,9 @@
 //! slices below faer's size), `eigen` (eig/eigvals/eigh/eigvalsh), `balance`
 //! and `hqr` (LAPACK gebal, lanv2, gehd2 and dlahqr, so that real `eig`
 //! follows LAPACK's eigenvalue order and vector signs), `svd` (svd, lstsq,
-//! pinv, matrix_rank), `lapack_svd` and `lapack_bdsqr` (LAPACK dgesdd's
-//! path for real m x n, m >= n, n <= 25, so that `svd` has NumPy's
-//! singular-vector signs), `jacobi` (one-sided Jacobi SVD, the fallback when
+//! pinv, matrix_rank), `lapack_svd` and `lapack_bdsqr` and
+//! `lapack_svd_wide` (LAPACK dgesdd's path for real matrices with
+//! min(m, n) <= 25, so that `svd` has NumPy's singular-vector signs), `jacobi` (one-sided Jacobi SVD, the fallback when
 //! nalgebra's SVD fails its accuracy check), `norms` (norm, cond), `fast`
 //! (the faer crate for LU, QR, SVD, symmetric eigen and Cholesky of
 //! matrices of 64 rows or columns and more), `interrupt` (Ctrl-C: polling and worker
@@ -33,6 +33,7 @@ mod interrupt;
 mod jacobi;
 mod lapack_bdsqr;
 pub mod lapack_svd;
+mod lapack_svd_wide;
 mod norms;
 pub mod small;
 pub mod small_eigh;

@@ -110,16 +110,17 @@ fn complete_basis<T: LinalgScalar>(u: &DMatrix<T>) -> LinalgResult<DMatrix<T>> {
     Ok(out)
 }
 
-/// Largest m of an m x n matrix whose full U (m x m) is built by
-/// [`lapack_svd`]: its O(m^2 n) work runs without Ctrl-C polling.
+/// Largest max(m, n) of an m x n matrix whose full U (m x m) or Vt
+/// (n x n) is built by [`lapack_svd`]: its O(max^2 min) work runs
+/// without Ctrl-C polling.
 const LAPACK_FULL_MAX_M: usize = 2048;
 
 /// LAPACK dgesdd's result for a finite real `a` of a shape it covers
-/// (m >= n, n <= [`lapack_svd::MAX_N`]); `None` for other input,
+/// (min(m, n) <= [`lapack_svd::MAX_N`]); `None` for other input,
 /// `Some(None)` when the iteration does not converge.
 fn small_real<T: LinalgScalar>(a: &DMatrix<T>, job: Job) -> Option<Option<Gesdd>> {
     let (m, n) = a.shape();
-    if T::IS_COMPLEX || m < n || n > lapack_svd::MAX_N || (job == Job::Full && m > LAPACK_FULL_MAX_M) {
+    if T::IS_COMPLEX || m.min(n) > lapack_svd::MAX_N || (job == Job::Full && m.max(n) > LAPACK_FULL_MAX_M) {
         return None;
     }
     let data: Vec<f64> = a.iter().map(|x| x.to_c64().re).collect();
@@ -133,7 +134,7 @@ fn real_matrix<T: LinalgScalar>(rows: usize, cols: usize, data: &[f64]) -> DMatr
 
 /// Singular value decomposition `a = U diag(S) Vt` with `S` descending.
 ///
-/// Real matrices with m >= n and n <= 25 take [`lapack_svd::gesdd`]
+/// Real matrices with min(m, n) <= 25 take [`lapack_svd::gesdd`]
 /// (NumPy's signs of U's columns and Vt's rows); others the general path.
 ///
 /// With `full_matrices` U is m x m and Vt is n x n, else U is m x k and Vt is
@@ -162,7 +163,7 @@ pub fn svd<T: LinalgScalar>(
     }
     if let Some(found) = small_real(a, if full_matrices { Job::Full } else { Job::Thin }) {
         let g = found.ok_or_else(|| LinalgError::linalg(MSG_SVD))?;
-        return Ok((real_matrix(m, um, &g.u), DVector::from_vec(g.s), real_matrix(n, n, &g.vt)));
+        return Ok((real_matrix(m, um, &g.u), DVector::from_vec(g.s), real_matrix(vn, n, &g.vt)));
     }
     let (u, sv, vt) = thin_svd(a, true)?.ok_or_else(|| LinalgError::linalg(MSG_SVD))?;
     if !full_matrices {
@@ -237,7 +238,8 @@ pub fn lstsq<T: LinalgScalar>(a: &DMatrix<T>, b: &DMatrix<T>, rcond: Option<f64>
     let (u, sv, vt) = match small_real(a, Job::Thin) {
         Some(found) => {
             let g = found.ok_or_else(not_converged)?;
-            (real_matrix(m, n, &g.u), DVector::from_vec(g.s), real_matrix(n, n, &g.vt))
+            let k = m.min(n);
+            (real_matrix(m, k, &g.u), DVector::from_vec(g.s), real_matrix(k, n, &g.vt))
         }
         None => thin_svd(a, true)?.ok_or_else(not_converged)?,
     };

@@ -17,15 +17,16 @@ fn matrix(m: usize, n: usize, seed: u64) -> Vec<f64> {
 /// Checks `A = U S Vt` and the orthonormality of U and Vt.
 fn check(m: usize, n: usize, a: &[f64], job: Job) {
     let g = gesdd(m, n, a, job).unwrap();
-    assert_eq!(g.s.len(), n);
+    let k = m.min(n);
+    assert_eq!(g.s.len(), k);
     assert!(g.s.windows(2).all(|w| w[0] >= w[1]) && g.s.iter().all(|&x| x >= 0.0));
-    let ucols = if job == Job::Full { m } else { n };
-    assert_eq!((g.u.len(), g.vt.len()), (m * ucols, n * n));
+    let (ucols, vrows) = if job == Job::Full { (m, n) } else { (k, k) };
+    assert_eq!((g.u.len(), g.vt.len()), (m * ucols, vrows * n));
     let amax = a.iter().fold(0.0f64, |s, x| s.max(x.abs())).max(f64::MIN_POSITIVE);
-    let tol = 50.0 * m as f64 * f64::EPSILON;
+    let tol = 50.0 * m.max(n) as f64 * f64::EPSILON;
     for i in 0..m {
         for j in 0..n {
-            let r: f64 = (0..n).map(|k| g.u[i + k * m] * g.s[k] * g.vt[k + j * n]).sum();
+            let r: f64 = (0..k).map(|p| g.u[i + p * m] * g.s[p] * g.vt[p + j * vrows]).sum();
             assert!((r - a[i + j * m]).abs() <= tol * amax, "{m}x{n} {job:?} ({i}, {j})");
         }
     }
@@ -35,9 +36,9 @@ fn check(m: usize, n: usize, a: &[f64], job: Job) {
             assert!((d - f64::from(u8::from(p == q))).abs() <= tol, "U {m}x{n} {job:?}");
         }
     }
-    for p in 0..n {
-        for q in 0..n {
-            let d: f64 = (0..n).map(|j| g.vt[p + j * n] * g.vt[q + j * n]).sum();
+    for p in 0..vrows {
+        for q in 0..vrows {
+            let d: f64 = (0..n).map(|j| g.vt[p + j * vrows] * g.vt[q + j * vrows]).sum();
             assert!((d - f64::from(u8::from(p == q))).abs() <= tol, "Vt {m}x{n} {job:?}");
         }
     }
@@ -58,6 +59,10 @@ fn decomposes_both_paths_and_all_jobs() {
             let a = matrix(m, n, (m * 100 + n) as u64);
             check(m, n, &a, Job::Full);
             check(m, n, &a, Job::Thin);
+            // The wide path: LQ first for n >= 11m/6, else lower bidiagonal.
+            let wide = matrix(n, m, (m * 100 + n + 7) as u64);
+            check(n, m, &wide, Job::Full);
+            check(n, m, &wide, Job::Thin);
         }
     }
 }
@@ -91,6 +96,17 @@ fn numpy_signs_and_values() {
     for (x, y) in g.s.iter().zip(&s) {
         assert!((x - y).abs() <= 8.0 * f64::EPSILON * y);
     }
+}
+
+#[test]
+fn wide_numpy_signs() {
+    // np.linalg.svd([[1, 2, 3], [4, 5, 6]]): U = [[-0.386, -0.922], [-0.922, 0.386]],
+    // Vt = [[-0.429, -0.566, -0.704], [0.806, 0.112, -0.581], [0.408, -0.816, 0.408]].
+    let g = gesdd(2, 3, &[1.0, 4.0, 2.0, 5.0, 3.0, 6.0], Job::Full).unwrap();
+    let su = [-1.0, -1.0, -1.0, 1.0];
+    let sv = [-1.0, 1.0, 1.0, -1.0, 1.0, -1.0, -1.0, -1.0, 1.0];
+    assert_eq!(g.u.iter().map(|x| x.signum()).collect::<Vec<_>>(), su);
+    assert_eq!(g.vt.iter().map(|x| x.signum()).collect::<Vec<_>>(), sv);
 }
 
 #[test]
@@ -137,8 +153,9 @@ fn special_matrices() {
 
 #[test]
 fn rejects_uncovered_shapes() {
-    assert!(gesdd(2, 3, &[0.0; 6], Job::Full).is_none());
     assert!(gesdd(30, MAX_N + 1, &vec![0.0; 30 * (MAX_N + 1)], Job::Thin).is_none());
+    assert!(gesdd(MAX_N + 1, 30, &vec![0.0; 30 * (MAX_N + 1)], Job::Thin).is_none());
+    assert!(gesdd(2, 3, &[0.0; 5], Job::Thin).is_none());
     assert!(gesdd(0, 0, &[], Job::Values).is_none());
 }
 

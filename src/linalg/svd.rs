@@ -110,17 +110,18 @@ fn complete_basis<T: LinalgScalar>(u: &DMatrix<T>) -> LinalgResult<DMatrix<T>> {
     Ok(out)
 }
 
-/// Largest max(m, n) of an m x n matrix whose full U (m x m) or Vt
-/// (n x n) is built by [`lapack_svd`]: its O(max^2 min) work runs
-/// without Ctrl-C polling.
-const LAPACK_FULL_MAX_M: usize = 2048;
+/// Largest max(m, n) of an m x n matrix taken by [`lapack_svd`]: its
+/// work (up to O(max^2 min) for a full U or Vt, a few milliseconds here)
+/// runs without Ctrl-C polling; longer matrices keep the general path
+/// (whose signs are not NumPy's).
+const LAPACK_MAX_DIM: usize = 2048;
 
 /// LAPACK dgesdd's result for a finite real `a` of a shape it covers
 /// (min(m, n) <= [`lapack_svd::MAX_N`]); `None` for other input,
 /// `Some(None)` when the iteration does not converge.
 fn small_real<T: LinalgScalar>(a: &DMatrix<T>, job: Job) -> Option<Option<Gesdd>> {
     let (m, n) = a.shape();
-    if T::IS_COMPLEX || m.min(n) > lapack_svd::MAX_N || (job == Job::Full && m.max(n) > LAPACK_FULL_MAX_M) {
+    if T::IS_COMPLEX || m.min(n) > lapack_svd::MAX_N || m.max(n) > LAPACK_MAX_DIM {
         return None;
     }
     let data: Vec<f64> = a.iter().map(|x| x.to_c64().re).collect();

@@ -15,7 +15,9 @@
 //! size), `eigen` (eig/eigvals/eigh/eigvalsh), `balance`
 //! and `hqr` (LAPACK gebal, lanv2, gehd2 and dlahqr, so that real `eig`
 //! follows LAPACK's eigenvalue order and vector signs), `svd` (svd, lstsq,
-//! pinv, matrix_rank), `jacobi` (one-sided Jacobi SVD, the fallback when
+//! pinv, matrix_rank), `lapack_svd` and `lapack_bdsqr` and
+//! `lapack_svd_wide` (LAPACK dgesdd's path for real matrices with
+//! min(m, n) <= 25, so that `svd` has NumPy's singular-vector signs), `jacobi` (one-sided Jacobi SVD, the fallback when
 //! nalgebra's SVD fails its accuracy check), `norms` (norm, cond), `fast`
 //! (the faer crate for LU, QR, SVD, symmetric eigen and Cholesky of
 //! matrices of 64 rows or columns and more), `interrupt` (Ctrl-C: polling and worker
@@ -32,8 +34,11 @@ mod fast;
 mod hqr;
 mod interrupt;
 mod jacobi;
+mod lapack_bdsqr;
 mod lapack_blas;
 pub mod lapack_eigh;
+pub mod lapack_svd;
+mod lapack_svd_wide;
 mod lapack_tridiag;
 mod norms;
 pub mod small;
@@ -54,6 +59,8 @@ mod tests;
 mod tests_eig;
 #[cfg(test)]
 mod tests_fast;
+#[cfg(test)]
+mod tests_lapack_svd;
 
 /// Which Python exception a [`LinalgError`] maps to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

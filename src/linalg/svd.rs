@@ -5,6 +5,7 @@ use super::decompose::{form_q, householder_qr};
 use super::fast;
 use super::interrupt;
 use super::jacobi::jacobi_svd;
+use super::lapack_svd::{self, Gesdd, Job};
 use super::{any_nan, iter_limit, LinalgError, LinalgResult, LinalgScalar, MSG_SVD};
 use nalgebra::{DMatrix, DVector, SVD};
 
@@ -109,7 +110,33 @@ fn complete_basis<T: LinalgScalar>(u: &DMatrix<T>) -> LinalgResult<DMatrix<T>> {
     Ok(out)
 }
 
+/// Largest max(m, n) of an m x n matrix taken by [`lapack_svd`]: its
+/// work (up to O(max^2 min) for a full U or Vt, a few milliseconds here)
+/// runs without Ctrl-C polling; longer matrices keep the general path
+/// (whose signs are not NumPy's).
+const LAPACK_MAX_DIM: usize = 2048;
+
+/// LAPACK dgesdd's result for a finite real `a` of a shape it covers
+/// (min(m, n) <= [`lapack_svd::MAX_N`]); `None` for other input,
+/// `Some(None)` when the iteration does not converge.
+fn small_real<T: LinalgScalar>(a: &DMatrix<T>, job: Job) -> Option<Option<Gesdd>> {
+    let (m, n) = a.shape();
+    if T::IS_COMPLEX || m.min(n) > lapack_svd::MAX_N || m.max(n) > LAPACK_MAX_DIM {
+        return None;
+    }
+    let data: Vec<f64> = a.iter().map(|x| x.to_c64().re).collect();
+    Some(lapack_svd::gesdd(m, n, &data, job))
+}
+
+/// Column-major `rows x cols` data as a matrix of `T`.
+fn real_matrix<T: LinalgScalar>(rows: usize, cols: usize, data: &[f64]) -> DMatrix<T> {
+    DMatrix::from_iterator(rows, cols, data.iter().map(|&x| T::of_real(x)))
+}
+
 /// Singular value decomposition `a = U diag(S) Vt` with `S` descending.
+///
+/// Real matrices with min(m, n) <= 25 take [`lapack_svd::gesdd`]
+/// (NumPy's signs of U's columns and Vt's rows); others the general path.
 ///
 /// With `full_matrices` U is m x m and Vt is n x n, else U is m x k and Vt is
 /// k x n (k = min(m, n)). NaN input gives `LinAlgError: SVD did not converge`;
@@ -135,6 +162,10 @@ pub fn svd<T: LinalgScalar>(
             DMatrix::from_element(vn, n, nan),
         ));
     }
+    if let Some(found) = small_real(a, if full_matrices { Job::Full } else { Job::Thin }) {
+        let g = found.ok_or_else(|| LinalgError::linalg(MSG_SVD))?;
+        return Ok((real_matrix(m, um, &g.u), DVector::from_vec(g.s), real_matrix(vn, n, &g.vt)));
+    }
     let (u, sv, vt) = thin_svd(a, true)?.ok_or_else(|| LinalgError::linalg(MSG_SVD))?;
     if !full_matrices {
         return Ok((u, sv, vt));
@@ -155,6 +186,9 @@ pub fn svd_values<T: LinalgScalar>(a: &DMatrix<T>) -> LinalgResult<DVector<f64>>
     }
     if !super::all_finite(a) {
         return Ok(DVector::from_element(k, f64::NAN));
+    }
+    if let Some(found) = small_real(a, Job::Values) {
+        return found.map(|g| DVector::from_vec(g.s)).ok_or_else(|| LinalgError::linalg(MSG_SVD));
     }
     thin_svd(a, false)?.map(|s| s.1).ok_or_else(|| LinalgError::linalg(MSG_SVD))
 }
@@ -201,8 +235,15 @@ pub fn lstsq<T: LinalgScalar>(a: &DMatrix<T>, b: &DMatrix<T>, rcond: Option<f64>
     if !super::all_finite(a) {
         return Err(LinalgError::linalg("SVD did not converge in Linear Least Squares"));
     }
-    let (u, sv, vt) =
-        thin_svd(a, true)?.ok_or_else(|| LinalgError::linalg("SVD did not converge in Linear Least Squares"))?;
+    let not_converged = || LinalgError::linalg("SVD did not converge in Linear Least Squares");
+    let (u, sv, vt) = match small_real(a, Job::Thin) {
+        Some(found) => {
+            let g = found.ok_or_else(not_converged)?;
+            let k = m.min(n);
+            (real_matrix(m, k, &g.u), DVector::from_vec(g.s), real_matrix(k, n, &g.vt))
+        }
+        None => thin_svd(a, true)?.ok_or_else(not_converged)?,
+    };
     let cutoff = rcond * sv[0];
     let rank = sv.iter().filter(|&&x| x > cutoff).count();
     let x = if rank == 0 {

@@ -12,6 +12,7 @@
 //! - [`modules`]: builds the `numpy`, `math` and `time` module objects.
 
 pub mod args;
+pub mod arity;
 pub mod array_glue;
 pub mod convert;
 pub mod creation;

@@ -139,6 +139,7 @@ fn a_ravel(_: &mut Interp, args: Args) -> EvalResult {
 }
 fn a_flatten(_: &mut Interp, args: Args) -> EvalResult {
     let a = receiver(&args);
+    bind(&BUILTINS[11], args)?;
     Ok(Value::array(manip::flatten(&a)))
 }
 fn a_transpose(_: &mut Interp, args: Args) -> EvalResult {
@@ -155,10 +156,14 @@ fn a_astype(_: &mut Interp, args: Args) -> EvalResult {
     Ok(Value::array(a.astype(d)))
 }
 fn a_copy(_: &mut Interp, args: Args) -> EvalResult {
-    Ok(Value::array(receiver(&args).try_copy()?))
+    let a = receiver(&args);
+    bind(&BUILTINS[14], args)?;
+    Ok(Value::array(a.try_copy()?))
 }
 fn a_tolist(_: &mut Interp, args: Args) -> EvalResult {
-    Ok(to_list(&receiver(&args)))
+    let a = receiver(&args);
+    bind(&BUILTINS[15], args)?;
+    Ok(to_list(&a))
 }
 fn a_item(_: &mut Interp, args: Args) -> EvalResult {
     let a = receiver(&args);

@@ -223,36 +223,50 @@ pub fn bind(builtin: &'static Builtin, args: Args) -> EvalResult<Bound> {
             }
         }
     }
-    let mut unexpected: Option<Rc<str>> = None;
+    // `min(*args)` needs one argument, and says so before looking at keywords.
+    if let Some(min) = sig.arity.min {
+        if given.saturating_sub(sig.receiver) < min {
+            return Err(missing_error(builtin, &sig, &values, given, n_keywords));
+        }
+    }
+    // Argument clinic and ufuncs report a missing argument before a bad keyword.
+    let mut deferred: Option<String> = None;
     for (key, v) in args.keywords {
-        match params.iter().position(|p| {
-            p.name == key.as_ref()
-                && match p.kind {
-                    ParamSpecKind::Normal => sig.by_keyword && !p.positional_only,
-                    ParamSpecKind::KeywordOnly => true,
-                    _ => false,
+        let found = params.iter().position(|p| {
+            p.name == key.as_ref() && matches!(p.kind, ParamSpecKind::Normal | ParamSpecKind::KeywordOnly)
+        });
+        let message = match found {
+            Some(i)
+                if params[i].kind == ParamSpecKind::KeywordOnly || (sig.by_keyword && !params[i].positional_only) =>
+            {
+                if values[i].is_none() {
+                    values[i] = Some(v);
+                    continue;
                 }
-        }) {
-            Some(i) => {
-                if values[i].is_some() {
-                    return Err(type_error(format!("{name}() got multiple values for argument '{key}'")));
-                }
-                values[i] = Some(v);
+                let call = call_info(builtin, &sig, &values, given, n_keywords);
+                sig.arity.multiple_values(&call, &key, i - sig.receiver)
             }
-            None if has_var_kw => rest_keywords.push((key, v)),
-            None if sig.arity.reports_missing_first() => {
-                unexpected.get_or_insert(key);
+            _ if has_var_kw => {
+                rest_keywords.push((key, v));
+                continue;
+            }
+            Some(_) => {
+                let call = call_info(builtin, &sig, &values, given, n_keywords);
+                sig.arity.positional_by_keyword(&call, &key)
             }
             None => {
                 let call = call_info(builtin, &sig, &values, given, n_keywords);
-                return Err(type_error(sig.arity.unexpected_keyword(&call, &key)));
+                sig.arity.unexpected_keyword(&call, &key)
             }
+        };
+        if !sig.arity.reports_missing_first() {
+            return Err(type_error(message));
         }
+        deferred.get_or_insert(message);
     }
     check_required(builtin, &sig, &values, given, n_keywords)?;
-    if let Some(key) = unexpected {
-        let call = call_info(builtin, &sig, &values, given, n_keywords);
-        return Err(type_error(sig.arity.unexpected_keyword(&call, &key)));
+    if let Some(message) = deferred {
+        return Err(type_error(message));
     }
     Ok(Bound { values, rest, rest_keywords, name })
 }

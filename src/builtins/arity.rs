@@ -91,13 +91,13 @@ impl Arity {
     /// Whether an unexpected keyword is reported after a missing argument
     /// (argument clinic checks the required ones first).
     pub fn reports_missing_first(&self) -> bool {
-        self.style == Style::Clinic
+        matches!(self.style, Style::Clinic | Style::Ufunc)
     }
 
     /// Whether the real function takes no argument by keyword, so that any
     /// keyword is refused with `f() takes no keyword arguments`.
     pub fn positional_only(&self) -> bool {
-        matches!(self.style, Style::Exact | Style::Expected | Style::Tuple | Style::Requires)
+        matches!(self.style, Style::Exact | Style::Expected | Style::Tuple | Style::Requires | Style::Ufunc)
     }
 }
 
@@ -140,7 +140,17 @@ pub fn arity_of(module: &str, name: &str) -> Arity {
         ("ndarray", "trace") => style(NumpyC).max(5),
         ("ndarray", "cumsum" | "cumprod") => style(Clinic).max(3),
         ("ndarray", "round" | "repeat" | "diagonal") => style(Clinic).max(2),
-        ("ndarray", "conj") => style(Clinic).named("conjugate").max(1),
+        ("ndarray", "conj") => style(Tuple).named("conjugate").max(1),
+        ("ndarray", "sum") => style(PythonMethod).named("_sum").max(6),
+        ("ndarray", "prod") => style(PythonMethod).named("_prod").max(6),
+        ("ndarray", "mean") => style(PythonMethod).named("_mean").max(4),
+        ("ndarray", "all") => style(PythonMethod).named("_all").max(4),
+        ("ndarray", "any") => style(PythonMethod).named("_any").max(4),
+        ("ndarray", "min") => style(PythonMethod).named("_amin").max(5),
+        ("ndarray", "max") => style(PythonMethod).named("_amax").max(5),
+        ("ndarray", "var") => style(PythonMethod).named("_var").max(5),
+        ("ndarray", "std") => style(PythonMethod).named("_std").max(5),
+        ("ndarray", "clip") => style(PythonMethod).named("_clip").max(3),
         ("ndarray", "fill" | "swapaxes") => style(Tuple),
         ("ndarray", "tolist" | "nonzero") => style(Tuple).named("function"),
         ("ndarray", "transpose" | "item") => style(Exact),
@@ -309,7 +319,9 @@ impl Arity {
             Some(real) if given > real || given < min => real.max(max),
             _ => max,
         };
-        (min, max.max(min))
+        // With `*args` there is no most.
+        let max = if params.iter().any(|p| p.kind == ParamSpecKind::VarArgs) { usize::MAX } else { max.max(min) };
+        (min, max)
     }
 
     /// `f() takes from 1 to 2 positional arguments but 3 were given` in
@@ -422,19 +434,42 @@ impl Arity {
         }
     }
 
+    /// The message for an argument given both by position and by keyword
+    /// (`index` counts the parameters without `self`).
+    pub fn multiple_values(&self, call: &CallInfo, key: &str, index: usize) -> String {
+        let name = call.name;
+        match self.style {
+            Style::NumpyC => format!("argument for {name}() given by name ('{key}') and position (position {index})"),
+            Style::Clinic => format!("argument for {name}() given by name ('{key}') and position ({})", index + 1),
+            Style::Cython => format!("{name}() got multiple values for keyword argument '{key}'"),
+            _ => format!("{name}() got multiple values for argument '{key}'"),
+        }
+    }
+
+    /// The message for a keyword naming a positional-only parameter.
+    pub fn positional_by_keyword(&self, call: &CallInfo, key: &str) -> String {
+        match self.style {
+            Style::Python | Style::PythonMethod => {
+                format!("{}() got some positional-only arguments passed as keyword arguments: '{key}'", call.name)
+            }
+            _ => self.unexpected_keyword(call, key),
+        }
+    }
+
     /// The message for a keyword argument that matches no parameter (or
     /// any keyword, for the functions that take none).
     pub fn unexpected_keyword(&self, call: &CallInfo, key: &str) -> String {
         let CallInfo { name, qualified, .. } = call;
         let takes_keywords = call.params.iter().any(|p| p.kind == ParamSpecKind::KeywordOnly);
+        let refuses_keywords = matches!(self.style, Style::Exact | Style::Expected | Style::Tuple);
         match self.style {
             Style::Requires => format!("{name}() takes no keyword arguments"),
             // sorted() hands its keywords to list.sort().
-            _ if self.positional_only() && takes_keywords => {
+            _ if refuses_keywords && takes_keywords => {
                 let name = if *name == "sorted" { "sort" } else { name };
                 format!("'{key}' is an invalid keyword argument for {name}()")
             }
-            _ if self.positional_only() => format!("{qualified}() takes no keyword arguments"),
+            _ if refuses_keywords => format!("{qualified}() takes no keyword arguments"),
             Style::Clinic => format!("'{key}' is an invalid keyword argument for {name}()"),
             _ => format!("{name}() got an unexpected keyword argument '{key}'"),
         }

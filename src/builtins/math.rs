@@ -11,7 +11,8 @@ use crate::eval::function::Args;
 use crate::eval::Interp;
 use crate::value::Value;
 
-fn unary(decl: &'static Builtin, op: UnaryOp, args: Args) -> EvalResult {
+/// The unary ufunc `op` with the argument bound to `decl`.
+pub(crate) fn unary(decl: &'static Builtin, op: UnaryOp, args: Args) -> EvalResult {
     let mut b = bind(decl, args)?;
     let a = operand(&b.required(0)?)?;
     Ok(result_value(elementwise::unary(op, &a)?))
@@ -32,7 +33,7 @@ macro_rules! ufuncs {
             $( ufuncs!(@decl $kind $fname $name ($($sig)?) $doc), )*
             builtin!("numpy", "round", Function, "(a, decimals=0)", "Round to `decimals` decimals, half to even (NumPy's rounding).\nRaises TypeError for non-numeric input or a non-integer decimals.\n>>> np.round(np.array([0.5, 1.5, 2.675]), 2)\narray([0.5 , 1.5 , 2.68])", np_round),
             builtin!("numpy", "around", Function, "(a, decimals=0)", "Same as np.round.\nRaises TypeError for non-numeric input or a non-integer decimals.\n>>> np.around(np.array([2.5]))\narray([2.])", np_around),
-            builtin!("numpy", "where", Function, "(condition, x=None, y=None)", "Elements of x where condition is true, else of y (broadcast); with only condition, the indices of its non-zero elements.\nRaises ValueError when the shapes do not broadcast or condition is 0-d without x, y; TypeError when only one of x, y is given.\n>>> np.where(np.array([1, 0, 2]) > 0, 1.0, -1.0)\narray([ 1., -1.,  1.])", np_where),
+            builtin!("numpy", "where", Function, "(condition, x=None, y=None, /)", "Elements of x where condition is true, else of y (broadcast); with only condition, the indices of its non-zero elements.\nRaises ValueError when the shapes do not broadcast or condition is 0-d without x, y; TypeError when only one of x, y is given.\n>>> np.where(np.array([1, 0, 2]) > 0, 1.0, -1.0)\narray([ 1., -1.,  1.])", np_where),
             builtin!("numpy", "clip", Function, "(a, a_min=None, a_max=None)", "Values limited to [a_min, a_max].\nRaises ValueError when the shapes do not broadcast; TypeError for non-numeric input.\n>>> np.clip(np.array([-2, 0, 5]), -1, 3)\narray([-1,  0,  3])", np_clip),
             builtin!("numpy", "isclose", Function, "(a, b, rtol=1e-05, atol=1e-08, equal_nan=False)", "Element-wise |a - b| <= atol + rtol * |b|.\nRaises ValueError when the shapes do not broadcast; TypeError for non-numeric input.\n>>> np.isclose([1.0, 2.0], [1.0, 2.1])\narray([ True, False])", np_isclose),
             builtin!("numpy", "allclose", Function, "(a, b, rtol=1e-05, atol=1e-08, equal_nan=False)", "Whether every element is close (see isclose).\nRaises ValueError when the shapes do not broadcast; TypeError for non-numeric input.\n>>> np.allclose([1.0, 2.0], [1.0, 2.0 + 1e-9])\nTrue", np_allclose),
@@ -146,7 +147,11 @@ pub fn round_value(v: &Value, decimals: i64) -> EvalResult {
 }
 
 pub(crate) fn np_round(_: &mut Interp, args: Args) -> EvalResult {
-    let mut b = bind(&BUILTINS[72], args)?;
+    round_bound(&BUILTINS[72], args)
+}
+/// `np.round` with the arguments bound to `decl`.
+pub(crate) fn round_bound(decl: &'static Builtin, args: Args) -> EvalResult {
+    let mut b = bind(decl, args)?;
     let v = b.required(0)?;
     let d = decimals_arg(b.get(1))?;
     round_value(&v, d)
@@ -180,7 +185,11 @@ pub(crate) fn np_where(_: &mut Interp, args: Args) -> EvalResult {
     }
 }
 pub(crate) fn np_clip(_: &mut Interp, args: Args) -> EvalResult {
-    let mut b = bind(&BUILTINS[75], args)?;
+    clip(&BUILTINS[75], args)
+}
+/// `np.clip` with the arguments bound to `decl`.
+pub(crate) fn clip(decl: &'static Builtin, args: Args) -> EvalResult {
+    let mut b = bind(decl, args)?;
     let a = operand(&b.required(0)?)?;
     let lo = b.take(1).map(|v| operand(&v)).transpose()?;
     let hi = b.take(2).map(|v| operand(&v)).transpose()?;

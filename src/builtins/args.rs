@@ -223,6 +223,14 @@ pub fn bind(builtin: &'static Builtin, args: Args) -> EvalResult<Bound> {
             }
         }
     }
+    // Argument clinic counts keywords too before it matches them.
+    if sig.arity.counts_keywords() && !has_var && !has_var_kw {
+        let total = sig.arity.clinic_total(params.get(sig.receiver..).unwrap_or(&[]));
+        if given.saturating_sub(sig.receiver) + n_keywords > total {
+            let call = call_info(builtin, &sig, &values, given, n_keywords);
+            return Err(type_error(sig.arity.too_many(&call)));
+        }
+    }
     // `min(*args)` needs one argument, and says so before looking at keywords.
     if let Some(min) = sig.arity.min {
         if given.saturating_sub(sig.receiver) < min {
@@ -352,5 +360,8 @@ mod tests {
         assert_eq!(p[1].kind, ParamSpecKind::KeywordOnly);
         let p = parse_signature("(a, q=(1, 2), **kw)");
         assert_eq!(p.len(), 3);
+        let p = parse_signature("(iterable, /, start=0)");
+        assert_eq!(p.len(), 2);
+        assert!(p[0].positional_only && !p[1].positional_only);
     }
 }

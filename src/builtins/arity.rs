@@ -94,6 +94,19 @@ impl Arity {
         matches!(self.style, Style::Clinic | Style::Ufunc)
     }
 
+    /// Whether too many arguments counts the keywords with the positional
+    /// ones (argument clinic's `takes at most 2 arguments (3 given)`).
+    pub fn counts_keywords(&self) -> bool {
+        self.style == Style::Clinic
+    }
+
+    /// How many arguments an argument clinic function takes in all.
+    pub fn clinic_total(&self, params: &[ParamSpec]) -> usize {
+        let (_, max) = positional_count(params);
+        let kw_only = params.iter().filter(|p| p.kind == ParamSpecKind::KeywordOnly).count();
+        self.max.map_or(max, |m| m.max(max)) + kw_only
+    }
+
     /// Whether the real function takes no argument by keyword, so that any
     /// keyword is refused with `f() takes no keyword arguments`.
     pub fn positional_only(&self) -> bool {
@@ -340,8 +353,7 @@ impl Arity {
                 format!("{name}() takes {takes} positional argument{s} but {given} {} given", was(given))
             }
             Style::Clinic => {
-                let kw_only = params.iter().filter(|p| p.kind == ParamSpecKind::KeywordOnly).count();
-                let total = max + kw_only;
+                let total = self.clinic_total(params);
                 if given + keywords > total {
                     let kw = if given == 0 { "keyword " } else { "" };
                     format!("{name}() takes at most {total} {kw}argument{} ({} given)", plural(total), given + keywords)

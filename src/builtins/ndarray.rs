@@ -204,7 +204,7 @@ fn a_reshape(_: &mut Interp, args: Args) -> EvalResult {
     let a = receiver(&args);
     let b = bind(&BUILTINS[9], args)?;
     if b.rest.is_empty() {
-        return Err(type_error("reshape() missing required argument 'shape' (pos 1)"));
+        return Err(type_error("reshape() takes exactly 1 argument (0 given)"));
     }
     let dims = dims_arg(&b.rest)?;
     Ok(Value::array(manip::reshape(&a, &dims)?))

@@ -218,7 +218,14 @@ pub fn bind(builtin: &'static Builtin, args: Args) -> EvalResult<Bound> {
             Some(&i) => values[i] = Some(v),
             None if has_var => rest.push(v),
             None => {
-                let call = call_info(builtin, &sig, &values, given, n_keywords);
+                let mut call = call_info(builtin, &sig, &values, given, n_keywords);
+                call.keyword_only_given = args
+                    .keywords
+                    .iter()
+                    .filter(|(key, _)| {
+                        params.iter().any(|p| p.kind == ParamSpecKind::KeywordOnly && p.name == key.as_ref())
+                    })
+                    .count();
                 return Err(type_error(sig.arity.too_many(&call)));
             }
         }
@@ -342,6 +349,7 @@ fn call_info<'a>(
         params: sig.params.get(sig.receiver..).unwrap_or(&[]),
         given: given.saturating_sub(sig.receiver),
         keywords,
+        keyword_only_given: 0,
     }
 }
 

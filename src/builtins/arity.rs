@@ -294,6 +294,9 @@ pub struct CallInfo<'a> {
     pub given: usize,
     /// How many keyword arguments were given.
     pub keywords: usize,
+    /// How many of them name keyword-only parameters (Python-level
+    /// functions count them in a too-many message).
+    pub keyword_only_given: usize,
 }
 
 fn plural(n: usize) -> &'static str {
@@ -350,7 +353,17 @@ impl Arity {
                     if self.style == Style::PythonMethod { (min + 1, max + 1, given + 1) } else { (min, max, given) };
                 let takes = if min == max { format!("{max}") } else { format!("from {min} to {max}") };
                 let s = if min == max { plural(max) } else { "s" };
-                format!("{name}() takes {takes} positional argument{s} but {given} {} given", was(given))
+                let k = call.keyword_only_given;
+                if k > 0 && matches!(self.style, Style::Python | Style::PythonMethod) {
+                    format!(
+                        "{name}() takes {takes} positional argument{s} but {given} positional argument{} \
+                         (and {k} keyword-only argument{}) were given",
+                        plural(given),
+                        plural(k)
+                    )
+                } else {
+                    format!("{name}() takes {takes} positional argument{s} but {given} {} given", was(given))
+                }
             }
             Style::Clinic => {
                 let total = self.clinic_total(params);

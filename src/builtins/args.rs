@@ -131,27 +131,35 @@ impl Builtin {
             if let Some(p) = cache.borrow().get(&key) {
                 return p.clone();
             }
-            let params: Rc<[ParamSpec]> = parse_signature(self.signature).into();
-            let positional_slots =
-                params.iter().enumerate().filter(|(_, p)| p.kind == ParamSpecKind::Normal).map(|(i, _)| i).collect();
-            let leading_normal = params.iter().take_while(|p| p.kind == ParamSpecKind::Normal).count();
-            let has_var = params.iter().any(|p| p.kind == ParamSpecKind::VarArgs);
-            let has_var_kw = params.iter().any(|p| p.kind == ParamSpecKind::VarKwargs);
-            let receiver = usize::from(self.is_method() && params.first().is_some_and(|p| p.name == "self"));
-            let arity = arity_of(self.module, self.name);
-            let by_keyword = !arity.positional_only();
-            let sig = Rc::new(Signature {
-                params,
-                positional_slots,
-                leading_normal,
-                has_var,
-                has_var_kw,
-                receiver,
-                arity,
-                by_keyword,
-            });
+            let sig = self.parse_signature_info();
             cache.borrow_mut().insert(key, sig.clone());
             sig
+        })
+    }
+
+    /// Parses the signature once (kept out of line so that the cache hit
+    /// of every call stays small).
+    #[cold]
+    #[inline(never)]
+    fn parse_signature_info(&'static self) -> Rc<Signature> {
+        let params: Rc<[ParamSpec]> = parse_signature(self.signature).into();
+        let positional_slots =
+            params.iter().enumerate().filter(|(_, p)| p.kind == ParamSpecKind::Normal).map(|(i, _)| i).collect();
+        let leading_normal = params.iter().take_while(|p| p.kind == ParamSpecKind::Normal).count();
+        let has_var = params.iter().any(|p| p.kind == ParamSpecKind::VarArgs);
+        let has_var_kw = params.iter().any(|p| p.kind == ParamSpecKind::VarKwargs);
+        let receiver = usize::from(self.is_method() && params.first().is_some_and(|p| p.name == "self"));
+        let arity = arity_of(self.module, self.name);
+        let by_keyword = !arity.positional_only();
+        Rc::new(Signature {
+            params,
+            positional_slots,
+            leading_normal,
+            has_var,
+            has_var_kw,
+            receiver,
+            arity,
+            by_keyword,
         })
     }
 

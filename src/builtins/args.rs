@@ -4,6 +4,7 @@
 //! the parameter list is parsed once and cached, and every call binds its
 //! arguments by position and name with Python's error messages.
 
+use super::arity::{arity_of, Arity, CallInfo};
 use super::Builtin;
 use crate::eval::error::{type_error, EvalResult};
 use crate::eval::function::Args;
@@ -34,12 +35,14 @@ pub struct ParamSpec {
     pub optional: bool,
     /// How it binds.
     pub kind: ParamSpecKind,
+    /// Whether it comes before `/` (and so cannot be passed by keyword).
+    pub positional_only: bool,
 }
 
 /// Parses `"(a, b=1, *args, c=None, **kw)"` into parameters.
 pub fn parse_signature(sig: &str) -> Vec<ParamSpec> {
     let inner = sig.trim().trim_start_matches('(').trim_end_matches(')');
-    let mut out = Vec::new();
+    let mut out: Vec<ParamSpec> = Vec::new();
     let mut keyword_only = false;
     let mut depth = 0;
     let mut current = String::new();
@@ -59,7 +62,13 @@ pub fn parse_signature(sig: &str) -> Vec<ParamSpec> {
     pieces.push(current);
     for piece in pieces {
         let p = piece.trim();
-        if p.is_empty() || p == "/" {
+        if p.is_empty() {
+            continue;
+        }
+        if p == "/" {
+            for q in out.iter_mut() {
+                q.positional_only = true;
+            }
             continue;
         }
         if p == "*" {
@@ -67,17 +76,27 @@ pub fn parse_signature(sig: &str) -> Vec<ParamSpec> {
             continue;
         }
         if let Some(name) = p.strip_prefix("**") {
-            out.push(ParamSpec { name: name.to_string(), optional: true, kind: ParamSpecKind::VarKwargs });
+            out.push(ParamSpec {
+                name: name.to_string(),
+                optional: true,
+                kind: ParamSpecKind::VarKwargs,
+                positional_only: false,
+            });
         } else if let Some(name) = p.strip_prefix('*') {
             keyword_only = true;
-            out.push(ParamSpec { name: name.to_string(), optional: true, kind: ParamSpecKind::VarArgs });
+            out.push(ParamSpec {
+                name: name.to_string(),
+                optional: true,
+                kind: ParamSpecKind::VarArgs,
+                positional_only: false,
+            });
         } else {
             let (name, optional) = match p.split_once('=') {
                 Some((n, _)) => (n.trim(), true),
                 None => (p, false),
             };
             let kind = if keyword_only { ParamSpecKind::KeywordOnly } else { ParamSpecKind::Normal };
-            out.push(ParamSpec { name: name.to_string(), optional, kind });
+            out.push(ParamSpec { name: name.to_string(), optional, kind, positional_only: false });
         }
     }
     out
@@ -184,6 +203,12 @@ struct Signature {
     leading_normal: usize,
     has_var: bool,
     has_var_kw: bool,
+    /// How many parameters at the start are the receiver (`self`): 0 or 1.
+    receiver: usize,
+    /// How the real function words wrong-arity errors.
+    arity: Arity,
+    /// Whether the parameters by position can also be passed by keyword.
+    by_keyword: bool,
 }
 
 thread_local! {
@@ -197,15 +222,35 @@ impl Builtin {
             if let Some(p) = cache.borrow().get(&key) {
                 return p.clone();
             }
-            let params: Rc<[ParamSpec]> = parse_signature(self.signature).into();
-            let positional_slots =
-                params.iter().enumerate().filter(|(_, p)| p.kind == ParamSpecKind::Normal).map(|(i, _)| i).collect();
-            let leading_normal = params.iter().take_while(|p| p.kind == ParamSpecKind::Normal).count();
-            let has_var = params.iter().any(|p| p.kind == ParamSpecKind::VarArgs);
-            let has_var_kw = params.iter().any(|p| p.kind == ParamSpecKind::VarKwargs);
-            let sig = Rc::new(Signature { params, positional_slots, leading_normal, has_var, has_var_kw });
+            let sig = self.parse_signature_info();
             cache.borrow_mut().insert(key, sig.clone());
             sig
+        })
+    }
+
+    /// Parses the signature once (kept out of line so that the cache hit
+    /// of every call stays small).
+    #[cold]
+    #[inline(never)]
+    fn parse_signature_info(&'static self) -> Rc<Signature> {
+        let params: Rc<[ParamSpec]> = parse_signature(self.signature).into();
+        let positional_slots =
+            params.iter().enumerate().filter(|(_, p)| p.kind == ParamSpecKind::Normal).map(|(i, _)| i).collect();
+        let leading_normal = params.iter().take_while(|p| p.kind == ParamSpecKind::Normal).count();
+        let has_var = params.iter().any(|p| p.kind == ParamSpecKind::VarArgs);
+        let has_var_kw = params.iter().any(|p| p.kind == ParamSpecKind::VarKwargs);
+        let receiver = usize::from(self.is_method() && params.first().is_some_and(|p| p.name == "self"));
+        let arity = arity_of(self.module, self.name);
+        let by_keyword = !arity.positional_only();
+        Rc::new(Signature {
+            params,
+            positional_slots,
+            leading_normal,
+            has_var,
+            has_var_kw,
+            receiver,
+            arity,
+            by_keyword,
         })
     }
 
@@ -281,9 +326,10 @@ fn bind_by_name(builtin: &'static Builtin, args: Args) -> EvalResult<Bound> {
         // Positional argument `k` goes to parameter `k`: reuse the vector.
         let mut values: Vec<Option<Value>> = args.positional.into_iter().map(Some).collect();
         values.resize(params.len(), None);
-        check_required(name, params, &values)?;
+        check_required(builtin, &sig, &values, given, 0)?;
         return Ok(Bound { values, rest, rest_keywords, name });
     }
+    let n_keywords = args.keywords.len();
     let mut values: Vec<Option<Value>> = vec![None; params.len()];
     let positional_slots = &sig.positional_slots;
     let (has_var, has_var_kw) = (sig.has_var, sig.has_var_kw);
@@ -292,42 +338,139 @@ fn bind_by_name(builtin: &'static Builtin, args: Args) -> EvalResult<Bound> {
             Some(&i) => values[i] = Some(v),
             None if has_var => rest.push(v),
             None => {
-                let max = positional_slots.len();
-                let min = positional_slots.iter().filter(|&&i| !params[i].optional).count();
-                let takes = if min == max { format!("{max}") } else { format!("from {min} to {max}") };
-                let s = if max == 1 && min == max { "" } else { "s" };
-                let was = if given == 1 { "was" } else { "were" };
-                return Err(type_error(format!(
-                    "{name}() takes {takes} positional argument{s} but {given} {was} given"
-                )));
+                let mut call = call_info(builtin, &sig, &values, given, n_keywords);
+                call.keyword_only_given = args
+                    .keywords
+                    .iter()
+                    .filter(|(key, _)| {
+                        params.iter().any(|p| p.kind == ParamSpecKind::KeywordOnly && p.name == key.as_ref())
+                    })
+                    .count();
+                return Err(type_error(sig.arity.too_many(&call)));
             }
         }
     }
+    // Argument clinic counts keywords too before it matches them.
+    if sig.arity.counts_keywords() && !has_var && !has_var_kw {
+        let total = sig.arity.clinic_total(params.get(sig.receiver..).unwrap_or(&[]));
+        if given.saturating_sub(sig.receiver) + n_keywords > total {
+            let call = call_info(builtin, &sig, &values, given, n_keywords);
+            return Err(type_error(sig.arity.too_many(&call)));
+        }
+    }
+    // `min(*args)` needs one argument, and says so before looking at keywords.
+    if let Some(min) = sig.arity.min {
+        if given.saturating_sub(sig.receiver) < min {
+            return Err(missing_error(builtin, &sig, &values, given, n_keywords));
+        }
+    }
+    // Argument clinic and ufuncs report a missing argument before a bad keyword.
+    let mut deferred: Option<String> = None;
     for (key, v) in args.keywords {
-        match params.iter().position(|p| {
+        let found = params.iter().position(|p| {
             p.name == key.as_ref() && matches!(p.kind, ParamSpecKind::Normal | ParamSpecKind::KeywordOnly)
-        }) {
-            Some(i) => {
-                if values[i].is_some() {
-                    return Err(type_error(format!("{name}() got multiple values for argument '{key}'")));
+        });
+        let message = match found {
+            Some(i)
+                if params[i].kind == ParamSpecKind::KeywordOnly || (sig.by_keyword && !params[i].positional_only) =>
+            {
+                if values[i].is_none() {
+                    values[i] = Some(v);
+                    continue;
                 }
-                values[i] = Some(v);
+                let call = call_info(builtin, &sig, &values, given, n_keywords);
+                sig.arity.multiple_values(&call, &key, i - sig.receiver)
             }
-            None if has_var_kw => rest_keywords.push((key, v)),
-            None => return Err(type_error(format!("{name}() got an unexpected keyword argument '{key}'"))),
+            _ if has_var_kw => {
+                rest_keywords.push((key, v));
+                continue;
+            }
+            Some(_) => {
+                let call = call_info(builtin, &sig, &values, given, n_keywords);
+                sig.arity.positional_by_keyword(&call, &key)
+            }
+            None => {
+                let call = call_info(builtin, &sig, &values, given, n_keywords);
+                sig.arity.unexpected_keyword(&call, &key)
+            }
+        };
+        if !sig.arity.reports_missing_first() {
+            return Err(type_error(message));
         }
+        deferred.get_or_insert(message);
     }
-    check_required(name, params, &values)?;
+    check_required(builtin, &sig, &values, given, n_keywords)?;
+    if let Some(message) = deferred {
+        return Err(type_error(message));
+    }
     Ok(Bound { values, rest, rest_keywords, name })
 }
 
-fn check_required(name: &str, params: &[ParamSpec], values: &[Option<Value>]) -> EvalResult<()> {
-    for (i, p) in params.iter().enumerate() {
-        if values[i].is_none() && !p.optional && matches!(p.kind, ParamSpecKind::Normal | ParamSpecKind::KeywordOnly) {
-            return Err(type_error(format!("{name}() missing required argument '{}' (pos {})", p.name, i + 1)));
+fn check_required(
+    builtin: &'static Builtin,
+    sig: &Signature,
+    values: &[Option<Value>],
+    given: usize,
+    keywords: usize,
+) -> EvalResult<()> {
+    for (p, v) in sig.params.iter().zip(values) {
+        if v.is_none() && !p.optional && matches!(p.kind, ParamSpecKind::Normal | ParamSpecKind::KeywordOnly) {
+            return Err(missing_error(builtin, sig, values, given, keywords));
         }
     }
     Ok(())
+}
+
+/// The error for required parameters left without an argument.
+#[cold]
+fn missing_error(
+    builtin: &'static Builtin,
+    sig: &Signature,
+    values: &[Option<Value>],
+    given: usize,
+    keywords: usize,
+) -> crate::eval::error::Unwind {
+    let missing: Vec<usize> = sig
+        .params
+        .iter()
+        .zip(values)
+        .enumerate()
+        .skip(sig.receiver)
+        .filter(|(_, (p, v))| {
+            v.is_none() && !p.optional && matches!(p.kind, ParamSpecKind::Normal | ParamSpecKind::KeywordOnly)
+        })
+        .map(|(i, _)| i - sig.receiver)
+        .collect();
+    let call = call_info(builtin, sig, values, given, keywords);
+    type_error(sig.arity.missing(&call, &missing))
+}
+
+/// What the messages need about a call that does not bind.
+#[cold]
+fn call_info<'a>(
+    builtin: &'static Builtin,
+    sig: &'a Signature,
+    values: &[Option<Value>],
+    given: usize,
+    keywords: usize,
+) -> CallInfo<'a> {
+    let qualified = match builtin.module {
+        "builtins" => builtin.name.to_string(),
+        // int and float share their declarations: name the receiver's type.
+        "number" => {
+            let ty = values.first().and_then(|v| v.as_ref()).map_or("number", |v| v.type_name());
+            format!("{ty}.{}", builtin.name)
+        }
+        module => format!("{module}.{}", builtin.name),
+    };
+    CallInfo {
+        name: sig.arity.name.unwrap_or(builtin.name),
+        qualified,
+        params: sig.params.get(sig.receiver..).unwrap_or(&[]),
+        given: given.saturating_sub(sig.receiver),
+        keywords,
+        keyword_only_given: 0,
+    }
 }
 
 #[cfg(test)]
@@ -376,5 +519,8 @@ mod tests {
         assert_eq!(p[1].kind, ParamSpecKind::KeywordOnly);
         let p = parse_signature("(a, q=(1, 2), **kw)");
         assert_eq!(p.len(), 3);
+        let p = parse_signature("(iterable, /, start=0)");
+        assert_eq!(p.len(), 2);
+        assert!(p[0].positional_only && !p[1].positional_only);
     }
 }

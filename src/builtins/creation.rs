@@ -14,7 +14,7 @@ use crate::value::Value;
 
 /// NumPy's array-creation functions.
 pub static BUILTINS: &[Builtin] = &[
-    builtin!("numpy", "array", Function, "(object, dtype=None, copy=True, ndmin=0)",
+    builtin!("numpy", "array", Function, "(object, dtype=None, *, copy=True, ndmin=0)",
         "An array from nested lists, tuples or arrays; the dtype is inferred (bool < int64 < float64 < complex128) unless given.\nRaises ValueError for ragged nested lists; TypeError for non-numeric elements or an unknown dtype.\n>>> np.array([[1, 2], [3, 4.5]])\narray([[1. , 2. ],\n       [3. , 4.5]])", np_array),
     builtin!("numpy", "asarray", Function, "(a, dtype=None)",
         "The input as an array (no copy when it already is one of that dtype).\nRaises ValueError for ragged nested lists; TypeError for non-numeric elements or an unknown dtype.\n>>> np.asarray([1, 2])\narray([1, 2])", np_asarray),
@@ -30,7 +30,7 @@ pub static BUILTINS: &[Builtin] = &[
         "Zeros with the shape and dtype of `a`.\nRaises TypeError for non-numeric input or an unknown dtype.\n>>> np.zeros_like(np.array([1, 2]))\narray([0, 0])", np_zeros_like),
     builtin!("numpy", "ones_like", Function, "(a, dtype=None)",
         "Ones with the shape and dtype of `a`.\nRaises TypeError for non-numeric input or an unknown dtype.\n>>> np.ones_like(np.array([1.5]))\narray([1.])", np_ones_like),
-    builtin!("numpy", "empty_like", Function, "(a, dtype=None)",
+    builtin!("numpy", "empty_like", Function, "(prototype, dtype=None)",
         "A new array with the shape and dtype of `a` (zero-filled in NPL).\nRaises TypeError for non-numeric input or an unknown dtype.\n>>> np.empty_like(np.array([1, 2]))\narray([0, 0])", np_empty_like),
     builtin!("numpy", "full_like", Function, "(a, fill_value, dtype=None)",
         "A filled array with the shape and dtype of `a`.\nRaises TypeError for non-numeric input or fill value.\n>>> np.full_like(np.array([1, 2]), 9)\narray([9, 9])", np_full_like),
@@ -48,7 +48,7 @@ pub static BUILTINS: &[Builtin] = &[
         "A copy of the array (never a view).\nRaises ValueError for ragged nested lists; TypeError for non-numeric elements.\n>>> np.copy(np.array([1, 2]))\narray([1, 2])", np_copy),
     builtin!("numpy", "meshgrid", Function, "(*xi, indexing='xy')",
         "Coordinate matrices from coordinate vectors.\nRaises TypeError for non-numeric inputs.\n>>> X, Y = np.meshgrid([1, 2], [3, 4]); X\narray([[1, 2],\n       [1, 2]])", np_meshgrid),
-    builtin!("numpy", "fromfunction", Function, "(function, shape, dtype=float)",
+    builtin!("numpy", "fromfunction", Function, "(function, shape, *, dtype=float)",
         "An array whose element at each index is function(*index), called once with index arrays.\nRaises ValueError for a negative dimension; any exception raised by function propagates.\n>>> np.fromfunction(lambda i, j: i + 10 * j, (2, 2))\narray([[ 0., 10.],\n       [ 1., 11.]])", np_fromfunction),
     builtin!("numpy", "indices", Function, "(dimensions, dtype=int)",
         "An array of index grids, one per axis.\nRaises ValueError for a negative dimension; TypeError for a non-integer one.\n>>> np.indices((2, 2))[0]\narray([[0, 0],\n       [1, 1]])", np_indices),

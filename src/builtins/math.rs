@@ -11,7 +11,8 @@ use crate::eval::function::Args;
 use crate::eval::Interp;
 use crate::value::Value;
 
-fn unary(decl: &'static Builtin, op: UnaryOp, args: Args) -> EvalResult {
+/// The unary ufunc `op` with the argument bound to `decl`.
+pub(crate) fn unary(decl: &'static Builtin, op: UnaryOp, args: Args) -> EvalResult {
     let mut b = bind(decl, args)?;
     let a = operand(&b.required(0)?)?;
     Ok(result_value(elementwise::unary(op, &a)?))
@@ -25,14 +26,14 @@ fn binary(decl: &'static Builtin, op: BinaryOp, args: Args) -> EvalResult {
 }
 
 macro_rules! ufuncs {
-    ($( $kind:ident $fname:ident $idx:literal $name:literal $op:expr, $doc:literal; )*) => {
+    ($( $kind:ident $fname:ident $idx:literal $name:literal $(@ $sig:literal)? $op:expr, $doc:literal; )*) => {
         $( ufuncs!(@one $kind $fname $idx $op); )*
         /// NumPy's element-wise functions.
         pub static BUILTINS: &[Builtin] = &[
-            $( ufuncs!(@decl $kind $fname $name $doc), )*
+            $( ufuncs!(@decl $kind $fname $name ($($sig)?) $doc), )*
             builtin!("numpy", "round", Function, "(a, decimals=0)", "Round to `decimals` decimals, half to even (NumPy's rounding).\nRaises TypeError for non-numeric input or a non-integer decimals.\n>>> np.round(np.array([0.5, 1.5, 2.675]), 2)\narray([0.5 , 1.5 , 2.68])", np_round),
             builtin!("numpy", "around", Function, "(a, decimals=0)", "Same as np.round.\nRaises TypeError for non-numeric input or a non-integer decimals.\n>>> np.around(np.array([2.5]))\narray([2.])", np_around),
-            builtin!("numpy", "where", Function, "(condition, x=None, y=None)", "Elements of x where condition is true, else of y (broadcast); with only condition, the indices of its non-zero elements.\nRaises ValueError when the shapes do not broadcast or condition is 0-d without x, y; TypeError when only one of x, y is given.\n>>> np.where(np.array([1, 0, 2]) > 0, 1.0, -1.0)\narray([ 1., -1.,  1.])", np_where),
+            builtin!("numpy", "where", Function, "(condition, x=None, y=None, /)", "Elements of x where condition is true, else of y (broadcast); with only condition, the indices of its non-zero elements.\nRaises ValueError when the shapes do not broadcast or condition is 0-d without x, y; TypeError when only one of x, y is given.\n>>> np.where(np.array([1, 0, 2]) > 0, 1.0, -1.0)\narray([ 1., -1.,  1.])", np_where),
             builtin!("numpy", "clip", Function, "(a, a_min=None, a_max=None)", "Values limited to [a_min, a_max].\nRaises ValueError when the shapes do not broadcast; TypeError for non-numeric input.\n>>> np.clip(np.array([-2, 0, 5]), -1, 3)\narray([-1,  0,  3])", np_clip),
             builtin!("numpy", "isclose", Function, "(a, b, rtol=1e-05, atol=1e-08, equal_nan=False)", "Element-wise |a - b| <= atol + rtol * |b|.\nRaises ValueError when the shapes do not broadcast; TypeError for non-numeric input.\n>>> np.isclose([1.0, 2.0], [1.0, 2.1])\narray([ True, False])", np_isclose),
             builtin!("numpy", "allclose", Function, "(a, b, rtol=1e-05, atol=1e-08, equal_nan=False)", "Whether every element is close (see isclose).\nRaises ValueError when the shapes do not broadcast; TypeError for non-numeric input.\n>>> np.allclose([1.0, 2.0], [1.0, 2.0 + 1e-9])\nTrue", np_allclose),
@@ -45,10 +46,14 @@ macro_rules! ufuncs {
     (@one b $fname:ident $idx:literal $op:expr) => {
         pub(crate) fn $fname(_: &mut Interp, args: Args) -> EvalResult { binary(&BUILTINS[$idx], $op, args) }
     };
-    (@decl u $fname:ident $name:literal $doc:literal) => {
+    (@decl u $fname:ident $name:literal () $doc:literal) => {
         builtin!("numpy", $name, Function, "(x)", $doc, $fname)
     };
-    (@decl b $fname:ident $name:literal $doc:literal) => {
+    // NumPy's Python-level wrappers name their parameter themselves.
+    (@decl u $fname:ident $name:literal ($sig:literal) $doc:literal) => {
+        builtin!("numpy", $name, Function, $sig, $doc, $fname)
+    };
+    (@decl b $fname:ident $name:literal () $doc:literal) => {
         builtin!("numpy", $name, Function, "(x1, x2)", $doc, $fname)
     };
 }
@@ -83,9 +88,9 @@ ufuncs! {
     u np_isfinite 26 "isfinite" UnaryOp::IsFinite, "Whether each element is finite.\nRaises TypeError for non-numeric input.\n>>> np.isfinite(np.array([1.0, np.nan]))\narray([ True, False])";
     u np_conj 27 "conj" UnaryOp::Conj, "Complex conjugate.\nRaises TypeError for non-numeric input.\n>>> np.conj(np.array([1+2j]))\narray([1.-2.j])";
     u np_conjugate 28 "conjugate" UnaryOp::Conj, "Complex conjugate.\nRaises TypeError for non-numeric input.\n>>> np.conjugate(np.array([1-1j]))\narray([1.+1.j])";
-    u np_angle 29 "angle" UnaryOp::Angle, "Angle of complex numbers, in radians.\nRaises TypeError for non-numeric input.\n>>> np.angle(np.array([1j]))\narray([1.57079633])";
-    u np_real 30 "real" UnaryOp::Real, "Real part.\nRaises TypeError for non-numeric input.\n>>> np.real(np.array([1+2j]))\narray([1.])";
-    u np_imag 31 "imag" UnaryOp::Imag, "Imaginary part.\nRaises TypeError for non-numeric input.\n>>> np.imag(np.array([1+2j]))\narray([2.])";
+    u np_angle 29 "angle" @ "(z)" UnaryOp::Angle, "Angle of complex numbers, in radians.\nRaises TypeError for non-numeric input.\n>>> np.angle(np.array([1j]))\narray([1.57079633])";
+    u np_real 30 "real" @ "(val)" UnaryOp::Real, "Real part.\nRaises TypeError for non-numeric input.\n>>> np.real(np.array([1+2j]))\narray([1.])";
+    u np_imag 31 "imag" @ "(val)" UnaryOp::Imag, "Imaginary part.\nRaises TypeError for non-numeric input.\n>>> np.imag(np.array([1+2j]))\narray([2.])";
     u np_negative 32 "negative" UnaryOp::Neg, "-x, element-wise.\nRaises TypeError for bool or non-numeric input; OverflowError for the smallest int64.\n>>> np.negative(np.array([1, -2]))\narray([-1,  2])";
     u np_reciprocal 33 "reciprocal" UnaryOp::Reciprocal, "1 / x, element-wise.\nRaises TypeError for non-numeric input.\n>>> np.reciprocal(np.array([2.0, 4.0]))\narray([0.5 , 0.25])";
     u np_logical_not 34 "logical_not" UnaryOp::LogicalNot, "not x, element-wise.\nRaises TypeError for non-numeric input.\n>>> np.logical_not(np.array([True, False]))\narray([False,  True])";
@@ -142,7 +147,11 @@ pub fn round_value(v: &Value, decimals: i64) -> EvalResult {
 }
 
 pub(crate) fn np_round(_: &mut Interp, args: Args) -> EvalResult {
-    let mut b = bind(&BUILTINS[72], args)?;
+    round_bound(&BUILTINS[72], args)
+}
+/// `np.round` with the arguments bound to `decl`.
+pub(crate) fn round_bound(decl: &'static Builtin, args: Args) -> EvalResult {
+    let mut b = bind(decl, args)?;
     let v = b.required(0)?;
     let d = decimals_arg(b.get(1))?;
     round_value(&v, d)
@@ -176,7 +185,11 @@ pub(crate) fn np_where(_: &mut Interp, args: Args) -> EvalResult {
     }
 }
 pub(crate) fn np_clip(_: &mut Interp, args: Args) -> EvalResult {
-    let mut b = bind(&BUILTINS[75], args)?;
+    clip(&BUILTINS[75], args)
+}
+/// `np.clip` with the arguments bound to `decl`.
+pub(crate) fn clip(decl: &'static Builtin, args: Args) -> EvalResult {
+    let mut b = bind(decl, args)?;
     let a = operand(&b.required(0)?)?;
     let lo = b.take(1).map(|v| operand(&v)).transpose()?;
     let hi = b.take(2).map(|v| operand(&v)).transpose()?;

@@ -811,14 +811,18 @@ fn number_imag(_: &mut Interp, args: Args) -> EvalResult {
     })
 }
 fn number_conjugate(_: &mut Interp, args: Args) -> EvalResult {
-    Ok(match first(&args) {
+    let x = first(&args);
+    bind(&NUMBER_METHODS[2], args)?;
+    Ok(match x {
         Value::Complex(c) => Value::complex(c.conj()),
         Value::Bool(b) => Value::Int(b as i64),
         v => v,
     })
 }
 fn number_is_integer(_: &mut Interp, args: Args) -> EvalResult {
-    match first(&args) {
+    let x = first(&args);
+    bind(&NUMBER_METHODS[3], args)?;
+    match x {
         Value::Float(f) => Ok(Value::Bool(f.is_finite() && f.fract() == 0.0)),
         Value::Int(_) | Value::Bool(_) => Ok(Value::Bool(true)),
         other => {

@@ -10,8 +10,13 @@
 //! - the `numpy` module's areas: [`creation`], [`math`], [`reductions`],
 //!   [`shape`], [`ndarray`] (attributes and methods), [`linalg`], [`random`], [`io`];
 //! - [`modules`]: builds the `numpy`, `math` and `time` module objects.
+//!
+//! [`args`] binds a call's arguments to a declaration; [`arity`] words the
+//! errors of calls that do not fit as CPython or NumPy word them for the
+//! real function.
 
 pub mod args;
+pub mod arity;
 pub mod array_glue;
 pub mod convert;
 pub mod creation;

@@ -41,32 +41,32 @@ pub static BUILTINS: &[Builtin] = &[
     builtin!("ndarray", "tolist", Method, "(self)", "The elements as nested Python lists of Python numbers.\n>>> np.array([[1, 2]]).tolist()\n[[1, 2]]", a_tolist),
     builtin!("ndarray", "item", Method, "(self, *args)", "One element as a Python number.\nRaises ValueError without an index for an array of size other than 1; IndexError for an index out of range.\n>>> np.array([[1, 2]]).item(1)\n2", a_item),
     builtin!("ndarray", "fill", Method, "(self, value)", "Set every element to `value`, in place.\nRaises TypeError for a non-numeric value.\n>>> a = np.zeros(2); a.fill(3); a\narray([3., 3.])", a_fill),
-    builtin!("ndarray", "sum", Method, "(self, axis=None, keepdims=False)", "Sum of the elements.\nRaises AxisError for a bad axis; OverflowError when an int64 sum overflows.\n>>> np.array([[1, 2], [3, 4]]).sum(axis=1)\narray([3, 7])", reductions::np_sum),
-    builtin!("ndarray", "prod", Method, "(self, axis=None, keepdims=False)", "Product of the elements.\nRaises AxisError for a bad axis; OverflowError when an int64 product overflows.\n>>> np.array([2, 3]).prod()\n6", reductions::np_prod),
-    builtin!("ndarray", "mean", Method, "(self, axis=None, keepdims=False)", "Arithmetic mean.\nRaises AxisError for a bad axis; TypeError for non-numeric input.\n>>> np.array([1, 2]).mean()\n1.5", reductions::np_mean),
-    builtin!("ndarray", "min", Method, "(self, axis=None, keepdims=False)", "Smallest element.\nRaises ValueError for an empty array (or axis); AxisError for a bad axis.\n>>> np.array([3, 1]).min()\n1", reductions::np_min),
-    builtin!("ndarray", "max", Method, "(self, axis=None, keepdims=False)", "Largest element.\nRaises ValueError for an empty array (or axis); AxisError for a bad axis.\n>>> np.array([3, 1]).max()\n3", reductions::np_max),
-    builtin!("ndarray", "all", Method, "(self, axis=None, keepdims=False)", "Whether every element is true.\nRaises AxisError for a bad axis; TypeError for non-numeric input.\n>>> np.array([1, 1]).all()\nTrue", reductions::np_all),
-    builtin!("ndarray", "any", Method, "(self, axis=None, keepdims=False)", "Whether some element is true.\nRaises AxisError for a bad axis; TypeError for non-numeric input.\n>>> np.array([0, 1]).any()\nTrue", reductions::np_any),
-    builtin!("ndarray", "ptp", Method, "(self, axis=None, keepdims=False)", "max - min (NumPy 2 removed this method: write np.ptp(a) in code that must also run under NumPy).\nRaises ValueError for an empty array; AxisError for a bad axis; TypeError for bools.\n>>> np.array([3, 1, 7]).ptp()\n6", reductions::np_ptp),
-    builtin!("ndarray", "var", Method, "(self, axis=None, ddof=0, keepdims=False)", "Variance.\nRaises AxisError for a bad axis; TypeError for non-numeric input.\n>>> np.array([1.0, 3.0]).var()\n1.0", reductions::np_var),
-    builtin!("ndarray", "std", Method, "(self, axis=None, ddof=0, keepdims=False)", "Standard deviation.\nRaises AxisError for a bad axis; TypeError for non-numeric input.\n>>> np.array([1.0, 3.0]).std()\n1.0", reductions::np_std),
-    builtin!("ndarray", "argmin", Method, "(self, axis=None, keepdims=False)", "Index of the smallest element.\nRaises ValueError for an empty array; AxisError for a bad axis.\n>>> np.array([3, 1]).argmin()\n1", reductions::np_argmin),
-    builtin!("ndarray", "argmax", Method, "(self, axis=None, keepdims=False)", "Index of the largest element.\nRaises ValueError for an empty array; AxisError for a bad axis.\n>>> np.array([3, 1]).argmax()\n0", reductions::np_argmax),
-    builtin!("ndarray", "cumsum", Method, "(self, axis=None)", "Cumulative sums.\nRaises AxisError for a bad axis; OverflowError on int64 overflow.\n>>> np.array([1, 2]).cumsum()\narray([1, 3])", reductions::np_cumsum),
-    builtin!("ndarray", "cumprod", Method, "(self, axis=None)", "Cumulative products.\nRaises AxisError for a bad axis; OverflowError on int64 overflow.\n>>> np.array([2, 3]).cumprod()\narray([2, 6])", reductions::np_cumprod),
-    builtin!("ndarray", "trace", Method, "(self, offset=0)", "Sum along the diagonal.\nRaises ValueError for fewer than 2 dimensions.\n>>> np.eye(3).trace()\n3.0", reductions::np_trace),
-    builtin!("ndarray", "round", Method, "(self, decimals=0)", "Round to `decimals` decimals, half to even.\nRaises TypeError for a non-integer decimals.\n>>> np.array([1.25, 2.5]).round(1)\narray([1.2, 2.5])", math::np_round),
-    builtin!("ndarray", "clip", Method, "(self, min=None, max=None)", "Values limited to [min, max].\nRaises ValueError when the bounds do not broadcast; TypeError for non-numeric bounds.\n>>> np.array([1, 5]).clip(2, 4)\narray([2, 4])", math::np_clip),
-    builtin!("ndarray", "conj", Method, "(self)", "Complex conjugate.\n>>> np.array([1j]).conj()\narray([0.-1.j])", math::np_conj),
-    builtin!("ndarray", "dot", Method, "(self, b)", "Dot product with b.\nRaises ValueError when the shapes are not aligned.\n>>> np.array([1, 2]).dot(np.array([3, 4]))\n11", shape::np_dot),
+    builtin!("ndarray", "sum", Method, "(self, axis=None, keepdims=False)", "Sum of the elements.\nRaises AxisError for a bad axis; OverflowError when an int64 sum overflows.\n>>> np.array([[1, 2], [3, 4]]).sum(axis=1)\narray([3, 7])", a_sum),
+    builtin!("ndarray", "prod", Method, "(self, axis=None, keepdims=False)", "Product of the elements.\nRaises AxisError for a bad axis; OverflowError when an int64 product overflows.\n>>> np.array([2, 3]).prod()\n6", a_prod),
+    builtin!("ndarray", "mean", Method, "(self, axis=None, keepdims=False)", "Arithmetic mean.\nRaises AxisError for a bad axis; TypeError for non-numeric input.\n>>> np.array([1, 2]).mean()\n1.5", a_mean),
+    builtin!("ndarray", "min", Method, "(self, axis=None, keepdims=False)", "Smallest element.\nRaises ValueError for an empty array (or axis); AxisError for a bad axis.\n>>> np.array([3, 1]).min()\n1", a_min),
+    builtin!("ndarray", "max", Method, "(self, axis=None, keepdims=False)", "Largest element.\nRaises ValueError for an empty array (or axis); AxisError for a bad axis.\n>>> np.array([3, 1]).max()\n3", a_max),
+    builtin!("ndarray", "all", Method, "(self, axis=None, keepdims=False)", "Whether every element is true.\nRaises AxisError for a bad axis; TypeError for non-numeric input.\n>>> np.array([1, 1]).all()\nTrue", a_all),
+    builtin!("ndarray", "any", Method, "(self, axis=None, keepdims=False)", "Whether some element is true.\nRaises AxisError for a bad axis; TypeError for non-numeric input.\n>>> np.array([0, 1]).any()\nTrue", a_any),
+    builtin!("ndarray", "ptp", Method, "(self, axis=None, keepdims=False)", "max - min (NumPy 2 removed this method: write np.ptp(a) in code that must also run under NumPy).\nRaises ValueError for an empty array; AxisError for a bad axis; TypeError for bools.\n>>> np.array([3, 1, 7]).ptp()\n6", a_ptp),
+    builtin!("ndarray", "var", Method, "(self, axis=None, ddof=0, keepdims=False)", "Variance.\nRaises AxisError for a bad axis; TypeError for non-numeric input.\n>>> np.array([1.0, 3.0]).var()\n1.0", a_var),
+    builtin!("ndarray", "std", Method, "(self, axis=None, ddof=0, keepdims=False)", "Standard deviation.\nRaises AxisError for a bad axis; TypeError for non-numeric input.\n>>> np.array([1.0, 3.0]).std()\n1.0", a_std),
+    builtin!("ndarray", "argmin", Method, "(self, axis=None, keepdims=False)", "Index of the smallest element.\nRaises ValueError for an empty array; AxisError for a bad axis.\n>>> np.array([3, 1]).argmin()\n1", a_argmin),
+    builtin!("ndarray", "argmax", Method, "(self, axis=None, keepdims=False)", "Index of the largest element.\nRaises ValueError for an empty array; AxisError for a bad axis.\n>>> np.array([3, 1]).argmax()\n0", a_argmax),
+    builtin!("ndarray", "cumsum", Method, "(self, axis=None)", "Cumulative sums.\nRaises AxisError for a bad axis; OverflowError on int64 overflow.\n>>> np.array([1, 2]).cumsum()\narray([1, 3])", a_cumsum),
+    builtin!("ndarray", "cumprod", Method, "(self, axis=None)", "Cumulative products.\nRaises AxisError for a bad axis; OverflowError on int64 overflow.\n>>> np.array([2, 3]).cumprod()\narray([2, 6])", a_cumprod),
+    builtin!("ndarray", "trace", Method, "(self, offset=0)", "Sum along the diagonal.\nRaises ValueError for fewer than 2 dimensions.\n>>> np.eye(3).trace()\n3.0", a_trace),
+    builtin!("ndarray", "round", Method, "(self, decimals=0)", "Round to `decimals` decimals, half to even.\nRaises TypeError for a non-integer decimals.\n>>> np.array([1.25, 2.5]).round(1)\narray([1.2, 2.5])", a_round),
+    builtin!("ndarray", "clip", Method, "(self, min=None, max=None)", "Values limited to [min, max].\nRaises ValueError when the bounds do not broadcast; TypeError for non-numeric bounds.\n>>> np.array([1, 5]).clip(2, 4)\narray([2, 4])", a_clip),
+    builtin!("ndarray", "conj", Method, "(self)", "Complex conjugate.\n>>> np.array([1j]).conj()\narray([0.-1.j])", a_conj),
+    builtin!("ndarray", "dot", Method, "(self, b)", "Dot product with b.\nRaises ValueError when the shapes are not aligned.\n>>> np.array([1, 2]).dot(np.array([3, 4]))\n11", a_dot),
     builtin!("ndarray", "sort", Method, "(self, axis=-1, kind=None)", "Sort in place (stable).\nRaises AxisError for a bad axis; TypeError for axis=None.\n>>> a = np.array([3, 1, 2]); a.sort(); a\narray([1, 2, 3])", a_sort),
-    builtin!("ndarray", "argsort", Method, "(self, axis=-1, kind=None)", "Indices that sort the array.\nRaises AxisError for a bad axis.\n>>> np.array([3, 1, 2]).argsort()\narray([1, 2, 0])", shape::np_argsort),
-    builtin!("ndarray", "nonzero", Method, "(self)", "Indices of the non-zero elements, per axis.\nRaises ValueError for a 0-d array.\n>>> np.array([0, 2]).nonzero()\n(array([1]),)", shape::np_nonzero),
-    builtin!("ndarray", "squeeze", Method, "(self, axis=None)", "Axes of length one removed.\nRaises ValueError when a selected axis does not have length one; AxisError for a bad axis.\n>>> np.zeros((1, 2)).squeeze().shape\n(2,)", shape::np_squeeze),
-    builtin!("ndarray", "swapaxes", Method, "(self, axis1, axis2)", "Two axes interchanged.\nRaises AxisError for a bad axis.\n>>> np.zeros((1, 2)).swapaxes(0, 1).shape\n(2, 1)", shape::np_swapaxes),
-    builtin!("ndarray", "diagonal", Method, "(self, offset=0, axis1=0, axis2=1)", "The diagonal.\nRaises ValueError for fewer than 2 dimensions or axis1 == axis2; AxisError for a bad axis.\n>>> np.eye(2).diagonal()\narray([1., 1.])", shape::np_diagonal),
-    builtin!("ndarray", "repeat", Method, "(self, repeats, axis=None)", "Each element repeated.\nRaises ValueError for negative repeats or a repeats length that does not match; AxisError for a bad axis.\n>>> np.array([1, 2]).repeat(2)\narray([1, 1, 2, 2])", shape::np_repeat),
+    builtin!("ndarray", "argsort", Method, "(self, axis=-1, kind=None)", "Indices that sort the array.\nRaises AxisError for a bad axis.\n>>> np.array([3, 1, 2]).argsort()\narray([1, 2, 0])", a_argsort),
+    builtin!("ndarray", "nonzero", Method, "(self)", "Indices of the non-zero elements, per axis.\nRaises ValueError for a 0-d array.\n>>> np.array([0, 2]).nonzero()\n(array([1]),)", a_nonzero),
+    builtin!("ndarray", "squeeze", Method, "(self, axis=None)", "Axes of length one removed.\nRaises ValueError when a selected axis does not have length one; AxisError for a bad axis.\n>>> np.zeros((1, 2)).squeeze().shape\n(2,)", a_squeeze),
+    builtin!("ndarray", "swapaxes", Method, "(self, axis1, axis2)", "Two axes interchanged.\nRaises AxisError for a bad axis.\n>>> np.zeros((1, 2)).swapaxes(0, 1).shape\n(2, 1)", a_swapaxes),
+    builtin!("ndarray", "diagonal", Method, "(self, offset=0, axis1=0, axis2=1)", "The diagonal.\nRaises ValueError for fewer than 2 dimensions or axis1 == axis2; AxisError for a bad axis.\n>>> np.eye(2).diagonal()\narray([1., 1.])", a_diagonal),
+    builtin!("ndarray", "repeat", Method, "(self, repeats, axis=None)", "Each element repeated.\nRaises ValueError for negative repeats or a repeats length that does not match; AxisError for a bad axis.\n>>> np.array([1, 2]).repeat(2)\narray([1, 1, 2, 2])", a_repeat),
 ];
 
 /// Attributes of dtype objects.
@@ -90,6 +90,83 @@ pub static DTYPE_PROPERTIES: &[Builtin] = &[
     ),
 ];
 
+// Methods that share a numpy function's implementation bind their arguments
+// to their own declaration, so that errors name and count them as NumPy does.
+fn a_sum(interp: &mut Interp, args: Args) -> EvalResult {
+    reductions::reduce_method(interp, &BUILTINS[18], args, 0)
+}
+fn a_prod(interp: &mut Interp, args: Args) -> EvalResult {
+    reductions::reduce_method(interp, &BUILTINS[19], args, 1)
+}
+fn a_mean(interp: &mut Interp, args: Args) -> EvalResult {
+    reductions::reduce_method(interp, &BUILTINS[20], args, 2)
+}
+fn a_min(interp: &mut Interp, args: Args) -> EvalResult {
+    reductions::reduce_method(interp, &BUILTINS[21], args, 3)
+}
+fn a_max(interp: &mut Interp, args: Args) -> EvalResult {
+    reductions::reduce_method(interp, &BUILTINS[22], args, 4)
+}
+fn a_all(interp: &mut Interp, args: Args) -> EvalResult {
+    reductions::reduce_method(interp, &BUILTINS[23], args, 7)
+}
+fn a_any(interp: &mut Interp, args: Args) -> EvalResult {
+    reductions::reduce_method(interp, &BUILTINS[24], args, 8)
+}
+fn a_ptp(interp: &mut Interp, args: Args) -> EvalResult {
+    reductions::reduce_method(interp, &BUILTINS[25], args, 9)
+}
+fn a_var(interp: &mut Interp, args: Args) -> EvalResult {
+    reductions::var_std(interp, &BUILTINS[26], args, false)
+}
+fn a_std(interp: &mut Interp, args: Args) -> EvalResult {
+    reductions::var_std(interp, &BUILTINS[27], args, true)
+}
+fn a_argmin(interp: &mut Interp, args: Args) -> EvalResult {
+    reductions::arg_extremum(interp, &BUILTINS[28], args, false)
+}
+fn a_argmax(interp: &mut Interp, args: Args) -> EvalResult {
+    reductions::arg_extremum(interp, &BUILTINS[29], args, true)
+}
+fn a_cumsum(_: &mut Interp, args: Args) -> EvalResult {
+    reductions::cumulative(&BUILTINS[30], args, false)
+}
+fn a_cumprod(_: &mut Interp, args: Args) -> EvalResult {
+    reductions::cumulative(&BUILTINS[31], args, true)
+}
+fn a_trace(_: &mut Interp, args: Args) -> EvalResult {
+    reductions::trace(&BUILTINS[32], args)
+}
+fn a_round(_: &mut Interp, args: Args) -> EvalResult {
+    math::round_bound(&BUILTINS[33], args)
+}
+fn a_clip(_: &mut Interp, args: Args) -> EvalResult {
+    math::clip(&BUILTINS[34], args)
+}
+fn a_conj(_: &mut Interp, args: Args) -> EvalResult {
+    math::unary(&BUILTINS[35], crate::array::elementwise::UnaryOp::Conj, args)
+}
+fn a_dot(_: &mut Interp, args: Args) -> EvalResult {
+    shape::product2(&BUILTINS[36], args, crate::array::product::dot)
+}
+fn a_argsort(_: &mut Interp, args: Args) -> EvalResult {
+    shape::argsort(&BUILTINS[38], args)
+}
+fn a_nonzero(_: &mut Interp, args: Args) -> EvalResult {
+    shape::nonzero(&BUILTINS[39], args)
+}
+fn a_squeeze(_: &mut Interp, args: Args) -> EvalResult {
+    shape::squeeze(&BUILTINS[40], args)
+}
+fn a_swapaxes(_: &mut Interp, args: Args) -> EvalResult {
+    shape::swapaxes(&BUILTINS[41], args)
+}
+fn a_diagonal(_: &mut Interp, args: Args) -> EvalResult {
+    shape::diagonal(&BUILTINS[42], args)
+}
+fn a_repeat(_: &mut Interp, args: Args) -> EvalResult {
+    shape::repeat(&BUILTINS[43], args)
+}
 fn a_shape(_: &mut Interp, args: Args) -> EvalResult {
     Ok(shape_value(receiver(&args).shape()))
 }
@@ -127,7 +204,7 @@ fn a_reshape(_: &mut Interp, args: Args) -> EvalResult {
     let a = receiver(&args);
     let b = bind(&BUILTINS[9], args)?;
     if b.rest.is_empty() {
-        return Err(type_error("reshape() missing required argument 'shape' (pos 1)"));
+        return Err(type_error("reshape() takes exactly 1 argument (0 given)"));
     }
     let dims = dims_arg(&b.rest)?;
     Ok(Value::array(manip::reshape(&a, &dims)?))
@@ -139,6 +216,7 @@ fn a_ravel(_: &mut Interp, args: Args) -> EvalResult {
 }
 fn a_flatten(_: &mut Interp, args: Args) -> EvalResult {
     let a = receiver(&args);
+    bind(&BUILTINS[11], args)?;
     Ok(Value::array(manip::flatten(&a)))
 }
 fn a_transpose(_: &mut Interp, args: Args) -> EvalResult {
@@ -155,10 +233,14 @@ fn a_astype(_: &mut Interp, args: Args) -> EvalResult {
     Ok(Value::array(a.astype(d)))
 }
 fn a_copy(_: &mut Interp, args: Args) -> EvalResult {
-    Ok(Value::array(receiver(&args).try_copy()?))
+    let a = receiver(&args);
+    bind(&BUILTINS[14], args)?;
+    Ok(Value::array(a.try_copy()?))
 }
 fn a_tolist(_: &mut Interp, args: Args) -> EvalResult {
-    Ok(to_list(&receiver(&args)))
+    let a = receiver(&args);
+    bind(&BUILTINS[15], args)?;
+    Ok(to_list(&a))
 }
 fn a_item(_: &mut Interp, args: Args) -> EvalResult {
     let a = receiver(&args);

@@ -20,7 +20,7 @@ pub static BUILTINS: &[Builtin] = &[
         "The smallest item of an iterable, or of several arguments.\nRaises ValueError for an empty iterable without default; TypeError for items that cannot be compared.\n>>> min([3, 1, 2])\n1", min),
     builtin!("builtins", "max", Function, "(*args, key=None, default=None)",
         "The largest item of an iterable, or of several arguments.\nRaises ValueError for an empty iterable without default; TypeError for items that cannot be compared.\n>>> max(3, 7, 5)\n7", max),
-    builtin!("builtins", "sum", Function, "(iterable, start=0)",
+    builtin!("builtins", "sum", Function, "(iterable, /, start=0)",
         "The sum of the items of an iterable plus `start` (over the first axis of an array).\nRaises TypeError for strings or items that cannot be added.\n>>> sum([1, 2, 3], 10)\n16", sum),
     builtin!("builtins", "round", Function, "(number, ndigits=None)",
         "Round to `ndigits` decimals (half to even); an int when `ndigits` is omitted.\nRaises TypeError for a non-number or a non-int ndigits; ValueError for NaN and OverflowError for inf without ndigits.\n>>> round(2.675, 2)\n2.67", round),

@@ -79,14 +79,22 @@ fn reduce_with(
 }
 
 macro_rules! axis_reductions {
-    ($( $fname:ident $idx:literal $name:literal $f:path $(| $whole:path)?, $doc:literal; )*) => {
+    (@whole) => { None };
+    (@whole $whole:path) => { Some($whole as WholeFloat) };
+    (@sig) => { "(a, axis=None, keepdims=False)" };
+    (@sig $sig:literal) => { $sig };
+    ($( $fname:ident $idx:literal $name:literal $(@ $sig:literal)? $f:path $(| $whole:path)?, $doc:literal; )*) => {
         $( pub(crate) fn $fname(interp: &mut Interp, args: Args) -> EvalResult {
             let whole: Option<WholeFloat> = None $(.or(Some($whole)))?;
             reduce_with(interp, &BUILTINS[$idx], args, $f, whole)
         } )*
+        /// The reducer of each function above, by its index in [`BUILTINS`].
+        const AXIS_REDUCERS: &[(AxisReducer, Option<WholeFloat>)] = &[
+            $( ($f, axis_reductions!(@whole $($whole)?)), )*
+        ];
         /// NumPy's reductions and statistics.
         pub static BUILTINS: &[Builtin] = &[
-            $( builtin!("numpy", $name, Function, "(a, axis=None, keepdims=False)", $doc, $fname), )*
+            $( builtin!("numpy", $name, Function, axis_reductions!(@sig $($sig)?), $doc, $fname), )*
             builtin!("numpy", "var", Function, "(a, axis=None, ddof=0, keepdims=False)", "Variance: mean of squared deviations, divided by n - ddof.\nRaises AxisError for a bad axis; TypeError for non-numeric input.\n>>> np.var(np.array([1.0, 2.0, 3.0, 4.0]))\n1.25", np_var),
             builtin!("numpy", "std", Function, "(a, axis=None, ddof=0, keepdims=False)", "Standard deviation: sqrt of var.\nRaises AxisError for a bad axis; TypeError for non-numeric input.\n>>> np.std(np.array([1.0, 2.0, 3.0, 4.0]))\n1.118033988749895", np_std),
             builtin!("numpy", "argmin", Function, "(a, axis=None, keepdims=False)", "Index of the smallest element (of the flattened array unless axis is given).\nRaises ValueError for an empty array; AxisError for a bad axis.\n>>> np.argmin(np.array([3, 1, 2]))\n1", np_argmin),
@@ -95,7 +103,7 @@ macro_rules! axis_reductions {
             builtin!("numpy", "cumprod", Function, "(a, axis=None)", "Cumulative products.\nRaises AxisError for a bad axis; OverflowError on int64 overflow.\n>>> np.cumprod(np.array([1, 2, 3]))\narray([1, 2, 6])", np_cumprod),
             builtin!("numpy", "percentile", Function, "(a, q, axis=None, keepdims=False)", "The q-th percentiles (linear interpolation).\nRaises ValueError for q outside [0, 100]; TypeError for complex input; IndexError for an empty array.\n>>> np.percentile(np.array([1, 2, 3, 4]), 50)\n2.5", np_percentile),
             builtin!("numpy", "quantile", Function, "(a, q, axis=None, keepdims=False)", "The q-th quantiles, q in [0, 1] (linear interpolation).\nRaises ValueError for q outside [0, 1]; TypeError for complex input; IndexError for an empty array.\n>>> np.quantile(np.array([1, 2, 3, 4]), 0.5)\n2.5", np_quantile),
-            builtin!("numpy", "average", Function, "(a, axis=None, weights=None, returned=False, keepdims=False)", "Weighted average (the mean without weights).\nRaises ZeroDivisionError for an empty array or weights summing to 0; TypeError/ValueError for weights of the wrong shape.\n>>> np.average(np.array([1.0, 3.0]), weights=[3, 1])\n1.5", np_average),
+            builtin!("numpy", "average", Function, "(a, axis=None, weights=None, returned=False, *, keepdims=False)", "Weighted average (the mean without weights).\nRaises ZeroDivisionError for an empty array or weights summing to 0; TypeError/ValueError for weights of the wrong shape.\n>>> np.average(np.array([1.0, 3.0]), weights=[3, 1])\n1.5", np_average),
             builtin!("numpy", "cov", Function, "(m, y=None, rowvar=True, bias=False, ddof=None)", "Covariance matrix; rows are variables unless rowvar=False.\nRaises ValueError for input of more than 2 dimensions.\n>>> np.cov(np.array([[1.0, 2.0, 3.0], [2.0, 4.0, 6.0]]))\narray([[1., 2.],\n       [2., 4.]])", np_cov),
             builtin!("numpy", "corrcoef", Function, "(x, y=None, rowvar=True)", "Pearson correlation coefficients.\nRaises ValueError for input of more than 2 dimensions.\n>>> np.corrcoef(np.array([[1.0, 2.0, 3.0], [3.0, 2.0, 1.0]]))\narray([[ 1., -1.],\n       [-1.,  1.]])", np_corrcoef),
             builtin!("numpy", "trace", Function, "(a, offset=0)", "Sum along the diagonal.\nRaises ValueError for fewer than 2 dimensions.\n>>> np.trace(np.array([[1, 2], [3, 4]]))\n5", np_trace),
@@ -115,7 +123,7 @@ axis_reductions! {
     np_any 8 "any" reduce::any, "Whether some element is true.\nRaises AxisError for a bad axis; TypeError for non-numeric input.\n>>> np.any(np.array([0, 0, 1]))\nTrue";
     np_ptp 9 "ptp" reduce::ptp, "Range of values: max - min.\nRaises ValueError for an empty array; AxisError for a bad axis; TypeError for bools.\n>>> np.ptp(np.array([3, 1, 7]))\n6";
     np_median 10 "median" reduce::median, "Median (mean of the two middle values for even counts).\nRaises AxisError for a bad axis; TypeError for non-numeric input.\n>>> np.median(np.array([3, 1, 4, 2]))\n2.5";
-    np_count_nonzero 11 "count_nonzero" reduce::count_nonzero, "Number of non-zero elements.\nRaises AxisError for a bad axis; TypeError for non-numeric input.\n>>> np.count_nonzero(np.array([0, 1, 2, 0]))\n2";
+    np_count_nonzero 11 "count_nonzero" @ "(a, axis=None, *, keepdims=False)" reduce::count_nonzero, "Number of non-zero elements.\nRaises AxisError for a bad axis; TypeError for non-numeric input.\n>>> np.count_nonzero(np.array([0, 1, 2, 0]))\n2";
 }
 
 fn ddof_arg(v: Option<&Value>) -> EvalResult<f64> {
@@ -128,7 +136,17 @@ fn ddof_arg(v: Option<&Value>) -> EvalResult<f64> {
     }
 }
 
-fn var_std(interp: &mut Interp, decl: &'static Builtin, args: Args, std: bool) -> EvalResult {
+/// The axis reduction `BUILTINS[index]` (`np.sum`...) with the arguments
+/// bound to `decl` (the ndarray method of the same name).
+pub(crate) fn reduce_method(interp: &mut Interp, decl: &'static Builtin, args: Args, index: usize) -> EvalResult {
+    match AXIS_REDUCERS.get(index) {
+        Some(&(f, whole)) => reduce_with(interp, decl, args, f, whole),
+        None => Err(type_error("no such reduction")),
+    }
+}
+
+/// `np.var` (`std` true: `np.std`) with the arguments bound to `decl`.
+pub(crate) fn var_std(interp: &mut Interp, decl: &'static Builtin, args: Args, std: bool) -> EvalResult {
     let mut b = bind(decl, args)?;
     let a = operand(&b.required(0)?)?;
     let axes = axes_arg(b.get(1))?;
@@ -147,7 +165,8 @@ pub(crate) fn np_var(interp: &mut Interp, args: Args) -> EvalResult {
 pub(crate) fn np_std(interp: &mut Interp, args: Args) -> EvalResult {
     var_std(interp, &BUILTINS[13], args, true)
 }
-fn arg_extremum(interp: &mut Interp, decl: &'static Builtin, args: Args, max: bool) -> EvalResult {
+/// `np.argmin` (`max` true: `np.argmax`) with the arguments bound to `decl`.
+pub(crate) fn arg_extremum(interp: &mut Interp, decl: &'static Builtin, args: Args, max: bool) -> EvalResult {
     let mut b = bind(decl, args)?;
     let a = operand(&b.required(0)?)?;
     let axis = axis_arg(b.get(1))?;
@@ -161,7 +180,8 @@ pub(crate) fn np_argmin(interp: &mut Interp, args: Args) -> EvalResult {
 pub(crate) fn np_argmax(interp: &mut Interp, args: Args) -> EvalResult {
     arg_extremum(interp, &BUILTINS[15], args, true)
 }
-fn cumulative(decl: &'static Builtin, args: Args, prod: bool) -> EvalResult {
+/// `np.cumsum` (`prod` true: `np.cumprod`) with the arguments bound to `decl`.
+pub(crate) fn cumulative(decl: &'static Builtin, args: Args, prod: bool) -> EvalResult {
     let mut b = bind(decl, args)?;
     let a = operand(&b.required(0)?)?;
     let axis = axis_arg(b.get(1))?;
@@ -245,7 +265,11 @@ pub(crate) fn np_corrcoef(interp: &mut Interp, args: Args) -> EvalResult {
     Ok(result_value(reduce::corrcoef(&m, y.as_ref(), rowvar)?))
 }
 pub(crate) fn np_trace(_: &mut Interp, args: Args) -> EvalResult {
-    let mut b = bind(&BUILTINS[23], args)?;
+    trace(&BUILTINS[23], args)
+}
+/// `np.trace` with the arguments bound to `decl`.
+pub(crate) fn trace(decl: &'static Builtin, args: Args) -> EvalResult {
+    let mut b = bind(decl, args)?;
     let a = operand(&b.required(0)?)?;
     let offset = match b.get(1) {
         Some(v) => super::convert::to_index(v, "")? as isize,

@@ -16,7 +16,7 @@ use crate::value::Value;
 
 /// NumPy's shape, joining, sorting and product functions.
 pub static BUILTINS: &[Builtin] = &[
-    builtin!("numpy", "reshape", Function, "(a, shape)", "The same data with a new shape (a view when possible); one dimension may be -1.\nRaises ValueError when the sizes differ or more than one dimension is -1.\n>>> np.reshape(np.arange(6), (2, 3))\narray([[0, 1, 2],\n       [3, 4, 5]])", np_reshape),
+    builtin!("numpy", "reshape", Function, "(a, /, shape)", "The same data with a new shape (a view when possible); one dimension may be -1.\nRaises ValueError when the sizes differ or more than one dimension is -1.\n>>> np.reshape(np.arange(6), (2, 3))\narray([[0, 1, 2],\n       [3, 4, 5]])", np_reshape),
     builtin!("numpy", "transpose", Function, "(a, axes=None)", "Axes reversed or permuted (a view).\nRaises ValueError when axes is not a permutation of the array's axes.\n>>> np.transpose(np.array([[1, 2]]))\narray([[1],\n       [2]])", np_transpose),
     builtin!("numpy", "ravel", Function, "(a)", "The elements as a 1-d array (a view when contiguous).\nRaises TypeError for non-numeric input.\n>>> np.ravel(np.array([[1, 2], [3, 4]]))\narray([1, 2, 3, 4])", np_ravel),
     builtin!("numpy", "concatenate", Function, "(arrays, axis=0)", "Join arrays along an existing axis.\nRaises ValueError for no arrays, 0-d arrays or mismatched shapes; AxisError for a bad axis.\n>>> np.concatenate([np.array([1, 2]), np.array([3])])\narray([1, 2, 3])", np_concatenate),
@@ -39,9 +39,9 @@ pub static BUILTINS: &[Builtin] = &[
     builtin!("numpy", "nonzero", Function, "(a)", "A tuple of index arrays of the non-zero elements, one per axis.\nRaises ValueError for a 0-d array.\n>>> np.nonzero(np.array([0, 5, 7]))\n(array([1, 2]),)", np_nonzero),
     builtin!("numpy", "dot", Function, "(a, b)", "Dot product: inner product of vectors, matrix product of 2-d arrays.\nRaises ValueError when the shapes are not aligned.\n>>> np.dot(np.array([1, 2]), np.array([3, 4]))\n11", np_dot),
     builtin!("numpy", "matmul", Function, "(x1, x2)", "Matrix product (the @ operator), broadcasting stacks of matrices.\nRaises ValueError when the inner dimensions do not match or an operand is 0-d.\n>>> np.matmul(np.eye(2), np.array([1.0, 2.0]))\narray([1., 2.])", np_matmul),
-    builtin!("numpy", "inner", Function, "(a, b)", "Inner product over the last axes.\nRaises ValueError when the last dimensions do not match.\n>>> np.inner(np.array([1, 2]), np.array([3, 4]))\n11", np_inner),
+    builtin!("numpy", "inner", Function, "(a, b, /)", "Inner product over the last axes.\nRaises ValueError when the last dimensions do not match.\n>>> np.inner(np.array([1, 2]), np.array([3, 4]))\n11", np_inner),
     builtin!("numpy", "outer", Function, "(a, b)", "Outer product of two vectors.\nRaises TypeError for non-numeric input.\n>>> np.outer(np.array([1, 2]), np.array([1, 10]))\narray([[ 1, 10],\n       [ 2, 20]])", np_outer),
-    builtin!("numpy", "vdot", Function, "(a, b)", "Dot product of flattened arrays, conjugating the first.\nRaises ValueError when the sizes differ.\n>>> np.vdot(np.array([1j]), np.array([1j]))\n(1+0j)", np_vdot),
+    builtin!("numpy", "vdot", Function, "(a, b, /)", "Dot product of flattened arrays, conjugating the first.\nRaises ValueError when the sizes differ.\n>>> np.vdot(np.array([1j]), np.array([1j]))\n(1+0j)", np_vdot),
     builtin!("numpy", "cross", Function, "(a, b)", "Cross product of 3-vectors (or 2-vectors).\nRaises ValueError when the vectors are not of length 2 or 3.\n>>> np.cross(np.array([1, 0, 0]), np.array([0, 1, 0]))\narray([0, 0, 1])", np_cross),
     builtin!("numpy", "triu", Function, "(m, k=0)", "Upper triangle (zeros below the k-th diagonal).\nRaises TypeError for a 0-d array.\n>>> np.triu(np.ones((2, 2)))\narray([[1., 1.],\n       [0., 1.]])", np_triu),
     builtin!("numpy", "tril", Function, "(m, k=0)", "Lower triangle (zeros above the k-th diagonal).\nRaises TypeError for a 0-d array.\n>>> np.tril(np.ones((2, 2)))\narray([[1., 0.],\n       [1., 1.]])", np_tril),
@@ -175,7 +175,11 @@ pub(crate) fn np_tile(_: &mut Interp, args: Args) -> EvalResult {
     Ok(Value::array(manip::tile(&a, &reps)?))
 }
 pub(crate) fn np_repeat(_: &mut Interp, args: Args) -> EvalResult {
-    let mut b = bind(&BUILTINS[11], args)?;
+    repeat(&BUILTINS[11], args)
+}
+/// `np.repeat` with the arguments bound to `decl`.
+pub(crate) fn repeat(decl: &'static Builtin, args: Args) -> EvalResult {
+    let mut b = bind(decl, args)?;
     let a = operand(&b.required(0)?)?;
     let reps = int_list(&b.required(1)?)?;
     let axis = axis_arg(b.get(2))?;
@@ -196,7 +200,11 @@ pub(crate) fn np_diag(_: &mut Interp, args: Args) -> EvalResult {
     Ok(Value::array(manip::diag(&a, k as isize)?))
 }
 pub(crate) fn np_diagonal(_: &mut Interp, args: Args) -> EvalResult {
-    let mut b = bind(&BUILTINS[14], args)?;
+    diagonal(&BUILTINS[14], args)
+}
+/// `np.diagonal` with the arguments bound to `decl`.
+pub(crate) fn diagonal(decl: &'static Builtin, args: Args) -> EvalResult {
+    let mut b = bind(decl, args)?;
     let a = operand(&b.required(0)?)?;
     let off = b.get(1).map(|v| to_index(v, "")).transpose()?.unwrap_or(0);
     let a1 = b.get(2).map(|v| to_index(v, "")).transpose()?.unwrap_or(0);
@@ -204,7 +212,11 @@ pub(crate) fn np_diagonal(_: &mut Interp, args: Args) -> EvalResult {
     Ok(Value::array(manip::diagonal(&a, off as isize, a1 as isize, a2 as isize)?))
 }
 pub(crate) fn np_squeeze(_: &mut Interp, args: Args) -> EvalResult {
-    let mut b = bind(&BUILTINS[15], args)?;
+    squeeze(&BUILTINS[15], args)
+}
+/// `np.squeeze` with the arguments bound to `decl`.
+pub(crate) fn squeeze(decl: &'static Builtin, args: Args) -> EvalResult {
+    let mut b = bind(decl, args)?;
     let a = operand(&b.required(0)?)?;
     let axes = axes_arg(b.get(1))?;
     Ok(Value::array(manip::squeeze(&a, axes.as_deref())?))
@@ -228,7 +240,11 @@ pub(crate) fn np_sort(_: &mut Interp, args: Args) -> EvalResult {
     Ok(Value::array(sort::sort(&a, sort_axis(&b)?)?))
 }
 pub(crate) fn np_argsort(_: &mut Interp, args: Args) -> EvalResult {
-    let mut b = bind(&BUILTINS[18], args)?;
+    argsort(&BUILTINS[18], args)
+}
+/// `np.argsort` with the arguments bound to `decl`.
+pub(crate) fn argsort(decl: &'static Builtin, args: Args) -> EvalResult {
+    let mut b = bind(decl, args)?;
     let a = operand(&b.required(0)?)?;
     Ok(Value::array(sort::argsort(&a, sort_axis(&b)?)?))
 }
@@ -249,12 +265,17 @@ pub(crate) fn np_unique(interp: &mut Interp, args: Args) -> EvalResult {
     Ok(Value::tuple(out))
 }
 pub(crate) fn np_nonzero(_: &mut Interp, args: Args) -> EvalResult {
-    let mut b = bind(&BUILTINS[20], args)?;
+    nonzero(&BUILTINS[20], args)
+}
+/// `np.nonzero` with the arguments bound to `decl`.
+pub(crate) fn nonzero(decl: &'static Builtin, args: Args) -> EvalResult {
+    let mut b = bind(decl, args)?;
     let a = operand(&b.required(0)?)?;
     let parts = sort::nonzero(&a)?;
     Ok(Value::tuple(parts.into_iter().map(|p| Value::array(NdArray::Int(p))).collect()))
 }
-fn product2(
+/// A product of two arrays with the arguments bound to `decl`.
+pub(crate) fn product2(
     decl: &'static Builtin,
     args: Args,
     f: fn(&NdArray, &NdArray) -> crate::array::ArrayResult<NdArray>,
@@ -295,7 +316,11 @@ pub(crate) fn np_tril(_: &mut Interp, args: Args) -> EvalResult {
     triangle(&BUILTINS[28], args, false)
 }
 pub(crate) fn np_swapaxes(_: &mut Interp, args: Args) -> EvalResult {
-    let mut b = bind(&BUILTINS[29], args)?;
+    swapaxes(&BUILTINS[29], args)
+}
+/// `np.swapaxes` with the arguments bound to `decl`.
+pub(crate) fn swapaxes(decl: &'static Builtin, args: Args) -> EvalResult {
+    let mut b = bind(decl, args)?;
     let a = operand(&b.required(0)?)?;
     let x = to_index(&b.required(1)?, "")? as isize;
     let y = to_index(&b.required(2)?, "")? as isize;

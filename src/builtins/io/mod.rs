@@ -27,7 +27,7 @@ use std::rc::Rc;
 
 /// NumPy's I/O and print-option functions.
 pub static BUILTINS: &[Builtin] = &[
-    builtin!("numpy", "set_printoptions", Function, "(precision=None, threshold=None, edgeitems=None, linewidth=None, suppress=None, nanstr=None, infstr=None, formatter=None, sign=None, floatmode=None, legacy=None)",
+    builtin!("numpy", "set_printoptions", Function, "(precision=None, threshold=None, edgeitems=None, linewidth=None, suppress=None, nanstr=None, infstr=None, formatter=None, sign=None, floatmode=None, *, legacy=None)",
         "Change how arrays print: digits of precision, summarization threshold, line width, suppression of scientific notation.\nRaises ValueError for a negative count or an unknown sign/floatmode; TypeError for a non-integer count.\n>>> np.set_printoptions(precision=3); print(np.array([1/3])); np.set_printoptions(precision=8)\n[0.333]", set_printoptions),
     builtin!("numpy", "get_printoptions", Function, "()",
         "The current print options as a dict.\nNever raises.\n>>> np.get_printoptions()['precision']\n8", get_printoptions),

@@ -77,6 +77,22 @@ fn lartg(f: f64, g: f64) -> (f64, f64, f64) {
     }
 }
 
+/// Scales the unreduced block `l..=lend` of `d` and `e` into the safe range
+/// when its max-abs norm `anorm` lies outside it (the ISCALE step shared by
+/// dsteqr and dsterf); gives the norm it was scaled to, for undoing it.
+fn scale_block(anorm: f64, d: &mut [f64], e: &mut [f64], l: usize, lend: usize) -> Option<f64> {
+    let to = if anorm > SSFMAX {
+        SSFMAX
+    } else if anorm < SSFMIN {
+        SSFMIN
+    } else {
+        return None;
+    };
+    lascl(anorm, to, &mut d[l..=lend]);
+    lascl(anorm, to, &mut e[l..lend]);
+    Some(to)
+}
+
 /// Multiplies `x` by `cto / cfrom` in steps that neither overflow nor
 /// underflow (`dlascl` on a general matrix). Nothing happens when `cfrom`
 /// is zero or NaN or `cto` is NaN (LAPACK reports a bad argument then).
@@ -292,16 +308,7 @@ pub(super) fn steqr(n: usize, d: &mut [f64], e: &mut [f64], mut z: Option<&mut [
         if anorm == 0.0 {
             continue;
         }
-        let mut iscale = 0;
-        if anorm > SSFMAX {
-            iscale = 1;
-            lascl(anorm, SSFMAX, &mut d[l..=lend]);
-            lascl(anorm, SSFMAX, &mut e[l..lend]);
-        } else if anorm < SSFMIN {
-            iscale = 2;
-            lascl(anorm, SSFMIN, &mut d[l..=lend]);
-            lascl(anorm, SSFMIN, &mut e[l..lend]);
-        }
+        let scaled = scale_block(anorm, d, e, l, lend);
         // QL when the top end is the smaller one, else QR.
         if d[lend].abs() < d[l].abs() {
             lend = lsv;
@@ -444,12 +451,9 @@ pub(super) fn steqr(n: usize, d: &mut [f64], e: &mut [f64], mut z: Option<&mut [
                 e[l - 1] = g;
             }
         }
-        if iscale == 1 {
-            lascl(SSFMAX, anorm, &mut d[lsv..=lendsv]);
-            lascl(SSFMAX, anorm, &mut e[lsv..lendsv]);
-        } else if iscale == 2 {
-            lascl(SSFMIN, anorm, &mut d[lsv..=lendsv]);
-            lascl(SSFMIN, anorm, &mut e[lsv..lendsv]);
+        if let Some(to) = scaled {
+            lascl(to, anorm, &mut d[lsv..=lendsv]);
+            lascl(to, anorm, &mut e[lsv..lendsv]);
         }
         if jtot >= nmaxit {
             return (1..n).filter(|&i| e[i] != 0.0).count();
@@ -531,16 +535,7 @@ pub(super) fn sterf(n: usize, d: &mut [f64], e: &mut [f64]) -> usize {
         if anorm == 0.0 {
             continue;
         }
-        let mut iscale = 0;
-        if anorm > SSFMAX {
-            iscale = 1;
-            lascl(anorm, SSFMAX, &mut d[l..=lend]);
-            lascl(anorm, SSFMAX, &mut e[l..lend]);
-        } else if anorm < SSFMIN {
-            iscale = 2;
-            lascl(anorm, SSFMIN, &mut d[l..=lend]);
-            lascl(anorm, SSFMIN, &mut e[l..lend]);
-        }
+        let scaled = scale_block(anorm, d, e, l, lend);
         for v in &mut e[l..lend] {
             *v *= *v;
         }
@@ -669,10 +664,8 @@ pub(super) fn sterf(n: usize, d: &mut [f64], e: &mut [f64]) -> usize {
                 d[l] = sigma + gamma;
             }
         }
-        if iscale == 1 {
-            lascl(SSFMAX, anorm, &mut d[lsv..=lendsv]);
-        } else if iscale == 2 {
-            lascl(SSFMIN, anorm, &mut d[lsv..=lendsv]);
+        if let Some(to) = scaled {
+            lascl(to, anorm, &mut d[lsv..=lendsv]);
         }
         if jtot >= nmaxit {
             return (1..n).filter(|&i| e[i] != 0.0).count();

@@ -385,19 +385,8 @@ fn eigh_body(a: &[f64], n: usize, upper: bool, values: &mut [f64], vectors: Opti
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::Rng;
+    use super::super::tests::{rows, sym, Rng};
     use nalgebra::DMatrix;
-
-    /// The row-major data of `m`.
-    fn rows(m: &DMatrix<f64>) -> Vec<f64> {
-        m.transpose().as_slice().to_vec()
-    }
-
-    /// A random symmetric matrix.
-    fn sym(rng: &mut Rng, n: usize) -> DMatrix<f64> {
-        let r = rng.mat(n, n);
-        &r + r.transpose()
-    }
 
     /// Checks the slice path against the nalgebra path on `a`: same values;
     /// same vectors (signs included) where the eigenvalue is well separated,

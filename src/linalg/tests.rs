@@ -27,6 +27,17 @@ impl Rng {
     }
 }
 
+/// The row-major data of `m` (the slice kernels' layout).
+pub(super) fn rows(m: &DMatrix<f64>) -> Vec<f64> {
+    m.transpose().as_slice().to_vec()
+}
+
+/// A random symmetric matrix.
+pub(super) fn sym(rng: &mut Rng, n: usize) -> DMatrix<f64> {
+    let r = rng.mat(n, n);
+    &r + r.transpose()
+}
+
 pub(super) const EPS: f64 = f64::EPSILON;
 pub(super) const SIZES: [usize; 9] = [1, 2, 3, 4, 5, 8, 17, 50, 200];
 

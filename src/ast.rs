@@ -332,6 +332,8 @@ pub struct FunctionDef {
     pub span: Span,
     /// Frame layout, filled in by scope resolution.
     pub layout: std::cell::RefCell<FrameLayout>,
+    /// The body compiled to closures by the evaluator, made on the first call.
+    pub compiled: std::cell::OnceCell<crate::eval::compile::CompiledBody>,
 }
 
 /// How a frame's variables are laid out (set by scope resolution).

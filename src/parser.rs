@@ -337,7 +337,7 @@ pub mod build {
                 _ => {}
             }
         }
-        Ok(Rc::new(FunctionDef { name, params, body, span, layout: Default::default() }))
+        Ok(Rc::new(FunctionDef { name, params, body, span, layout: Default::default(), compiled: Default::default() }))
     }
 
     /// `def name(params): body`.

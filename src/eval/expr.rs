@@ -104,7 +104,15 @@ impl Interp {
     }
 
     #[inline(never)]
-    fn binary_located(&mut self, e: &Expr, op: BinOp, a: &Expr, b: &Expr, x: Value, y: Value) -> EvalResult<Value> {
+    pub(super) fn binary_located(
+        &mut self,
+        e: &Expr,
+        op: BinOp,
+        a: &Expr,
+        b: &Expr,
+        x: Value,
+        y: Value,
+    ) -> EvalResult<Value> {
         self.binary(op, &x, &y).map_err(|u| self.locate_binary(u, e.span, a, b, &x, &y, op))
     }
 
@@ -140,7 +148,7 @@ impl Interp {
     }
 
     #[inline(never)]
-    fn compare_located(&mut self, e: &Expr, op: CmpOp, left: Value, right: Value) -> EvalResult<Value> {
+    pub(super) fn compare_located(&mut self, e: &Expr, op: CmpOp, left: Value, right: Value) -> EvalResult<Value> {
         self.compare(op, &left, &right).map_err(|u| self.locate(u, e.span))
     }
 
@@ -605,7 +613,13 @@ impl Interp {
     /// Calls `f` with arguments bound the general way (keywords, `*args`,
     /// builtins, types, bound methods).
     #[inline(never)]
-    fn eval_call_general(&mut self, e: &Expr, f: Value, args: &[Arg], frame: &mut Frame) -> EvalResult<Value> {
+    pub(super) fn eval_call_general(
+        &mut self,
+        e: &Expr,
+        f: Value,
+        args: &[Arg],
+        frame: &mut Frame,
+    ) -> EvalResult<Value> {
         if let Some(v) = self.array_from_display(&f, args, frame) {
             return Ok(v);
         }
@@ -656,7 +670,7 @@ impl Interp {
 
     /// Records a call site in an error's traceback (or locates an error
     /// raised by the call itself).
-    fn add_call_site(&self, u: Unwind, span: Span) -> Unwind {
+    pub(super) fn add_call_site(&self, u: Unwind, span: Span) -> Unwind {
         match u {
             Unwind::Raise(mut e) => {
                 let loc = self.location(span);

@@ -5,6 +5,7 @@
 //! executed here; expressions in [`expr`], operators in [`ops`], indexing
 //! in [`subscript`], iteration and truth in [`iter`].
 
+pub mod compile;
 pub mod error;
 pub mod explain;
 pub mod expr;
@@ -13,6 +14,7 @@ pub mod fusion;
 pub mod globals;
 pub mod iter;
 pub mod literal;
+pub mod loops;
 pub mod num;
 pub mod ops;
 pub mod scope;
@@ -341,8 +343,13 @@ impl Interp {
 
     /// The truth of a condition evaluated the general way.
     #[inline(never)]
-    fn eval_condition(&mut self, cond: &Expr, frame: &mut Frame) -> EvalResult<bool> {
+    pub(super) fn eval_condition(&mut self, cond: &Expr, frame: &mut Frame) -> EvalResult<bool> {
         let c = self.eval(cond, frame)?;
+        self.truth_at(c, cond)
+    }
+
+    /// The truth of a condition's value `c` (errors located at `cond`).
+    pub(super) fn truth_at(&mut self, c: Value, cond: &Expr) -> EvalResult<bool> {
         let yes = match c {
             Value::Bool(b) => b,
             _ => self.truthy(&c).map_err(|u| self.locate(u, cond.span))?,
@@ -376,49 +383,27 @@ impl Interp {
                     self.exec_block(orelse, frame)?;
                 }
             }
-            StmtKind::While(cond, body, orelse) => loop {
-                self.check_interrupt().map_err(|u| self.locate(u, stmt.span))?;
-                let yes = match self.num_condition(cond, frame) {
-                    Some(b) => b,
-                    None => self.eval_condition(cond, frame)?,
-                };
-                if !yes {
-                    self.exec_block(orelse, frame)?;
-                    break;
-                }
-                match self.exec_block(body, frame) {
-                    Ok(()) | Err(Unwind::Continue) => {}
-                    Err(Unwind::Break) => break,
-                    Err(other) => return Err(other),
-                }
-            },
+            StmtKind::While(cond, body, orelse) => self.run_while(
+                stmt,
+                frame,
+                |this, frame| match this.num_condition(cond, frame) {
+                    Some(b) => Ok(b),
+                    None => this.eval_condition(cond, frame),
+                },
+                |this, frame| this.exec_block(body, frame),
+                |this, frame| this.exec_block(orelse, frame),
+            )?,
             StmtKind::For(target, iter, body, orelse) => {
                 let it = self.eval(iter, frame)?;
-                if let (Value::Range(r), ExprKind::Name(n)) = (&it, &target.kind) {
-                    if let NameSlot::Local(slot) = n.slot.get() {
-                        return self.for_range_local(stmt, r, slot as usize, body, orelse, frame);
-                    }
-                }
-                let mut items = self.iterate(&it).map_err(|u| self.locate(u, iter.span))?;
-                let mut broke = false;
-                while let Some(item) = items.next_value(self).map_err(|u| self.locate(u, iter.span))? {
-                    self.check_interrupt().map_err(|u| self.locate(u, stmt.span))?;
-                    match &target.kind {
-                        ExprKind::Name(n) => self.store_name(n, item, frame),
-                        _ => self.assign(target, item, frame)?,
-                    }
-                    match self.exec_block(body, frame) {
-                        Ok(()) | Err(Unwind::Continue) => {}
-                        Err(Unwind::Break) => {
-                            broke = true;
-                            break;
-                        }
-                        Err(other) => return Err(other),
-                    }
-                }
-                if !broke {
-                    self.exec_block(orelse, frame)?;
-                }
+                self.run_for(
+                    stmt,
+                    target,
+                    it,
+                    iter.span,
+                    frame,
+                    |this, frame| this.exec_block(body, frame),
+                    |this, frame| this.exec_block(orelse, frame),
+                )?
             }
             StmtKind::Break => return Err(Unwind::Break),
             StmtKind::Continue => return Err(Unwind::Continue),
@@ -526,29 +511,6 @@ impl Interp {
             }
         }
         Ok(())
-    }
-
-    /// `for i in range(...)` with a local loop variable: the counter stays
-    /// a machine integer and is written into the variable's slot in place.
-    fn for_range_local(
-        &mut self,
-        stmt: &Stmt,
-        range: &crate::value::RangeValue,
-        slot: usize,
-        body: &[Stmt],
-        orelse: &[Stmt],
-        frame: &mut Frame,
-    ) -> EvalResult<()> {
-        for v in iter::IntRange::of(range) {
-            self.check_interrupt().map_err(|u| self.locate(u, stmt.span))?;
-            iter::store_local_int(frame, slot, v)?;
-            match self.exec_block(body, frame) {
-                Ok(()) | Err(Unwind::Continue) => {}
-                Err(Unwind::Break) => return Ok(()),
-                Err(other) => return Err(other),
-            }
-        }
-        self.exec_block(orelse, frame)
     }
 
     fn exec_try(
@@ -663,19 +625,36 @@ impl Interp {
         args: &[Arg],
         frame: &mut Frame,
     ) -> Result<EvalResult<Value>, Rc<function::Function>> {
+        if !args.iter().all(|a| matches!(a, Arg::Positional(_))) {
+            return Err(func);
+        }
+        self.call_plain_with(func, args.len(), frame, |this, i, frame| match args.get(i) {
+            Some(Arg::Positional(x)) => this.eval(x, frame),
+            _ => Err(raise(ExcKind::RuntimeError, "internal error: argument out of range")),
+        })
+    }
+
+    /// Calls a plain function with `n_args` positional arguments, the
+    /// `i`-th made by `arg(self, i, frame)` straight into a reused locals
+    /// vector. Gives the function back when it is not plain or takes
+    /// another number of arguments.
+    #[inline(always)]
+    pub(crate) fn call_plain_with(
+        &mut self,
+        func: Rc<function::Function>,
+        n_args: usize,
+        frame: &mut Frame,
+        mut arg: impl FnMut(&mut Interp, usize, &mut Frame) -> EvalResult<Value>,
+    ) -> Result<EvalResult<Value>, Rc<function::Function>> {
         let shape = func.shape;
-        if !shape.plain_params
-            || args.len() != shape.n_params as usize
-            || !args.iter().all(|a| matches!(a, Arg::Positional(_)))
-        {
+        if !shape.plain_params || n_args != shape.n_params as usize {
             return Err(func);
         }
         let n_locals = shape.n_locals as usize;
         let mut locals = self.frame_pool.pop().unwrap_or_default();
         locals.reserve(n_locals);
-        for a in args {
-            let Arg::Positional(x) = a else { continue };
-            match self.eval(x, frame) {
+        for i in 0..n_args {
+            match arg(self, i, frame) {
                 Ok(v) => locals.push(Some(v)),
                 Err(u) => {
                     self.recycle_locals(locals);
@@ -720,17 +699,10 @@ impl Interp {
         let saved_current = self.current.replace(func);
         let r = self.with_call_depth(|this| {
             let saved_expr_depth = this.expr_depth;
-            // A body ending in `return value` evaluates that value directly
-            // rather than unwinding it as `Unwind::Return`.
-            let r = match def.body.split_last() {
-                Some((Stmt { kind: StmtKind::Return(Some(value)), .. }, before)) => {
-                    match this.exec_block(before, &mut frame) {
-                        Ok(()) => this.eval(value, &mut frame),
-                        Err(u) => Err(u),
-                    }
-                }
-                _ => this.exec_block(&def.body, &mut frame).map(|()| Value::None),
-            };
+            // The body runs compiled (made on the first call); a final
+            // `return value` is evaluated without unwinding.
+            let body = def.compiled.get_or_init(|| compile::CompiledBody::new(&def.body));
+            let r = body.run(this, &def.body, &mut frame);
             this.expr_depth = saved_expr_depth;
             match r {
                 Ok(v) => Ok(v),

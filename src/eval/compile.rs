@@ -1,0 +1,412 @@
+//! Function bodies compiled to closures.
+//!
+//! On its first call a function's body is turned into a tree of Rust
+//! closures that mirrors the statement and expression tree. Each closure is
+//! specialized when it is made (a local slot read, `local - 1`, a call of a
+//! plain user function), so running it skips the evaluator's dispatch on the
+//! node kind and its general-purpose checks.
+//!
+//! Every closure receives the AST node it was made from, so a node kind
+//! without a specialized closure simply calls the tree-walking evaluator on
+//! that node: compiling never fails and never changes what a program does.
+//! The specialized closures use the evaluator's own helpers for everything
+//! but the fast case (errors, their locations, the general operators), so
+//! both paths share one definition of the language.
+//!
+//! Deep expressions are left to the evaluator, which guards the Rust stack
+//! with its nesting counter.
+
+use super::error::{EvalResult, Unwind};
+use super::expr::clone_value;
+use super::function::{Frame, Function};
+use super::num::{num_binary, num_compare, scalar_binary, scalar_compare, Num};
+use super::{drop_value, Interp};
+use crate::ast::{Arg, BinOp, Expr, ExprKind, NameSlot, Stmt, StmtKind};
+use crate::value::Value;
+use std::rc::Rc;
+
+/// A compiled expression: evaluates its node (passed in) in a frame.
+type ExprCode = Box<dyn Fn(&mut Interp, &Expr, &mut Frame) -> EvalResult<Value>>;
+/// A compiled condition: the truth of its node.
+type CondCode = Box<dyn Fn(&mut Interp, &Expr, &mut Frame) -> EvalResult<bool>>;
+/// A compiled statement: runs its node.
+type StmtCode = Box<dyn Fn(&mut Interp, &Stmt, &mut Frame) -> EvalResult<()>>;
+
+/// Expressions nested deeper than this are evaluated by the tree walker,
+/// whose depth counter protects the stack.
+const MAX_COMPILED_DEPTH: usize = 24;
+
+/// A function body as closures, one per statement of the body.
+pub struct CompiledBody {
+    /// The statements, except a final `return value`.
+    stmts: Vec<StmtCode>,
+    /// The value of a final `return value`, evaluated without unwinding.
+    tail: Option<ExprCode>,
+}
+
+impl std::fmt::Debug for CompiledBody {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "CompiledBody({} statements)", self.stmts.len())
+    }
+}
+
+impl CompiledBody {
+    /// Compiles a function body.
+    pub fn new(body: &[Stmt]) -> CompiledBody {
+        match body.split_last() {
+            Some((Stmt { kind: StmtKind::Return(Some(value)), .. }, before)) => {
+                CompiledBody { stmts: block(before), tail: Some(expr(value, 0)) }
+            }
+            _ => CompiledBody { stmts: block(body), tail: None },
+        }
+    }
+
+    /// Runs the body (the same `body` it was compiled from) in `frame` and
+    /// gives the function's result; a `return` inside unwinds as
+    /// [`Unwind::Return`] for the caller to catch.
+    pub fn run(&self, interp: &mut Interp, body: &[Stmt], frame: &mut Frame) -> EvalResult<Value> {
+        run_block(&self.stmts, body, interp, frame)?;
+        match (&self.tail, body.last()) {
+            (Some(code), Some(Stmt { kind: StmtKind::Return(Some(value)), .. })) => code(interp, value, frame),
+            _ => Ok(Value::None),
+        }
+    }
+}
+
+fn block(stmts: &[Stmt]) -> Vec<StmtCode> {
+    stmts.iter().map(stmt).collect()
+}
+
+#[inline(always)]
+fn run_block(codes: &[StmtCode], stmts: &[Stmt], interp: &mut Interp, frame: &mut Frame) -> EvalResult<()> {
+    for (code, s) in codes.iter().zip(stmts) {
+        code(interp, s, frame)?;
+    }
+    Ok(())
+}
+
+/// The tree walker on this statement.
+fn walk_stmt() -> StmtCode {
+    Box::new(|interp, s, frame| interp.exec(s, frame))
+}
+
+/// The tree walker on this expression.
+fn walk_expr() -> ExprCode {
+    Box::new(|interp, e, frame| interp.eval(e, frame))
+}
+
+fn stmt(s: &Stmt) -> StmtCode {
+    match &s.kind {
+        StmtKind::Expr(e) => {
+            let code = expr(e, 0);
+            Box::new(move |interp, s, frame| {
+                let StmtKind::Expr(e) = &s.kind else { return interp.exec(s, frame) };
+                drop_value(code(interp, e, frame)?);
+                Ok(())
+            })
+        }
+        StmtKind::Assign(targets, value) if matches!(targets.as_slice(), [Expr { kind: ExprKind::Name(_), .. }]) => {
+            let code = expr(value, 0);
+            Box::new(move |interp, s, frame| {
+                let StmtKind::Assign(targets, value) = &s.kind else { return interp.exec(s, frame) };
+                let [Expr { kind: ExprKind::Name(n), .. }] = targets.as_slice() else { return interp.exec(s, frame) };
+                let v = code(interp, value, frame)?;
+                interp.store_name(n, v, frame);
+                Ok(())
+            })
+        }
+        StmtKind::Return(value) => {
+            let code = value.as_ref().map(|v| expr(v, 0));
+            Box::new(move |interp, s, frame| {
+                let v = match (&code, &s.kind) {
+                    (Some(code), StmtKind::Return(Some(e))) => code(interp, e, frame)?,
+                    _ => Value::None,
+                };
+                Err(Unwind::Return(v))
+            })
+        }
+        StmtKind::If(cond, body, orelse) => {
+            let test = condition(cond);
+            let (yes, no) = (block(body), block(orelse));
+            Box::new(move |interp, s, frame| {
+                let StmtKind::If(cond, body, orelse) = &s.kind else { return interp.exec(s, frame) };
+                if test(interp, cond, frame)? {
+                    run_block(&yes, body, interp, frame)
+                } else {
+                    run_block(&no, orelse, interp, frame)
+                }
+            })
+        }
+        StmtKind::Assign(targets, value) if targets.len() == 1 => {
+            let code = expr(value, 0);
+            Box::new(move |interp, s, frame| {
+                let StmtKind::Assign(targets, value) = &s.kind else { return interp.exec(s, frame) };
+                let [target] = targets.as_slice() else { return interp.exec(s, frame) };
+                let v = code(interp, value, frame)?;
+                interp.assign(target, v, frame)
+            })
+        }
+        StmtKind::AugAssign(target, _, value) => match &target.kind {
+            ExprKind::Name(n) if matches!(n.slot.get(), NameSlot::Local(_)) => aug_assign_local(value),
+            _ => walk_stmt(),
+        },
+        StmtKind::While(cond, body, orelse) => {
+            let test = condition(cond);
+            let (body_codes, else_codes) = (block(body), block(orelse));
+            Box::new(move |interp, s, frame| {
+                let StmtKind::While(cond, body, orelse) = &s.kind else { return interp.exec(s, frame) };
+                interp.run_while(
+                    s,
+                    frame,
+                    |interp, frame| test(interp, cond, frame),
+                    |interp, frame| run_block(&body_codes, body, interp, frame),
+                    |interp, frame| run_block(&else_codes, orelse, interp, frame),
+                )
+            })
+        }
+        StmtKind::For(_, iter, body, orelse) => {
+            let iter_code = expr(iter, 0);
+            let (body_codes, else_codes) = (block(body), block(orelse));
+            Box::new(move |interp, s, frame| {
+                let StmtKind::For(target, iter, body, orelse) = &s.kind else { return interp.exec(s, frame) };
+                let it = iter_code(interp, iter, frame)?;
+                interp.run_for(
+                    s,
+                    target,
+                    it,
+                    iter.span,
+                    frame,
+                    |interp, frame| run_block(&body_codes, body, interp, frame),
+                    |interp, frame| run_block(&else_codes, orelse, interp, frame),
+                )
+            })
+        }
+        StmtKind::Break => Box::new(|_, _, _| Err(Unwind::Break)),
+        StmtKind::Continue => Box::new(|_, _, _| Err(Unwind::Continue)),
+        StmtKind::Pass => Box::new(|_, _, _| Ok(())),
+        _ => walk_stmt(),
+    }
+}
+
+/// `x op= value` for a local variable `x`. The value is computed first:
+/// nothing it evaluates can rebind a plain local of this frame, so reading
+/// the variable after it is the same as before. An unbound variable goes to
+/// the tree walker, which raises before evaluating the value.
+fn aug_assign_local(value: &Expr) -> StmtCode {
+    let code = expr(value, 0);
+    Box::new(move |interp, s, frame| {
+        let StmtKind::AugAssign(target, op, value) = &s.kind else { return interp.exec(s, frame) };
+        let ExprKind::Name(n) = &target.kind else { return interp.exec(s, frame) };
+        let NameSlot::Local(i) = n.slot.get() else { return interp.exec(s, frame) };
+        let i = i as usize;
+        if !matches!(frame.locals.get(i), Some(Some(_))) {
+            return interp.exec(s, frame);
+        }
+        let v = code(interp, value, frame)?;
+        if let Some(Some(current)) = frame.locals.get_mut(i) {
+            if let Some(r) = scalar_binary(*op, current, &v) {
+                drop_value(std::mem::replace(current, r));
+                drop_value(v);
+                return Ok(());
+            }
+        }
+        let current = interp.load_name(n, frame).map_err(|u| interp.locate(u, target.span))?;
+        interp.aug_assign_name(target, n, *op, value, current, v, frame)
+    })
+}
+
+/// The truth of a condition, with the comparison of two numbers made
+/// without building a `bool` value.
+fn condition(cond: &Expr) -> CondCode {
+    if let ExprKind::Compare(first, rest) = &cond.kind {
+        if let [(op, right)] = rest.as_slice() {
+            if let Some((i, c)) = local_and_int(first, right) {
+                let op = *op;
+                return Box::new(move |interp, cond, frame| {
+                    if let Some(Some(Value::Int(x))) = frame.locals.get(i) {
+                        if let Some(b) = num_compare(op, Num::Int(*x), Num::Int(c)) {
+                            return Ok(b);
+                        }
+                    }
+                    interp.eval_condition(cond, frame)
+                });
+            }
+            let (left_code, right_code) = (expr(first, 1), expr(right, 1));
+            let op = *op;
+            return Box::new(move |interp, cond, frame| {
+                let ExprKind::Compare(first, rest) = &cond.kind else { return interp.eval_condition(cond, frame) };
+                let [(_, right)] = rest.as_slice() else { return interp.eval_condition(cond, frame) };
+                let x = left_code(interp, first, frame)?;
+                let y = right_code(interp, right, frame)?;
+                if let Some(b) = scalar_compare(op, &x, &y) {
+                    drop_value(x);
+                    drop_value(y);
+                    return Ok(b);
+                }
+                let r = interp.compare_located(cond, op, x, y)?;
+                interp.truth_at(r, cond)
+            });
+        }
+    }
+    let code = expr(cond, 0);
+    Box::new(move |interp, cond, frame| {
+        let v = code(interp, cond, frame)?;
+        interp.truth_at(v, cond)
+    })
+}
+
+fn expr(e: &Expr, depth: usize) -> ExprCode {
+    if depth > MAX_COMPILED_DEPTH {
+        return walk_expr();
+    }
+    match &e.kind {
+        ExprKind::Int(i) => {
+            let i = *i;
+            Box::new(move |_, _, _| Ok(Value::Int(i)))
+        }
+        ExprKind::Float(x) => {
+            let x = *x;
+            Box::new(move |_, _, _| Ok(Value::Float(x)))
+        }
+        ExprKind::Bool(b) => {
+            let b = *b;
+            Box::new(move |_, _, _| Ok(Value::Bool(b)))
+        }
+        ExprKind::NoneLit => Box::new(|_, _, _| Ok(Value::None)),
+        ExprKind::Name(n) => match n.slot.get() {
+            NameSlot::Local(i) => {
+                let i = i as usize;
+                Box::new(move |interp, e, frame| match frame.locals.get(i) {
+                    Some(Some(v)) => Ok(clone_value(v)),
+                    _ => interp.eval(e, frame),
+                })
+            }
+            NameSlot::Global => Box::new(|interp, e, frame| {
+                if let ExprKind::Name(n) = &e.kind {
+                    if let Some(v) = interp.globals.get_cached(n) {
+                        return Ok(clone_value(v));
+                    }
+                }
+                interp.eval(e, frame)
+            }),
+            NameSlot::Cell(_) => walk_expr(),
+        },
+        ExprKind::Binary(op, a, b) if !super::fusion::may_fuse(a, b) => binary(*op, a, b, depth),
+        ExprKind::Compare(first, rest) if rest.len() == 1 => {
+            let (left_code, right_code) = (expr(first, depth + 1), expr(&rest[0].1, depth + 1));
+            let op = rest[0].0;
+            Box::new(move |interp, e, frame| {
+                let ExprKind::Compare(first, rest) = &e.kind else { return interp.eval(e, frame) };
+                let [(_, right)] = rest.as_slice() else { return interp.eval(e, frame) };
+                let x = left_code(interp, first, frame)?;
+                let y = right_code(interp, right, frame)?;
+                if let Some(b) = scalar_compare(op, &x, &y) {
+                    drop_value(x);
+                    drop_value(y);
+                    return Ok(Value::Bool(b));
+                }
+                interp.compare_located(e, op, x, y)
+            })
+        }
+        ExprKind::Subscript(obj, index) => {
+            let (obj_code, index_code) = (expr(obj, depth + 1), expr(index, depth + 1));
+            Box::new(move |interp, e, frame| {
+                let ExprKind::Subscript(obj, index) = &e.kind else { return interp.eval(e, frame) };
+                let v = obj_code(interp, obj, frame)?;
+                let i = index_code(interp, index, frame)?;
+                interp.get_item(&v, &i).map_err(|u| interp.locate(u, e.span))
+            })
+        }
+        ExprKind::Call(func, args)
+            if !matches!(func.kind, ExprKind::Attribute(..))
+                && args.iter().all(|a| matches!(a, Arg::Positional(_))) =>
+        {
+            call(func, args, depth)
+        }
+        _ => walk_expr(),
+    }
+}
+
+/// The slot and the constant of `local` and `int literal` operands.
+fn local_and_int(a: &Expr, b: &Expr) -> Option<(usize, i64)> {
+    match (&a.kind, &b.kind) {
+        (ExprKind::Name(n), ExprKind::Int(c)) => match n.slot.get() {
+            NameSlot::Local(i) => Some((i as usize, *c)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// `a op b` (not a tree the evaluator would fuse into one array pass).
+fn binary(op: BinOp, a: &Expr, b: &Expr, depth: usize) -> ExprCode {
+    // `local op int`, the commonest arithmetic in a loop or a recursion
+    if let Some((i, c)) = local_and_int(a, b) {
+        return Box::new(move |interp, e, frame| {
+            if let Some(Some(Value::Int(x))) = frame.locals.get(i) {
+                if let Some(r) = num_binary(op, Num::Int(*x), Num::Int(c)) {
+                    return Ok(r.into_value());
+                }
+            }
+            interp.eval(e, frame)
+        });
+    }
+    let (left_code, right_code) = (expr(a, depth + 1), expr(b, depth + 1));
+    Box::new(move |interp, e, frame| {
+        let ExprKind::Binary(_, a, b) = &e.kind else { return interp.eval(e, frame) };
+        let x = left_code(interp, a, frame)?;
+        let y = right_code(interp, b, frame)?;
+        if let Some(r) = scalar_binary(op, &x, &y) {
+            drop_value(x);
+            drop_value(y);
+            return Ok(r);
+        }
+        interp.binary_located(e, op, a, b, x, y)
+    })
+}
+
+/// `f(x, y)` with positional arguments: a plain user function gets its
+/// arguments evaluated straight into its frame; anything else is called
+/// the general way.
+fn call(func: &Expr, args: &[Arg], depth: usize) -> ExprCode {
+    let callee_code = expr(func, depth + 1);
+    let arg_codes: Vec<ExprCode> = args
+        .iter()
+        .map(|a| match a {
+            Arg::Positional(x) => expr(x, depth + 1),
+            _ => walk_expr(),
+        })
+        .collect();
+    Box::new(move |interp, e, frame| {
+        let ExprKind::Call(func, args) = &e.kind else { return interp.eval(e, frame) };
+        let f = match global_function(interp, func) {
+            Some(user) => Value::Function(user),
+            None => callee_code(interp, func, frame)?,
+        };
+        match f {
+            Value::Function(user) => {
+                let r = interp.call_plain_with(user, args.len(), frame, |interp, i, frame| {
+                    match (arg_codes.get(i), args.get(i)) {
+                        (Some(code), Some(Arg::Positional(x))) => code(interp, x, frame),
+                        _ => Err(super::error::type_error("internal error: argument out of range")),
+                    }
+                });
+                match r {
+                    Ok(r) => r.map_err(|u| interp.add_call_site(u, e.span)),
+                    Err(user) => interp.eval_call_general(e, Value::Function(user), args, frame),
+                }
+            }
+            other => interp.eval_call_general(e, other, args, frame),
+        }
+    })
+}
+
+/// The user function a global name holds, without the general clone of a value.
+#[inline(always)]
+fn global_function(interp: &Interp, func: &Expr) -> Option<Rc<Function>> {
+    let ExprKind::Name(n) = &func.kind else { return None };
+    match interp.globals.get_cached(n) {
+        Some(Value::Function(user)) => Some(Rc::clone(user)),
+        _ => None,
+    }
+}

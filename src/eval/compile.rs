@@ -19,9 +19,9 @@
 use super::error::{EvalResult, Unwind};
 use super::expr::clone_value;
 use super::function::{Frame, Function};
-use super::num::{num_binary, num_compare, scalar_binary, scalar_compare, Num};
+use super::num::{num_binary, scalar_binary, scalar_compare, Num};
 use super::{drop_value, Interp};
-use crate::ast::{Arg, BinOp, Expr, ExprKind, NameSlot, Stmt, StmtKind};
+use crate::ast::{Arg, BinOp, CmpOp, Expr, ExprKind, NameSlot, Stmt, StmtKind};
 use crate::value::Value;
 use std::rc::Rc;
 
@@ -31,6 +31,22 @@ type ExprCode = Box<dyn Fn(&mut Interp, &Expr, &mut Frame) -> EvalResult<Value>>
 type CondCode = Box<dyn Fn(&mut Interp, &Expr, &mut Frame) -> EvalResult<bool>>;
 /// A compiled statement: runs its node.
 type StmtCode = Box<dyn Fn(&mut Interp, &Stmt, &mut Frame) -> EvalResult<()>>;
+
+/// Makes a closure over `$step`, the int result of `x op c` when it cannot
+/// fail (no overflow; `%` and `//` only by a positive constant), chosen when
+/// compiled so that the closure holds no dispatch on the operator.
+macro_rules! with_int_step {
+    ($op:expr, $c:expr, $make:ident) => {
+        match $op {
+            BinOp::Add => Some($make!(|x: i64, c: i64| x.checked_add(c))),
+            BinOp::Sub => Some($make!(|x: i64, c: i64| x.checked_sub(c))),
+            BinOp::Mul => Some($make!(|x: i64, c: i64| x.checked_mul(c))),
+            BinOp::Mod if $c > 0 => Some($make!(|x: i64, c: i64| Some(x.rem_euclid(c)))),
+            BinOp::FloorDiv if $c > 0 => Some($make!(|x: i64, c: i64| Some(x.div_euclid(c)))),
+            _ => None,
+        }
+    };
+}
 
 /// Expressions nested deeper than this are evaluated by the tree walker,
 /// whose depth counter protects the stack.
@@ -146,8 +162,8 @@ fn stmt(s: &Stmt) -> StmtCode {
                 interp.assign(target, v, frame)
             })
         }
-        StmtKind::AugAssign(target, _, value) => match &target.kind {
-            ExprKind::Name(n) if matches!(n.slot.get(), NameSlot::Local(_)) => aug_assign_local(value),
+        StmtKind::AugAssign(target, op, value) => match &target.kind {
+            ExprKind::Name(n) if matches!(n.slot.get(), NameSlot::Local(_)) => aug_assign_local(target, *op, value),
             _ => walk_stmt(),
         },
         StmtKind::While(cond, body, orelse) => {
@@ -192,27 +208,73 @@ fn stmt(s: &Stmt) -> StmtCode {
 /// nothing it evaluates can rebind a plain local of this frame, so reading
 /// the variable after it is the same as before. An unbound variable goes to
 /// the tree walker, which raises before evaluating the value.
-fn aug_assign_local(value: &Expr) -> StmtCode {
-    let code = expr(value, 0);
-    Box::new(move |interp, s, frame| {
-        let StmtKind::AugAssign(target, op, value) = &s.kind else { return interp.exec(s, frame) };
-        let ExprKind::Name(n) = &target.kind else { return interp.exec(s, frame) };
-        let NameSlot::Local(i) = n.slot.get() else { return interp.exec(s, frame) };
-        let i = i as usize;
-        if !matches!(frame.locals.get(i), Some(Some(_))) {
-            return interp.exec(s, frame);
-        }
-        let v = code(interp, value, frame)?;
-        if let Some(Some(current)) = frame.locals.get_mut(i) {
-            if let Some(r) = scalar_binary(*op, current, &v) {
-                drop_value(std::mem::replace(current, r));
-                drop_value(v);
-                return Ok(());
+fn aug_assign_local(target: &Expr, op: BinOp, value: &Expr) -> StmtCode {
+    // `x += 1` on an int local: updated in place
+    if let (ExprKind::Name(n), ExprKind::Int(c)) = (&target.kind, &value.kind) {
+        if let NameSlot::Local(i) = n.slot.get() {
+            let (i, c) = (i as usize, *c);
+            macro_rules! step_in_place {
+                ($step:expr) => {{
+                    let step = $step;
+                    let code = expr(value, 0);
+                    Box::new(move |interp: &mut Interp, s: &Stmt, frame: &mut Frame| {
+                        if let Some(Some(Value::Int(x))) = frame.locals.get_mut(i) {
+                            if let Some(r) = step(*x, c) {
+                                *x = r;
+                                return Ok(());
+                            }
+                        }
+                        aug_assign_general(&code, interp, s, frame)
+                    }) as StmtCode
+                }};
+            }
+            if let Some(code) = with_int_step!(op, c, step_in_place) {
+                return code;
             }
         }
-        let current = interp.load_name(n, frame).map_err(|u| interp.locate(u, target.span))?;
-        interp.aug_assign_name(target, n, *op, value, current, v, frame)
-    })
+    }
+    let code = expr(value, 0);
+    if may_be_number(value) {
+        // `x += a * b` on a number local, computed without values
+        return Box::new(move |interp, s, frame| {
+            if let StmtKind::AugAssign(Expr { kind: ExprKind::Name(n), .. }, op, value) = &s.kind {
+                if let (NameSlot::Local(i), Some(y)) = (n.slot.get(), interp.eval_num(value, frame, 0)) {
+                    if let Some(Some(current)) = frame.locals.get_mut(i as usize) {
+                        if let Some(x) = Num::of(current) {
+                            if let Some(r) = num_binary(*op, x, y) {
+                                // the old value is a number: nothing to drop
+                                std::mem::forget(std::mem::replace(current, r.into_value()));
+                                return Ok(());
+                            }
+                        }
+                    }
+                }
+            }
+            aug_assign_general(&code, interp, s, frame)
+        });
+    }
+    Box::new(move |interp, s, frame| aug_assign_general(&code, interp, s, frame))
+}
+
+#[inline(always)]
+fn aug_assign_general(code: &ExprCode, interp: &mut Interp, s: &Stmt, frame: &mut Frame) -> EvalResult<()> {
+    let StmtKind::AugAssign(target, op, value) = &s.kind else { return interp.exec(s, frame) };
+    let ExprKind::Name(n) = &target.kind else { return interp.exec(s, frame) };
+    let NameSlot::Local(i) = n.slot.get() else { return interp.exec(s, frame) };
+    let i = i as usize;
+    if !matches!(frame.locals.get(i), Some(Some(_))) {
+        return interp.exec(s, frame);
+    }
+    let v = code(interp, value, frame)?;
+    if let Some(Some(current)) = frame.locals.get_mut(i) {
+        if let Some(r) = scalar_binary(*op, current, &v) {
+            drop_value(std::mem::replace(current, r));
+            drop_value(v);
+            return Ok(());
+        }
+    }
+    let current = interp.load_name(n, frame).map_err(|u| interp.locate(u, target.span))?;
+    interp.aug_assign_name(target, n, *op, value, current, v, frame)
 }
 
 /// The truth of a condition, with the comparison of two numbers made
@@ -220,16 +282,8 @@ fn aug_assign_local(value: &Expr) -> StmtCode {
 fn condition(cond: &Expr) -> CondCode {
     if let ExprKind::Compare(first, rest) = &cond.kind {
         if let [(op, right)] = rest.as_slice() {
-            if let Some((i, c)) = local_and_int(first, right) {
-                let op = *op;
-                return Box::new(move |interp, cond, frame| {
-                    if let Some(Some(Value::Int(x))) = frame.locals.get(i) {
-                        if let Some(b) = num_compare(op, Num::Int(*x), Num::Int(c)) {
-                            return Ok(b);
-                        }
-                    }
-                    interp.eval_condition(cond, frame)
-                });
+            if let Some(code) = local_and_int(first, right).and_then(|(i, c)| local_int_test(*op, i, c)) {
+                return code;
             }
             let (left_code, right_code) = (expr(first, 1), expr(right, 1));
             let op = *op;
@@ -314,6 +368,11 @@ fn expr(e: &Expr, depth: usize) -> ExprCode {
                 let ExprKind::Subscript(obj, index) = &e.kind else { return interp.eval(e, frame) };
                 let v = obj_code(interp, obj, frame)?;
                 let i = index_code(interp, index, frame)?;
+                if let (Value::Array(a), Value::Int(k)) = (&v, &i) {
+                    if let Some(x) = super::num::element_1d(a, *k) {
+                        return Ok(x.into_value());
+                    }
+                }
                 interp.get_item(&v, &i).map_err(|u| interp.locate(u, e.span))
             })
         }
@@ -338,22 +397,79 @@ fn local_and_int(a: &Expr, b: &Expr) -> Option<(usize, i64)> {
     }
 }
 
+/// `local cmp int` with the comparison chosen when compiled; an operand
+/// that is not an int goes to the general condition.
+fn local_int_test(op: CmpOp, i: usize, c: i64) -> Option<CondCode> {
+    macro_rules! test {
+        ($cmp:tt) => {
+            Box::new(move |interp: &mut Interp, cond: &Expr, frame: &mut Frame| {
+                if let Some(Some(Value::Int(x))) = frame.locals.get(i) {
+                    return Ok(*x $cmp c);
+                }
+                interp.eval_condition(cond, frame)
+            })
+        };
+    }
+    Some(match op {
+        CmpOp::Lt => test!(<),
+        CmpOp::Le => test!(<=),
+        CmpOp::Gt => test!(>),
+        CmpOp::Ge => test!(>=),
+        CmpOp::Eq => test!(==),
+        CmpOp::Ne => test!(!=),
+        _ => return None,
+    })
+}
+
+/// Whether the evaluator's number fast path (`Interp::eval_num`) may
+/// compute `e`: literals, variables, element reads and operators on them.
+fn may_be_number(e: &Expr) -> bool {
+    matches!(
+        e.kind,
+        ExprKind::Int(_)
+            | ExprKind::Float(_)
+            | ExprKind::Name(_)
+            | ExprKind::Binary(..)
+            | ExprKind::Unary(crate::ast::UnaryOp::Neg, _)
+            | ExprKind::Subscript(..)
+    )
+}
+
+/// `local op int` on an int local; anything else (another type, an
+/// overflow) is evaluated the general way.
+fn local_int_arith(op: BinOp, i: usize, c: i64) -> Option<ExprCode> {
+    macro_rules! arith {
+        ($step:expr) => {{
+            let step = $step;
+            Box::new(move |interp: &mut Interp, e: &Expr, frame: &mut Frame| {
+                if let Some(Some(Value::Int(x))) = frame.locals.get(i) {
+                    if let Some(r) = step(*x, c) {
+                        return Ok(Value::Int(r));
+                    }
+                }
+                interp.eval(e, frame)
+            }) as ExprCode
+        }};
+    }
+    with_int_step!(op, c, arith)
+}
+
 /// `a op b` (not a tree the evaluator would fuse into one array pass).
 fn binary(op: BinOp, a: &Expr, b: &Expr, depth: usize) -> ExprCode {
     // `local op int`, the commonest arithmetic in a loop or a recursion
-    if let Some((i, c)) = local_and_int(a, b) {
-        return Box::new(move |interp, e, frame| {
-            if let Some(Some(Value::Int(x))) = frame.locals.get(i) {
-                if let Some(r) = num_binary(op, Num::Int(*x), Num::Int(c)) {
-                    return Ok(r.into_value());
-                }
-            }
-            interp.eval(e, frame)
-        });
+    if let Some(code) = local_and_int(a, b).and_then(|(i, c)| local_int_arith(op, i, c)) {
+        return code;
     }
     let (left_code, right_code) = (expr(a, depth + 1), expr(b, depth + 1));
+    let numeric = may_be_number(a) && may_be_number(b);
     Box::new(move |interp, e, frame| {
         let ExprKind::Binary(_, a, b) = &e.kind else { return interp.eval(e, frame) };
+        if numeric {
+            // both sides are made of numbers: computed without values
+            if let Some(n) = interp.num_binary_of(op, a, b, frame, 0) {
+                return Ok(n.into_value());
+            }
+        }
         let x = left_code(interp, a, frame)?;
         let y = right_code(interp, b, frame)?;
         if let Some(r) = scalar_binary(op, &x, &y) {

@@ -46,6 +46,18 @@ impl Num {
     }
 }
 
+/// Element `i` of a 1-d int or float array (negative `i` counts from the
+/// end), as the plain number NPL gives for it; `None` for other arrays and
+/// indices out of range.
+#[inline(always)]
+pub fn element_1d(a: &NdArray, i: i64) -> Option<Num> {
+    match a {
+        NdArray::Float(x) => x.element_1d(i).map(Num::Float),
+        NdArray::Int(x) => x.element_1d(i).map(Num::Int),
+        _ => None,
+    }
+}
+
 /// Largest magnitude of an int that converts to a float exactly.
 const EXACT_INT_IN_FLOAT: i64 = 1 << 53;
 
@@ -153,11 +165,7 @@ impl Interp {
                 Num::Float(_) => return None,
             },
         };
-        match &**a {
-            NdArray::Float(x) => x.element_1d(i).map(Num::Float),
-            NdArray::Int(x) => x.element_1d(i).map(Num::Int),
-            _ => None,
-        }
+        element_1d(a, i)
     }
 
     /// The value of a local or (already looked-up) global variable, if bound.

@@ -16,8 +16,32 @@ pub(crate) const SAFMIN: f64 = f64::MIN_POSITIVE;
 /// Sweeps allowed per singular value and size (`MAXITR` of dbdsqr).
 const MAXITR: usize = 6;
 
+/// Fortran's `MAX(a, b)` as compiled for x86-64 (`maxsd`): `b` unless
+/// `a > b`, so a NaN in either place gives `b`.
+fn fmax(a: f64, b: f64) -> f64 {
+    if a > b {
+        a
+    } else {
+        b
+    }
+}
+
+/// Fortran's `MIN(a, b)` as compiled for x86-64 (`minsd`): `b` unless
+/// `a < b`.
+fn fmin(a: f64, b: f64) -> f64 {
+    if a < b {
+        a
+    } else {
+        b
+    }
+}
+
 /// `sign(a, b)` of Fortran: |a| with the sign of b.
 fn sign(a: f64, b: f64) -> f64 {
+    if b.is_nan() {
+        // A NaN's sign bit decides, as in gfortran's SIGN.
+        return a.abs().copysign(b);
+    }
     if b >= 0.0 || (b == 0.0 && b.is_sign_positive()) {
         a.abs()
     } else {
@@ -270,14 +294,14 @@ fn qr_sweeps(d: &mut [f64], e: &mut [f64], vecs: &mut Option<(&mut [f64], &mut [
         let mut mu = sminoa;
         for i in 1..n {
             mu = d[i].abs() * (mu / (mu + e[i - 1].abs()));
-            sminoa = sminoa.min(mu);
+            sminoa = fmin(sminoa, mu);
             if sminoa == 0.0 {
                 break;
             }
         }
     }
     sminoa /= (n as f64).sqrt();
-    let thresh = (tol * sminoa).max(MAXITR as f64 * (n as f64 * (n as f64 * unfl)));
+    let thresh = fmax(tol * sminoa, MAXITR as f64 * (n as f64 * (n as f64 * unfl)));
     let maxitdivn = MAXITR * n;
     let mut iterdivn = 0;
     let mut iter: isize = -1;
@@ -309,7 +333,7 @@ fn qr_sweeps(d: &mut [f64], e: &mut [f64], vecs: &mut Option<(&mut [f64], &mut [
                 split = ll;
                 break;
             }
-            smax = smax.max(abss).max(abse);
+            smax = fmax(fmax(smax, abss), abse);
         }
         if split > 0 {
             e[split - 1] = 0.0;
@@ -352,7 +376,7 @@ fn qr_sweeps(d: &mut [f64], e: &mut [f64], vecs: &mut Option<(&mut [f64], &mut [
                     break;
                 }
                 mu = d[lll].abs() * (mu / (mu + e[lll - 1].abs()));
-                smin = smin.min(mu);
+                smin = fmin(smin, mu);
             }
             if done {
                 continue;
@@ -372,7 +396,7 @@ fn qr_sweeps(d: &mut [f64], e: &mut [f64], vecs: &mut Option<(&mut [f64], &mut [
                     break;
                 }
                 mu = d[lll - 1].abs() * (mu / (mu + e[lll - 1].abs()));
-                smin = smin.min(mu);
+                smin = fmin(smin, mu);
             }
             if done {
                 continue;

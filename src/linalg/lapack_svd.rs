@@ -59,6 +59,11 @@ fn sign(a: f64, b: f64) -> f64 {
 /// x87's extended precision), scaled by a power of two when extreme.
 fn nrm2(x: &[f64], start: usize, count: usize, stride: usize) -> f64 {
     let amax = (0..count).fold(0.0f64, |m, k| m.max(x[start + k * stride].abs()));
+    if (0..count).any(|k| x[start + k * stride].is_nan()) {
+        // The sum of squares carries a NaN through (infinite input is
+        // scaled to NaN and zeros before it gets here).
+        return f64::NAN;
+    }
     if amax == 0.0 || !amax.is_finite() {
         return amax;
     }
@@ -83,6 +88,13 @@ fn nrm2(x: &[f64], start: usize, count: usize, stride: usize) -> f64 {
 
 /// `sqrt(x^2 + y^2)` without needless overflow (`dlapy2`).
 fn lapy2(x: f64, y: f64) -> f64 {
+    // LAPACK 3.10's NaN rule: a NaN argument is returned (y's first).
+    if y.is_nan() {
+        return y;
+    }
+    if x.is_nan() {
+        return x;
+    }
     let (xa, ya) = (x.abs(), y.abs());
     let (w, z) = (xa.max(ya), xa.min(ya));
     if z == 0.0 || w > f64::MAX {
@@ -484,12 +496,12 @@ pub fn gesdd(m: usize, n: usize, a: &[f64], job: Job) -> Option<Gesdd> {
             let mut u = vec![0.0; m * qcols];
             for j in 0..n {
                 let col = &mut u[j * m..(j + 1) * m];
+                // No skipping of zero factors: dgemm carries a NaN of Q
+                // through them.
                 for k in 0..n {
                     let f = small.u[k + j * n];
-                    if f != 0.0 {
-                        for (x, &y) in col.iter_mut().zip(&q[k * m..(k + 1) * m]) {
-                            *x += y * f;
-                        }
+                    for (x, &y) in col.iter_mut().zip(&q[k * m..(k + 1) * m]) {
+                        *x += y * f;
                     }
                 }
             }

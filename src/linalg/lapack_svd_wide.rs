@@ -101,12 +101,12 @@ pub(super) fn gesdd_wide(m: usize, n: usize, mut a: Vec<f64>, job: Job, sc: &mut
             orgl2(qrows, n, &mut q, &tau, sc);
             let mut vt = vec![0.0; qrows * n];
             for j in 0..n {
+                // No skipping of zero factors: dgemm carries a NaN of the
+                // small Vt through them.
                 for k in 0..m {
                     let t = q[k + j * qrows];
-                    if t != 0.0 {
-                        for i in 0..m {
-                            vt[i + j * qrows] += t * small.vt[i + k * m];
-                        }
+                    for i in 0..m {
+                        vt[i + j * qrows] += t * small.vt[i + k * m];
                     }
                 }
                 for i in m..qrows {

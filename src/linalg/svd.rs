@@ -154,17 +154,21 @@ pub fn svd<T: LinalgScalar>(
     if any_nan(a) {
         return Err(LinalgError::linalg(MSG_SVD));
     }
-    if !super::all_finite(a) {
+    let finite = super::all_finite(a);
+    // Infinite input runs LAPACK's path too (its scaling turns it into
+    // NaN and zeros), as NumPy's results for it come from there.
+    match small_real(a, if full_matrices { Job::Full } else { Job::Thin }) {
+        Some(Some(g)) => return Ok((real_matrix(m, um, &g.u), DVector::from_vec(g.s), real_matrix(vn, n, &g.vt))),
+        Some(None) if finite => return Err(LinalgError::linalg(MSG_SVD)),
+        _ => {}
+    }
+    if !finite {
         let nan = T::of_real(f64::NAN);
         return Ok((
             DMatrix::from_element(m, um, nan),
             DVector::from_element(k, f64::NAN),
             DMatrix::from_element(vn, n, nan),
         ));
-    }
-    if let Some(found) = small_real(a, if full_matrices { Job::Full } else { Job::Thin }) {
-        let g = found.ok_or_else(|| LinalgError::linalg(MSG_SVD))?;
-        return Ok((real_matrix(m, um, &g.u), DVector::from_vec(g.s), real_matrix(vn, n, &g.vt)));
     }
     let (u, sv, vt) = thin_svd(a, true)?.ok_or_else(|| LinalgError::linalg(MSG_SVD))?;
     if !full_matrices {
@@ -184,11 +188,14 @@ pub fn svd_values<T: LinalgScalar>(a: &DMatrix<T>) -> LinalgResult<DVector<f64>>
     if any_nan(a) {
         return Err(LinalgError::linalg(MSG_SVD));
     }
-    if !super::all_finite(a) {
-        return Ok(DVector::from_element(k, f64::NAN));
+    let finite = super::all_finite(a);
+    match small_real(a, Job::Values) {
+        Some(Some(g)) => return Ok(DVector::from_vec(g.s)),
+        Some(None) if finite => return Err(LinalgError::linalg(MSG_SVD)),
+        _ => {}
     }
-    if let Some(found) = small_real(a, Job::Values) {
-        return found.map(|g| DVector::from_vec(g.s)).ok_or_else(|| LinalgError::linalg(MSG_SVD));
+    if !finite {
+        return Ok(DVector::from_element(k, f64::NAN));
     }
     thin_svd(a, false)?.map(|s| s.1).ok_or_else(|| LinalgError::linalg(MSG_SVD))
 }
@@ -271,13 +278,12 @@ pub fn pinv<T: LinalgScalar>(a: &DMatrix<T>, rcond: Option<f64>) -> LinalgResult
     let cutoff = rcond * sv.max();
     let mut uh = u.adjoint();
     for (i, mut row) in uh.row_iter_mut().enumerate() {
-        if sv[i] > cutoff {
-            row.unscale_mut(sv[i]);
-        } else {
-            row.fill(T::zero());
-        }
+        // NumPy multiplies the dropped rows by zero (a NaN in U stays NaN).
+        let factor = if sv[i] > cutoff { 1.0 / sv[i] } else { 0.0 };
+        row.scale_mut(factor);
     }
-    Ok(vt.adjoint() * uh)
+    // dgemm sums from +0: no -0 in the result.
+    Ok((vt.adjoint() * uh).map(|x| x + T::zero()))
 }
 
 /// Number of singular values above `tol`; `None` means NumPy's default

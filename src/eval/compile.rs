@@ -25,10 +25,12 @@ use crate::ast::{Arg, BinOp, CmpOp, Expr, ExprKind, NameSlot, Stmt, StmtKind};
 use crate::value::Value;
 use std::rc::Rc;
 
-/// A compiled expression: evaluates its node (passed in) in a frame.
-type ExprCode = Box<dyn Fn(&mut Interp, &Expr, &mut Frame) -> EvalResult<Value>>;
+/// A compiled expression node giving an `R`: evaluates its node (passed in) in a frame.
+type Code<R> = Box<dyn Fn(&mut Interp, &Expr, &mut Frame) -> EvalResult<R>>;
+/// A compiled expression: its value.
+type ExprCode = Code<Value>;
 /// A compiled condition: the truth of its node.
-type CondCode = Box<dyn Fn(&mut Interp, &Expr, &mut Frame) -> EvalResult<bool>>;
+type CondCode = Code<bool>;
 /// A compiled statement: runs its node.
 type StmtCode = Box<dyn Fn(&mut Interp, &Stmt, &mut Frame) -> EvalResult<()>>;
 
@@ -277,29 +279,15 @@ fn aug_assign_general(code: &ExprCode, interp: &mut Interp, s: &Stmt, frame: &mu
     interp.aug_assign_name(target, n, *op, value, current, v, frame)
 }
 
-/// The truth of a condition, with the comparison of two numbers made
-/// without building a `bool` value.
+/// The truth of a condition; `local cmp int` is tested without building a
+/// `bool` value.
 fn condition(cond: &Expr) -> CondCode {
     if let ExprKind::Compare(first, rest) = &cond.kind {
         if let [(op, right)] = rest.as_slice() {
             if let Some(code) = local_and_int(first, right).and_then(|(i, c)| local_int_test(*op, i, c)) {
                 return code;
             }
-            let (left_code, right_code) = (expr(first, 1), expr(right, 1));
-            let op = *op;
-            return Box::new(move |interp, cond, frame| {
-                let ExprKind::Compare(first, rest) = &cond.kind else { return interp.eval_condition(cond, frame) };
-                let [(_, right)] = rest.as_slice() else { return interp.eval_condition(cond, frame) };
-                let x = left_code(interp, first, frame)?;
-                let y = right_code(interp, right, frame)?;
-                if let Some(b) = scalar_compare(op, &x, &y) {
-                    drop_value(x);
-                    drop_value(y);
-                    return Ok(b);
-                }
-                let r = interp.compare_located(cond, op, x, y)?;
-                interp.truth_at(r, cond)
-            });
+            return compare_code(first, *op, right, 0, |b| b, |interp, v, cond| interp.truth_at(v, cond));
         }
     }
     let code = expr(cond, 0);
@@ -347,20 +335,7 @@ fn expr(e: &Expr, depth: usize) -> ExprCode {
         },
         ExprKind::Binary(op, a, b) if !super::fusion::may_fuse(a, b) => binary(*op, a, b, depth),
         ExprKind::Compare(first, rest) if rest.len() == 1 => {
-            let (left_code, right_code) = (expr(first, depth + 1), expr(&rest[0].1, depth + 1));
-            let op = rest[0].0;
-            Box::new(move |interp, e, frame| {
-                let ExprKind::Compare(first, rest) = &e.kind else { return interp.eval(e, frame) };
-                let [(_, right)] = rest.as_slice() else { return interp.eval(e, frame) };
-                let x = left_code(interp, first, frame)?;
-                let y = right_code(interp, right, frame)?;
-                if let Some(b) = scalar_compare(op, &x, &y) {
-                    drop_value(x);
-                    drop_value(y);
-                    return Ok(Value::Bool(b));
-                }
-                interp.compare_located(e, op, x, y)
-            })
+            compare_code(first, rest[0].0, &rest[0].1, depth, Value::Bool, |_, v, _| Ok(v))
         }
         ExprKind::Subscript(obj, index) => {
             let (obj_code, index_code) = (expr(obj, depth + 1), expr(index, depth + 1));
@@ -395,6 +370,39 @@ fn local_and_int(a: &Expr, b: &Expr) -> Option<(usize, i64)> {
         },
         _ => None,
     }
+}
+
+/// `a cmp b` (one comparison), as an expression (`R` = a value) or as a
+/// condition (`R` = its truth): `numbers` makes the result of comparing two
+/// numbers, `general` the result from the general comparison's value.
+fn compare_code<R: 'static>(
+    first: &Expr,
+    op: CmpOp,
+    right: &Expr,
+    depth: usize,
+    numbers: fn(bool) -> R,
+    general: fn(&mut Interp, Value, &Expr) -> EvalResult<R>,
+) -> Code<R> {
+    let (left_code, right_code) = (expr(first, depth + 1), expr(right, depth + 1));
+    Box::new(move |interp, e, frame| {
+        let ExprKind::Compare(first, rest) = &e.kind else {
+            let v = interp.eval(e, frame)?;
+            return general(interp, v, e);
+        };
+        let [(_, right)] = rest.as_slice() else {
+            let v = interp.eval(e, frame)?;
+            return general(interp, v, e);
+        };
+        let x = left_code(interp, first, frame)?;
+        let y = right_code(interp, right, frame)?;
+        if let Some(b) = scalar_compare(op, &x, &y) {
+            drop_value(x);
+            drop_value(y);
+            return Ok(numbers(b));
+        }
+        let v = interp.compare_located(e, op, x, y)?;
+        general(interp, v, e)
+    })
 }
 
 /// `local cmp int` with the comparison chosen when compiled; an operand

@@ -66,14 +66,18 @@ pub fn value_to_scalar(v: &Value) -> Option<Scalar> {
     }
 }
 
-fn only_size1(a: &NdArray) -> EvalResult<Scalar> {
-    a.item().ok_or_else(|| type_error("only length-1 arrays can be converted to Python scalars"))
+/// The element of a 0-d array; NumPy 2.4 refuses every other array (even of size 1).
+fn only_0d(a: &NdArray) -> EvalResult<Scalar> {
+    if a.ndim() != 0 {
+        return Err(type_error("only 0-dimensional arrays can be converted to Python scalars"));
+    }
+    a.item().ok_or_else(|| type_error("only 0-dimensional arrays can be converted to Python scalars"))
 }
 
-/// `int(v)` for numbers and size-1 arrays.
+/// `int(v)` for numbers and 0-d arrays.
 pub fn to_int_value(v: &Value) -> EvalResult<Value> {
     let s = match v {
-        Value::Array(a) => only_size1(a)?,
+        Value::Array(a) => only_0d(a)?,
         other => value_to_scalar(other).ok_or_else(|| {
             type_error(format!(
                 "int() argument must be a string, a bytes-like object or a real number, not '{}'",
@@ -104,10 +108,10 @@ pub fn float_to_int(f: f64) -> EvalResult<Value> {
         .ok_or_else(|| raise(ExcKind::OverflowError, "int too large: NPL ints are 64-bit"))
 }
 
-/// `float(v)` for numbers and size-1 arrays.
+/// `float(v)` for numbers and 0-d arrays.
 pub fn to_float_value(v: &Value) -> EvalResult<Value> {
     let s = match v {
-        Value::Array(a) => only_size1(a)?,
+        Value::Array(a) => only_0d(a)?,
         other => value_to_scalar(other).ok_or_else(|| {
             type_error(format!("float() argument must be a string or a real number, not '{}'", other.type_name()))
         })?,
@@ -120,10 +124,10 @@ pub fn to_float_value(v: &Value) -> EvalResult<Value> {
     }
 }
 
-/// A number or size-1 array as a complex number.
+/// A number or 0-d array as a complex number.
 pub fn to_complex_scalar(v: &Value) -> EvalResult<Complex64> {
     match v {
-        Value::Array(a) => Ok(only_size1(a)?.to_c64()),
+        Value::Array(a) => Ok(only_0d(a)?.to_c64()),
         Value::Str(s) => {
             let t = s.trim().trim_start_matches('(').trim_end_matches(')').replace('J', "j");
             if let Ok(f) = t.parse::<f64>() {

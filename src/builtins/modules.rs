@@ -89,7 +89,11 @@ fn real_arg(v: &Value, _context: &str) -> EvalResult<f64> {
         Value::Int(i) => Ok(*i as f64),
         Value::Bool(b) => Ok(*b as u8 as f64),
         Value::Float(f) => Ok(*f),
-        Value::Array(a) if a.size() == 1 && a.dtype() != DType::Complex128 => Ok(a.get_flat(0).to_f64()),
+        // NumPy 2.4 converts only 0-d arrays to Python numbers
+        Value::Array(a) if a.ndim() != 0 => {
+            Err(type_error("only 0-dimensional arrays can be converted to Python scalars"))
+        }
+        Value::Array(a) if a.dtype() != DType::Complex128 => Ok(a.get_flat(0).to_f64()),
         other => Err(type_error(format!("must be real number, not {}", other.type_name()))),
     }
 }

@@ -155,7 +155,17 @@ def main():
     ap.add_argument("--npl", default=DEFAULT_NPL)
     ap.add_argument("--no-minimise", action="store_true")
     ap.add_argument("--chunk", type=int, default=200)
+    ap.add_argument("--in-function", action="store_true",
+                    help="run each program's statements (after the import) as the body of a function")
     args = ap.parse_args()
+
+    def render(stmts):
+        """The program's source: as generated, or with its body inside `def main()` (NPL compiles function bodies)."""
+        if not args.in_function or not stmts:
+            return "\n".join(stmts) + "\n"
+        body = "\n".join("    " + line for s in stmts[1:] for line in s.split("\n"))
+        return f"{stmts[0]}\n\n\ndef main():\n{body or '    pass'}\n\n\nmain()\n"
+
     npl = os.path.abspath(args.npl)
     py_side = PythonSide()
     tmpdir = tempfile.mkdtemp(prefix="npl_difftest_")
@@ -167,8 +177,8 @@ def main():
         for chunk_start in range(args.seed, args.seed + args.count, args.chunk):
             seeds = list(range(chunk_start, min(chunk_start + args.chunk, args.seed + args.count)))
             programs = {s: gen.generate(s) for s in seeds}
-            npl_futures = {s: pool.submit(run_npl, npl, "\n".join(programs[s]) + "\n", tmpdir) for s in seeds}
-            py_results = {s: py_side.run("\n".join(programs[s]) + "\n") for s in seeds}
+            npl_futures = {s: pool.submit(run_npl, npl, render(programs[s]), tmpdir) for s in seeds}
+            py_results = {s: py_side.run(render(programs[s])) for s in seeds}
             for s in seeds:
                 py, nr = py_results[s], npl_futures[s].result()
                 if same(py, nr):
@@ -181,13 +191,13 @@ def main():
                 stmts = programs[s]
                 if not args.no_minimise:
                     def differs(trial):
-                        code = "\n".join(trial) + "\n"
+                        code = render(trial)
                         p, n = py_side.run(code), run_npl(npl, code, tmpdir)
                         if "NameError" in p["err"] + p["out"] and "NameError" not in py["err"] + py["out"]:
                             return False  # deleted a definition: a different program
                         return not same(p, n) and not tolerated(p, n)
                     stmts = minimise(stmts, differs)
-                    code = "\n".join(stmts) + "\n"
+                    code = render(stmts)
                     py, nr = py_side.run(code), run_npl(npl, code, tmpdir)
                 key = (py["err"][:40], nr["err"][:40], len(stmts))
                 print(describe(s, stmts, py, nr), flush=True)

@@ -155,6 +155,11 @@ fn stmt(s: &Stmt) -> StmtCode {
                 }
             })
         }
+        StmtKind::Assign(targets, value)
+            if matches!(targets.as_slice(), [Expr { kind: ExprKind::Subscript(..), .. }]) =>
+        {
+            subscript_assign(&targets[0], value)
+        }
         StmtKind::Assign(targets, value) if targets.len() == 1 => {
             let code = expr(value, 0);
             Box::new(move |interp, s, frame| {
@@ -256,6 +261,23 @@ fn aug_assign_local(target: &Expr, op: BinOp, value: &Expr) -> StmtCode {
         });
     }
     Box::new(move |interp, s, frame| aug_assign_general(&code, interp, s, frame))
+}
+
+/// `obj[index] = value`, its three parts compiled and evaluated in
+/// Python's order: the value, then the object, then the index.
+fn subscript_assign(target: &Expr, value: &Expr) -> StmtCode {
+    let ExprKind::Subscript(obj, index) = &target.kind else { return walk_stmt() };
+    let (value_code, obj_code, index_code) = (expr(value, 0), expr(obj, 0), expr(index, 0));
+    Box::new(move |interp, s, frame| {
+        let StmtKind::Assign(targets, value) = &s.kind else { return interp.exec(s, frame) };
+        let [target @ Expr { kind: ExprKind::Subscript(obj, index), .. }] = targets.as_slice() else {
+            return interp.exec(s, frame);
+        };
+        let v = value_code(interp, value, frame)?;
+        let o = obj_code(interp, obj, frame)?;
+        let i = index_code(interp, index, frame)?;
+        interp.set_item(&o, &i, v).map_err(|u| interp.locate(u, target.span))
+    })
 }
 
 #[inline(always)]

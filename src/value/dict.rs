@@ -96,12 +96,15 @@ impl<'a> KeyRef<'a> {
         })
     }
 
-    /// The key's hash: well mixed in every bit, since the table takes its
-    /// bucket from the low bits (ints with equal low bits must not collide).
+    /// The key's hash. An int is its own hash, as in CPython: consecutive
+    /// keys fill consecutive slots, so a dict of `range` keys is read and
+    /// written in memory order. The probe sequence mixes in the high bits
+    /// ([`Dict::probe`]), so ints equal in their low bits spread out after
+    /// the first probe.
     #[inline(always)]
     fn hash(&self) -> u64 {
         match *self {
-            KeyRef::Int(i) => mix(i as u64),
+            KeyRef::Int(i) => i as u64,
             _ => self.hash_other(),
         }
     }
@@ -109,7 +112,7 @@ impl<'a> KeyRef<'a> {
     fn hash_other(&self) -> u64 {
         match *self {
             KeyRef::None => mix(0x6e6f6e65),
-            KeyRef::Int(i) => mix(i as u64),
+            KeyRef::Int(i) => i as u64,
             KeyRef::Float(bits) => mix(bits ^ 0x0f10a7),
             KeyRef::Complex(re, im) => mix(mix(re) ^ im),
             KeyRef::Str(s) => {
@@ -177,22 +180,41 @@ fn mix(x: u64) -> u64 {
     (p as u64) ^ ((p >> 64) as u64)
 }
 
+/// An index slot that holds no entry.
+const EMPTY: u32 = u32::MAX;
+
+/// Where a key's probe ended: at its entry, or at the free slot it would take.
+enum Probe {
+    Found(usize),
+    Vacant(usize),
+}
+
 /// An insertion-ordered dictionary, laid out as CPython's compact dict:
-/// the entries in insertion order, and a hash table holding only entry
-/// positions (4 bytes a slot, half of a `usize`, so that the table of a
-/// 100K-entry dict stays in a core's L2 cache; a dict cannot reach 2^32
-/// entries, which would take over 200 GB).
+/// the entries in insertion order, and an open-addressed table holding only
+/// entry positions (4 bytes a slot; a dict cannot reach 2^32 entries, which
+/// would take over 200 GB). The table's length is 0 or a power of two, and
+/// it is at most two thirds full, so every probe ends at an empty slot.
 #[derive(Clone, Default)]
 pub struct Dict {
     entries: Vec<(Value, Value)>,
     hashes: Vec<u64>,
-    index: hashbrown::HashTable<u32>,
+    slots: Vec<u32>,
 }
 
 impl std::fmt::Debug for Dict {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_map().entries(self.entries.iter().map(|(k, v)| (k, v))).finish()
     }
+}
+
+/// The slot after `slot` in the probe sequence of a hash, CPython's
+/// recurrence: `perturb` (initially the hash) shifts its high bits in, so
+/// keys that agree in their low bits part after a few probes, and once it
+/// reaches 0, `5 * slot + 1` visits every slot of a power-of-two table.
+#[inline(always)]
+fn next_slot(slot: usize, perturb: &mut u64, mask: usize) -> usize {
+    *perturb >>= 5;
+    (slot.wrapping_mul(5).wrapping_add(*perturb as usize).wrapping_add(1)) & mask
 }
 
 impl Dict {
@@ -208,10 +230,59 @@ impl Dict {
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
+    /// Follows the probe sequence of `hash` to the entry whose key is `key`,
+    /// or to the first empty slot. The table must not be empty.
+    #[inline(always)]
+    fn probe(&self, key: KeyRef<'_>, hash: u64) -> Probe {
+        let mask = self.slots.len() - 1;
+        let mut slot = hash as usize & mask;
+        let mut perturb = hash;
+        loop {
+            let pos = self.slots[slot];
+            if pos == EMPTY {
+                return Probe::Vacant(slot);
+            }
+            // An int key compares at once; other keys compare their stored
+            // hashes first, as CPython does, before reading the key.
+            let hit = match key {
+                KeyRef::Int(_) => self.entries.get(pos as usize).is_some_and(|(k, _)| key.matches(k)),
+                _ => {
+                    self.hashes.get(pos as usize) == Some(&hash)
+                        && self.entries.get(pos as usize).is_some_and(|(k, _)| key.matches(k))
+                }
+            };
+            if hit {
+                return Probe::Found(pos as usize);
+            }
+            slot = next_slot(slot, &mut perturb, mask);
+        }
+    }
     /// The position of the entry for `key` with hash `hash`.
+    #[inline]
     fn position(&self, key: KeyRef<'_>, hash: u64) -> Option<usize> {
-        let entries = &self.entries;
-        self.index.find(hash, |&i| entries.get(i as usize).is_some_and(|(k, _)| key.matches(k))).map(|&i| i as usize)
+        if self.slots.is_empty() {
+            return None;
+        }
+        match self.probe(key, hash) {
+            Probe::Found(pos) => Some(pos),
+            Probe::Vacant(_) => None,
+        }
+    }
+    /// Rebuilds the table with room for `len` entries (at most two thirds of
+    /// a power of two, at least 8 slots) from the stored hashes.
+    fn rebuild(&mut self, len: usize) {
+        let size = len.saturating_mul(3).div_ceil(2).max(8).next_power_of_two();
+        self.slots.clear();
+        self.slots.resize(size, EMPTY);
+        let mask = size - 1;
+        for (pos, &hash) in self.hashes.iter().enumerate() {
+            let mut slot = hash as usize & mask;
+            let mut perturb = hash;
+            while self.slots[slot] != EMPTY {
+                slot = next_slot(slot, &mut perturb, mask);
+            }
+            self.slots[slot] = pos as u32;
+        }
     }
     /// The value for `key`, if present (`Err` names an unhashable type).
     pub fn get(&self, key: &Value) -> Result<Option<Value>, &'static str> {
@@ -222,49 +293,35 @@ impl Dict {
     pub fn insert(&mut self, key: Value, value: Value) -> Result<(), &'static str> {
         let k = KeyRef::of(&key)?;
         let hash = k.hash();
-        let (entries, hashes) = (&self.entries, &self.hashes);
+        if (self.entries.len() + 1) * 3 > self.slots.len() * 2 {
+            // Grown as CPython grows a dict: to three times the entries.
+            self.rebuild((self.entries.len() + 1) * 2);
+        }
         // One probe for both the lookup and the insertion.
-        let slot = self.index.entry(
-            hash,
-            |&i| entries.get(i as usize).is_some_and(|(s, _)| k.matches(s)),
-            |&j| hashes.get(j as usize).copied().unwrap_or(0),
-        );
-        match slot {
-            hashbrown::hash_table::Entry::Occupied(e) => {
-                let i = *e.get() as usize;
-                if let Some(entry) = self.entries.get_mut(i) {
+        match self.probe(k, hash) {
+            Probe::Found(pos) => {
+                if let Some(entry) = self.entries.get_mut(pos) {
                     entry.1 = value;
                 }
             }
-            hashbrown::hash_table::Entry::Vacant(e) => {
-                e.insert(self.entries.len() as u32);
+            Probe::Vacant(slot) => {
+                self.slots[slot] = self.entries.len() as u32;
                 self.entries.push((key, value));
                 self.hashes.push(hash);
             }
         }
         Ok(())
     }
-    /// Removes `key` and returns its value, if present.
+    /// Removes `key` and returns its value, if present. Later entries move
+    /// down one place, so the table is rebuilt: removal costs O(len).
     pub fn remove(&mut self, key: &Value) -> Result<Option<Value>, &'static str> {
         let k = KeyRef::of(key)?;
-        let hash = k.hash();
-        let entries = &self.entries;
-        let Ok(slot) = self.index.find_entry(hash, |&i| entries.get(i as usize).is_some_and(|(s, _)| k.matches(s)))
-        else {
+        let Some(i) = self.position(k, k.hash()) else {
             return Ok(None);
         };
-        let i = slot.remove().0 as usize;
-        if i >= self.entries.len() {
-            return Ok(None);
-        }
         let (_, v) = self.entries.remove(i);
         self.hashes.remove(i);
-        // later entries moved down one place
-        for slot in self.index.iter_mut() {
-            if *slot as usize > i {
-                *slot -= 1;
-            }
-        }
+        self.rebuild(self.slots.len() * 2 / 3);
         Ok(Some(v))
     }
     /// Whether `key` is present.
@@ -284,7 +341,7 @@ impl Dict {
     pub fn clear(&mut self) {
         self.entries.clear();
         self.hashes.clear();
-        self.index.clear();
+        self.slots.clear();
     }
 }
 
@@ -326,5 +383,30 @@ mod tests {
             assert_eq!(d.entries()[pos].1.repr(), i.to_string());
             assert_eq!(d.get(&Value::Int(i * 1024)).unwrap().map(|v| v.repr()), Some(i.to_string()));
         }
+    }
+
+    #[test]
+    fn keys_equal_in_their_low_bits_are_all_found() {
+        let mut d = Dict::new();
+        let keys: Vec<i64> = (0..3000).map(|i| (i << 32) - (i & 1) * (i << 40)).collect();
+        for (n, &k) in keys.iter().enumerate() {
+            d.insert(Value::Int(k), Value::Int(n as i64)).unwrap();
+        }
+        assert_eq!(d.len(), keys.len());
+        for (n, &k) in keys.iter().enumerate() {
+            assert_eq!(d.get(&Value::Int(k)).unwrap().map(|v| v.repr()), Some(n.to_string()));
+            assert!(!d.contains(&Value::Int(k + 1)).unwrap());
+        }
+        for n in 0..50 {
+            d.insert(Value::str(&format!("s{n}")), Value::Int(n)).unwrap();
+            d.insert(Value::Float(n as f64 + 0.5), Value::Int(n)).unwrap();
+        }
+        assert_eq!(d.len(), keys.len() + 100);
+        assert_eq!(d.get(&Value::str("s49")).unwrap().map(|v| v.repr()), Some("49".to_string()));
+        assert_eq!(d.get(&Value::Float(7.5)).unwrap().map(|v| v.repr()), Some("7".to_string()));
+        d.clear();
+        assert!(d.is_empty() && d.get(&Value::Int(0)).unwrap().is_none());
+        d.insert(Value::Int(-1), Value::None).unwrap();
+        assert!(d.contains(&Value::Float(-1.0)).unwrap());
     }
 }

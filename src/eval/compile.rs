@@ -242,16 +242,23 @@ fn aug_assign_local(target: &Expr, op: BinOp, value: &Expr) -> StmtCode {
     }
     let code = expr(value, 0);
     if may_be_number(value) {
-        // `x += a * b` on a number local, computed without values
+        // `x += a * b` or `x += c[i]` on a number local, computed without
+        // values (an element of anything but an array goes the general way).
         return Box::new(move |interp, s, frame| {
             if let StmtKind::AugAssign(Expr { kind: ExprKind::Name(n), .. }, op, value) = &s.kind {
-                if let (NameSlot::Local(i), Some(y)) = (n.slot.get(), interp.eval_num(value, frame, 0)) {
-                    if let Some(Some(current)) = frame.locals.get_mut(i as usize) {
-                        if let Some(x) = Num::of(current) {
-                            if let Some(r) = num_binary(*op, x, y) {
-                                // the old value is a number: nothing to drop
-                                std::mem::forget(std::mem::replace(current, r.into_value()));
-                                return Ok(());
+                if let NameSlot::Local(i) = n.slot.get() {
+                    let y = match &value.kind {
+                        ExprKind::Subscript(obj, index) => interp.num_element(obj, index, frame, 0),
+                        _ => interp.eval_num(value, frame, 0),
+                    };
+                    if let Some(y) = y {
+                        if let Some(Some(current)) = frame.locals.get_mut(i as usize) {
+                            if let Some(x) = Num::of(current) {
+                                if let Some(r) = num_binary(*op, x, y) {
+                                    // the old value is a number: nothing to drop
+                                    std::mem::forget(std::mem::replace(current, r.into_value()));
+                                    return Ok(());
+                                }
                             }
                         }
                     }
@@ -523,6 +530,7 @@ fn call(func: &Expr, args: &[Arg], depth: usize) -> ExprCode {
             _ => walk_expr(),
         })
         .collect();
+    let all_positional = args.iter().all(|a| matches!(a, Arg::Positional(_)));
     Box::new(move |interp, e, frame| {
         let ExprKind::Call(func, args) = &e.kind else { return interp.eval(e, frame) };
         let f = match global_function(interp, func) {
@@ -530,17 +538,17 @@ fn call(func: &Expr, args: &[Arg], depth: usize) -> ExprCode {
             None => callee_code(interp, func, frame)?,
         };
         match f {
-            Value::Function(user) => {
-                let r = interp.call_plain_with(user, args.len(), frame, |interp, i, frame| {
+            Value::Function(user) if all_positional && user.shape.takes_plain(args.len()) => {
+                let mut r = interp.call_plain_with(user, args.len(), frame, |interp, i, frame| {
                     match (arg_codes.get(i), args.get(i)) {
                         (Some(code), Some(Arg::Positional(x))) => code(interp, x, frame),
                         _ => Err(super::error::type_error("internal error: argument out of range")),
                     }
                 });
-                match r {
-                    Ok(r) => r.map_err(|u| interp.add_call_site(u, e.span)),
-                    Err(user) => interp.eval_call_general(e, Value::Function(user), args, frame),
+                if let Err(u) = r {
+                    r = Err(interp.add_call_site(u, e.span));
                 }
+                r
             }
             other => interp.eval_call_general(e, other, args, frame),
         }

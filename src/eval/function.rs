@@ -39,6 +39,12 @@ pub struct CallShape {
 }
 
 impl CallShape {
+    /// Whether a call with `n_args` positional arguments (and nothing else)
+    /// binds them to the first `n_args` local slots.
+    #[inline(always)]
+    pub fn takes_plain(&self, n_args: usize) -> bool {
+        self.plain_params && n_args == self.n_params as usize
+    }
     /// The shape of a resolved function definition.
     pub fn of(def: &crate::ast::FunctionDef) -> CallShape {
         let layout = def.layout.borrow();

@@ -625,19 +625,19 @@ impl Interp {
         args: &[Arg],
         frame: &mut Frame,
     ) -> Result<EvalResult<Value>, Rc<function::Function>> {
-        if !args.iter().all(|a| matches!(a, Arg::Positional(_))) {
+        if !func.shape.takes_plain(args.len()) || !args.iter().all(|a| matches!(a, Arg::Positional(_))) {
             return Err(func);
         }
-        self.call_plain_with(func, args.len(), frame, |this, i, frame| match args.get(i) {
+        Ok(self.call_plain_with(func, args.len(), frame, |this, i, frame| match args.get(i) {
             Some(Arg::Positional(x)) => this.eval(x, frame),
             _ => Err(raise(ExcKind::RuntimeError, "internal error: argument out of range")),
-        })
+        }))
     }
 
     /// Calls a plain function with `n_args` positional arguments, the
     /// `i`-th made by `arg(self, i, frame)` straight into a reused locals
-    /// vector. Gives the function back when it is not plain or takes
-    /// another number of arguments.
+    /// vector. The caller has checked [`function::CallShape::takes_plain`];
+    /// a function of another shape raises an internal error.
     #[inline(always)]
     pub(crate) fn call_plain_with(
         &mut self,
@@ -645,10 +645,10 @@ impl Interp {
         n_args: usize,
         frame: &mut Frame,
         mut arg: impl FnMut(&mut Interp, usize, &mut Frame) -> EvalResult<Value>,
-    ) -> Result<EvalResult<Value>, Rc<function::Function>> {
+    ) -> EvalResult<Value> {
         let shape = func.shape;
-        if !shape.plain_params || n_args != shape.n_params as usize {
-            return Err(func);
+        if !shape.takes_plain(n_args) {
+            return Err(raise(ExcKind::RuntimeError, "internal error: not a plain call"));
         }
         let n_locals = shape.n_locals as usize;
         let mut locals = self.frame_pool.pop().unwrap_or_default();
@@ -658,7 +658,7 @@ impl Interp {
                 Ok(v) => locals.push(Some(v)),
                 Err(u) => {
                     self.recycle_locals(locals);
-                    return Ok(Err(u));
+                    return Err(u);
                 }
             }
         }
@@ -673,7 +673,7 @@ impl Interp {
             cells.extend(func.closure.iter().cloned());
             cells
         };
-        Ok(self.run_function(func, Frame { locals, cells }))
+        self.run_function(func, Frame { locals, cells })
     }
 
     /// Returns a finished call's locals vector to the pool (emptied).
@@ -695,22 +695,28 @@ impl Interp {
             self.recycle_locals(std::mem::take(&mut frame.locals));
             return Err(u);
         }
+        if self.call_depth >= RECURSION_LIMIT {
+            self.recycle_locals(std::mem::take(&mut frame.locals));
+            return Err(raise(ExcKind::RecursionError, "maximum recursion depth exceeded"));
+        }
         let def = func.def.clone();
         let saved_current = self.current.replace(func);
-        let r = self.with_call_depth(|this| {
-            let saved_expr_depth = this.expr_depth;
-            // The body runs compiled (made on the first call); a final
-            // `return value` is evaluated without unwinding.
-            let body = def.compiled.get_or_init(|| compile::CompiledBody::new(&def.body));
-            let r = body.run(this, &def.body, &mut frame);
-            this.expr_depth = saved_expr_depth;
-            match r {
-                Ok(v) => Ok(v),
-                Err(Unwind::Return(v)) => Ok(v),
-                Err(Unwind::Break) | Err(Unwind::Continue) => Ok(Value::None),
-                Err(e) => Err(e),
+        let saved_expr_depth = self.expr_depth;
+        self.call_depth += 1;
+        // The body runs compiled (made on the first call); a final
+        // `return value` is evaluated without unwinding. The result is
+        // built in place and only a `return` inside the body rewrites it.
+        let body = def.compiled.get_or_init(|| compile::CompiledBody::new(&def.body));
+        let mut r = body.run(self, &def.body, &mut frame);
+        if let Err(u) = &mut r {
+            match std::mem::replace(u, Unwind::Break) {
+                Unwind::Return(v) => r = Ok(v),
+                Unwind::Break | Unwind::Continue => r = Ok(Value::None),
+                raised => *u = raised,
             }
-        });
+        }
+        self.call_depth -= 1;
+        self.expr_depth = saved_expr_depth;
         self.current = saved_current;
         self.recycle_locals(std::mem::take(&mut frame.locals));
         r

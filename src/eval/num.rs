@@ -152,7 +152,7 @@ impl Interp {
 
     /// `a[i]` of a 1-d int or float array named by a variable, with an int index.
     #[inline(never)]
-    fn num_element(&self, obj: &Expr, index: &Expr, frame: &Frame, depth: u32) -> Option<Num> {
+    pub(crate) fn num_element(&self, obj: &Expr, index: &Expr, frame: &Frame, depth: u32) -> Option<Num> {
         let ExprKind::Name(n) = &obj.kind else { return None };
         let Value::Array(a) = self.variable(n, frame)? else { return None };
         let i = match &index.kind {

@@ -386,6 +386,9 @@ fn expr(e: &Expr, depth: usize) -> ExprCode {
         {
             call(func, args, depth)
         }
+        ExprKind::Call(func, _) if matches!(&func.kind, ExprKind::Attribute(obj, _) if matches!(obj.kind, ExprKind::Name(_))) => {
+            module_call()
+        }
         _ => walk_expr(),
     }
 }
@@ -552,6 +555,28 @@ fn call(func: &Expr, args: &[Arg], depth: usize) -> ExprCode {
             }
             other => interp.eval_call_general(e, other, args, frame),
         }
+    })
+}
+
+/// `m.f(args)` where `m` is a variable: when it holds a module, `f` is read
+/// from the module's attribute cache and called the general way (after the
+/// fused `np.sum`/`np.mean` of an operator tree), as the walker does
+/// without its method-call checks. Any other receiver is a method call for
+/// the walker's call path (reading a variable twice has no effect).
+fn module_call() -> ExprCode {
+    Box::new(|interp, e, frame| {
+        let ExprKind::Call(func, args) = &e.kind else { return interp.eval(e, frame) };
+        let ExprKind::Attribute(obj, attr) = &func.kind else { return interp.eval(e, frame) };
+        let ExprKind::Name(n) = &obj.kind else { return interp.eval(e, frame) };
+        let receiver = match interp.variable(n, frame) {
+            Some(Value::Module(m)) => Value::Module(Rc::clone(m)),
+            _ => return interp.eval_call(e, func, args, frame),
+        };
+        if let Some(r) = interp.try_fused_reduction(&receiver, &attr.name, args, frame) {
+            return Ok(r);
+        }
+        let f = interp.get_attr_at(&receiver, attr).map_err(|u| interp.locate(u, func.span))?;
+        interp.eval_call_general(e, f, args, frame)
     })
 }
 

@@ -543,7 +543,7 @@ impl Interp {
         Ok(Value::Function(Rc::new(Function { def: def.clone(), defaults, closure, source: self.source(), shape })))
     }
 
-    fn eval_call(&mut self, e: &Expr, func: &Expr, args: &[Arg], frame: &mut Frame) -> EvalResult<Value> {
+    pub(super) fn eval_call(&mut self, e: &Expr, func: &Expr, args: &[Arg], frame: &mut Frame) -> EvalResult<Value> {
         let f = match &func.kind {
             // `obj.method(...)`: call the method with its receiver first,
             // without building a bound-method object.
@@ -718,7 +718,17 @@ impl Interp {
     pub fn get_attr(&mut self, v: &Value, name: &str) -> EvalResult<Value> {
         if let Value::Module(m) = v {
             return m.get(name).ok_or_else(|| {
-                raise(ExcKind::AttributeError, format!("module '{}' has no attribute '{}'", m.name, name))
+                let mut err = super::error::NplError::new(
+                    ExcKind::AttributeError,
+                    format!("module '{}' has no attribute '{}'", m.name, name),
+                );
+                // As CPython's traceback: the closest attribute name.
+                let attrs = m.attrs.borrow();
+                let mut names: Vec<&str> = attrs.iter().map(|(k, _)| k.as_ref()).collect();
+                names.sort_unstable();
+                let closest = crate::builtins::python_more::closest_name(name, names.into_iter());
+                err.suffix = closest.map(|s| format!(". Did you mean: '{s}'?"));
+                Unwind::Raise(Box::new(err))
             });
         }
         if let Some(b) = crate::builtins::methods::lookup_method(v, name) {

@@ -170,7 +170,7 @@ impl Interp {
 
     /// The value of a local or (already looked-up) global variable, if bound.
     #[inline(always)]
-    fn variable<'a>(&'a self, n: &NameRef, frame: &'a Frame) -> Option<&'a Value> {
+    pub(crate) fn variable<'a>(&'a self, n: &NameRef, frame: &'a Frame) -> Option<&'a Value> {
         match n.slot.get() {
             NameSlot::Local(i) => frame.locals.get(i as usize)?.as_ref(),
             NameSlot::Global => self.globals.get_cached(n),

@@ -59,6 +59,9 @@ pub enum ValueIter {
     Items(std::vec::IntoIter<Value>),
     /// Over a list, reading its current contents at each step (as Python does).
     List { list: Rc<std::cell::RefCell<Vec<Value>>>, index: usize },
+    /// Over a dict's keys in order, reading the dict at each step; a change
+    /// of its size raises, as in Python.
+    Dict { dict: Rc<std::cell::RefCell<crate::value::Dict>>, index: usize, len: usize },
     /// Over the first axis of an array.
     Array { array: Rc<crate::array::NdArray>, index: usize, len: usize },
 }
@@ -73,6 +76,16 @@ impl ValueIter {
                 let v = list.borrow().get(*index).cloned();
                 *index += 1;
                 Ok(v)
+            }
+            ValueIter::Dict { dict, index, len } => {
+                let d = dict.borrow();
+                if d.len() != *len {
+                    *len = d.len();
+                    return Err(raise(ExcKind::RuntimeError, "dictionary changed size during iteration"));
+                }
+                let key = d.entries().get(*index).map(|(k, _)| k.clone());
+                *index += 1;
+                Ok(key)
             }
             ValueIter::Array { array, index, len } => {
                 if *index >= *len {
@@ -99,7 +112,7 @@ impl Interp {
                     s.chars().map(|c| Value::Str(crate::value::PyStr::from(c.to_string()))).collect();
                 ValueIter::Items(chars.into_iter())
             }
-            Value::Dict(d) => ValueIter::Items(d.borrow().keys().into_iter()),
+            Value::Dict(d) => ValueIter::Dict { dict: d.clone(), index: 0, len: d.borrow().len() },
             Value::Array(a) => {
                 if a.ndim() == 0 {
                     return Err(type_error("iteration over a 0-d array"));

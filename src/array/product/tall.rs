@@ -14,6 +14,7 @@
 use super::kernel::{ddot4_body, ddot_body, Mat, Vec1};
 use crate::array::error::ArrayResult;
 use crate::array::parallel::{parts_for, run_ranges, threads};
+use std::mem::MaybeUninit;
 use std::sync::Mutex;
 
 /// Multiply-adds from which these kernels are used.
@@ -40,6 +41,9 @@ pub(crate) fn matvec(a: Mat<f64>, v: Vec1<f64>, m: usize, k: usize, out: &mut [f
         let rs = a.rs as usize;
         let buf = a.buf;
         crate::array::parallel::update_slice_chunked(out, (WORK_CHUNK / k.max(1)).max(1), |start, part| {
+            // SAFETY: `MaybeUninit<f64>` has the layout of `f64`, and the
+            // kernel only writes initialized values through this view.
+            let part = unsafe { &mut *(part as *mut [f64] as *mut [MaybeUninit<f64>]) };
             row_dots_any(buf, off + start * rs, rs, k, v, part)
         })?;
     } else {
@@ -74,21 +78,13 @@ pub(crate) fn matvec_new(a: Mat<f64>, v: Vec1<f64>, m: usize, k: usize) -> Array
     };
     let (off, rs, buf) = (a.off as usize, a.rs as usize, a.buf);
     let out = crate::array::parallel::build_vec_chunked(m, (WORK_CHUNK / k.max(1)).max(1), |start, part| {
-        // Zeroed first while the part is in the cache, so the kernel gets
-        // initialized memory.
-        for x in part.iter_mut() {
-            x.write(0.0);
-        }
-        // SAFETY: every element of `part` was initialized just above, and
-        // `MaybeUninit<f64>` has the layout of `f64`.
-        let part = unsafe { &mut *(part as *mut [std::mem::MaybeUninit<f64>] as *mut [f64]) };
         row_dots_any(buf, off + start * rs, rs, k, v, part)
     })?;
     Ok(Some(out))
 }
 
 /// [`body::row_dots`] in the widest build the CPU runs.
-fn row_dots_any(buf: &[f64], start: usize, rs: usize, k: usize, v: &[f64], out: &mut [f64]) {
+fn row_dots_any(buf: &[f64], start: usize, rs: usize, k: usize, v: &[f64], out: &mut [MaybeUninit<f64>]) {
     #[cfg(target_arch = "x86_64")]
     if std::is_x86_feature_detected!("avx512f") && std::is_x86_feature_detected!("avx512vl") {
         // SAFETY: the CPU has the features the AVX-512 build assumes
@@ -143,24 +139,24 @@ use with_fma;
 
 /// The kernels' code, inlined into the portable and the FMA builds.
 mod body {
-    use super::{ddot4_body, ddot_body};
+    use super::{ddot4_body, ddot_body, MaybeUninit};
 
     /// `out[r] = row r . v` for the rows starting at `start + r * rs`:
     /// rows shorter than 16 as an in-order FMA chain (eight rows at a time,
     /// so the chains overlap), longer ones in OpenBLAS's `ddot` order.
     #[inline(always)]
-    pub fn row_dots(buf: &[f64], start: usize, rs: usize, k: usize, v: &[f64], out: &mut [f64]) {
+    pub fn row_dots(buf: &[f64], start: usize, rs: usize, k: usize, v: &[f64], out: &mut [MaybeUninit<f64>]) {
         let v = &v[..k];
         if k >= 16 {
             let mut quads = out.chunks_exact_mut(4);
             let mut s = start;
             for quad in &mut quads {
                 let rows = [0, 1, 2, 3].map(|g| &buf[s + g * rs..s + g * rs + k]);
-                quad.copy_from_slice(&ddot4_body(rows, v));
+                quad.write_copy_of_slice(&ddot4_body(rows, v));
                 s += 4 * rs;
             }
             for o in quads.into_remainder() {
-                *o = ddot_body(&buf[s..s + k], v);
+                o.write(ddot_body(&buf[s..s + k], v));
                 s += rs;
             }
             return;
@@ -174,11 +170,11 @@ mod body {
                     *a = buf[s0 + g * rs + q].mul_add(x, *a);
                 }
             }
-            group.copy_from_slice(&acc);
+            group.write_copy_of_slice(&acc);
             s0 += 8 * rs;
         }
         for o in groups.into_remainder() {
-            *o = buf[s0..s0 + k].iter().zip(v).fold(0.0, |acc, (&x, &y)| x.mul_add(y, acc));
+            o.write(buf[s0..s0 + k].iter().zip(v).fold(0.0, |acc, (&x, &y)| x.mul_add(y, acc)));
             s0 += rs;
         }
     }
@@ -227,15 +223,24 @@ mod body {
 /// The kernels built for AVX2 + FMA.
 #[cfg(target_arch = "x86_64")]
 mod hw {
+    use super::MaybeUninit;
+
     /// [`super::body::row_dots`] with AVX-512's 32 vector registers, enough
     /// for the sixteen accumulators of four rows at once.
     #[target_feature(enable = "avx512f,avx512vl,avx2,fma")]
-    pub unsafe fn row_dots_avx512(buf: &[f64], start: usize, rs: usize, k: usize, v: &[f64], out: &mut [f64]) {
+    pub unsafe fn row_dots_avx512(
+        buf: &[f64],
+        start: usize,
+        rs: usize,
+        k: usize,
+        v: &[f64],
+        out: &mut [MaybeUninit<f64>],
+    ) {
         super::body::row_dots(buf, start, rs, k, v, out)
     }
     /// [`super::body::row_dots`] with AVX2 + FMA.
     #[target_feature(enable = "avx2,fma")]
-    pub unsafe fn row_dots(buf: &[f64], start: usize, rs: usize, k: usize, v: &[f64], out: &mut [f64]) {
+    pub unsafe fn row_dots(buf: &[f64], start: usize, rs: usize, k: usize, v: &[f64], out: &mut [MaybeUninit<f64>]) {
         super::body::row_dots(buf, start, rs, k, v, out)
     }
     /// [`super::body::column_axpys`] with AVX2 + FMA.

@@ -39,6 +39,12 @@ pub(crate) trait Product: Element {
     /// `matmul`/`vdot` (`!copy`: such operands make NumPy use its own loop)
     /// computes it.
     fn dot(x: Vec1<Self>, y: Vec1<Self>, n: usize, copy: bool) -> ArrayResult<Self>;
+    /// The product `a (m x k) @ b (k x n)` in a new vector, for the cases a
+    /// kernel writes faster into fresh memory than into a zeroed buffer;
+    /// `None` leaves it to [`Product::gemm`].
+    fn product_new(_a: Mat<Self>, _b: Mat<Self>, _m: usize, _k: usize, _n: usize) -> ArrayResult<Option<Vec<Self>>> {
+        Ok(None)
+    }
 }
 
 /// A strided vector operand: element i is `buf[off + i*stride]`.
@@ -194,7 +200,7 @@ fn with_view<T: nalgebra::Scalar + Copy, R>(
 
 macro_rules! nalgebra_gemm {
     ($name:ident, $t:ty, $one:expr, $zero:expr) => {
-        fn $name(a: Mat<$t>, b: Mat<$t>, m: usize, k: usize, n: usize, out: &mut [$t]) {
+        pub(crate) fn $name(a: Mat<$t>, b: Mat<$t>, m: usize, k: usize, n: usize, out: &mut [$t]) {
             with_view(a, m, k, |av| {
                 with_view(b, k, n, |bv| {
                     let mut c = DMatrixViewMut::from_slice_with_strides_mut(out, m, n, n, 1);
@@ -239,8 +245,9 @@ impl Product for f64 {
         // matrixmultiply; smaller ones stay on the in-order FMA kernel.
         if m.saturating_mul(k).saturating_mul(n) <= SMALL_GEMM || m <= 5 || k <= 5 || n <= 5 {
             fma_gemm(a, b, m, k, n, out);
-        } else {
-            // Blocks of rows, so that Ctrl-C is seen between blocks of about
+        } else if !super::blocked::gemm(a, b, m, k, n, out)? {
+            // Without AVX-512: matrixmultiply (same sums as the blocked
+            // kernel), in blocks of rows, so that Ctrl-C is seen between blocks of about
             // 2^27 multiply-adds (each element's sum is unchanged: the
             // kernel blocks the inner dimension the same way for any rows).
             let rows = ((1usize << 27) / k.saturating_mul(n).max(1)).max(128);
@@ -254,6 +261,15 @@ impl Product for f64 {
             }
         }
         Ok(())
+    }
+
+    fn product_new(a: Mat<f64>, b: Mat<f64>, m: usize, k: usize, n: usize) -> ArrayResult<Option<Vec<f64>>> {
+        // The big matrix-vector products of `gemm` (same kernel, same sums).
+        if n == 1 && m > 1 && m.saturating_mul(k) > SMALL_GEMM {
+            let v = Vec1 { buf: b.buf, off: b.off, stride: b.rs };
+            return super::tall::matvec_new(a, v, m, k);
+        }
+        Ok(None)
     }
 
     fn dot(x: Vec1<f64>, y: Vec1<f64>, n: usize, copy: bool) -> ArrayResult<f64> {

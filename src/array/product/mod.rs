@@ -5,6 +5,7 @@
 //! on the kernels of [`kernel`] (nalgebra for large matrices); int and bool
 //! products on typed loops, int64 overflow raising `OverflowError`.
 
+mod blocked;
 mod kernel;
 mod tall;
 
@@ -159,9 +160,24 @@ fn matmul_typed<T: Product>(a: &Array<T>, b: &Array<T>, drop_rows: bool, drop_co
     let mut out_shape = batch.clone();
     out_shape.extend([m, n]);
     let size = check_allocation(&out_shape, T::DTYPE)?;
-    let mut out = vec![T::default(); size];
     let nbatch: usize = batch.iter().product();
     let (abuf, bbuf) = (av.buffer(), bv.buffer());
+    if nbatch == 1 {
+        let (nd, ao, bo) = (batch.len(), av.offset() as isize, bv.offset() as isize);
+        let am = Mat { buf: &abuf, off: ao, rs: av.strides()[nd], cs: av.strides()[nd + 1] };
+        let bm = Mat { buf: &bbuf, off: bo, rs: bv.strides()[nd], cs: bv.strides()[nd + 1] };
+        if let Some(out) = T::product_new(am, bm, m, k, n)? {
+            let mut final_shape = batch;
+            if !drop_rows {
+                final_shape.push(m);
+            }
+            if !drop_cols {
+                final_shape.push(n);
+            }
+            return Array::from_vec(final_shape, out);
+        }
+    }
+    let mut out = vec![T::default(); size];
     let nd = batch.len();
     let mut idx = vec![0usize; nd];
     let plane = m * n;

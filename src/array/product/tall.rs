@@ -14,6 +14,7 @@
 use super::kernel::{ddot4_body, ddot_body, Mat, Vec1};
 use crate::array::error::ArrayResult;
 use crate::array::parallel::{parts_for, run_ranges, threads};
+use std::mem::MaybeUninit;
 use std::sync::Mutex;
 
 /// Multiply-adds from which these kernels are used.
@@ -40,21 +41,57 @@ pub(crate) fn matvec(a: Mat<f64>, v: Vec1<f64>, m: usize, k: usize, out: &mut [f
         let rs = a.rs as usize;
         let buf = a.buf;
         crate::array::parallel::update_slice_chunked(out, (WORK_CHUNK / k.max(1)).max(1), |start, part| {
-            #[cfg(target_arch = "x86_64")]
-            if std::is_x86_feature_detected!("avx512f") && std::is_x86_feature_detected!("avx512vl") {
-                // SAFETY: the CPU has the features the AVX-512 build assumes
-                // (AVX-512 CPUs also have AVX2 and FMA).
-                return unsafe { hw::row_dots_avx512(buf, off + start * rs, rs, k, v, part) };
-            }
-            with_fma!(row_dots(buf, off + start * rs, rs, k, v, part))
+            // SAFETY: `MaybeUninit<f64>` has the layout of `f64`, and the
+            // kernel only writes initialized values through this view.
+            let part = unsafe { &mut *(part as *mut [f64] as *mut [MaybeUninit<f64>]) };
+            row_dots_any(buf, off + start * rs, rs, k, v, part)
         })?;
     } else {
         let cs = a.cs as usize;
-        let partial =
-            accumulate_parts(k, m, |lo, hi, acc| with_fma!(column_axpys(a.buf, off, cs, &v[lo..hi], lo, acc)))?;
+        let partial = accumulate_parts(k, m, |lo, hi, acc| {
+            #[cfg(target_arch = "x86_64")]
+            if m <= 32 && std::is_x86_feature_detected!("avx512f") {
+                // SAFETY: the CPU has AVX-512F, checked just above.
+                return unsafe { avx512::column_axpys(a.buf, off, cs, &v[lo..hi], lo, acc) };
+            }
+            with_fma!(column_axpys(a.buf, off, cs, &v[lo..hi], lo, acc))
+        })?;
         out.copy_from_slice(&partial);
     }
     Ok(true)
+}
+
+/// [`matvec`] into a new vector, for `a` with unit column stride (`None`
+/// otherwise). Each thread writes its rows straight into the new buffer,
+/// with no zero fill of the whole result first (a pass over memory that
+/// costs as much as the product's own writes).
+pub(crate) fn matvec_new(a: Mat<f64>, v: Vec1<f64>, m: usize, k: usize) -> ArrayResult<Option<Vec<f64>>> {
+    if a.cs != 1 || a.off < 0 || a.rs < 0 {
+        return Ok(None);
+    }
+    let dense_v: Vec<f64>;
+    let v: &[f64] = if v.stride == 1 && v.off >= 0 {
+        &v.buf[v.off as usize..v.off as usize + k]
+    } else {
+        dense_v = (0..k).map(|i| v.buf[(v.off + i as isize * v.stride) as usize]).collect();
+        &dense_v
+    };
+    let (off, rs, buf) = (a.off as usize, a.rs as usize, a.buf);
+    let out = crate::array::parallel::build_vec_chunked(m, (WORK_CHUNK / k.max(1)).max(1), |start, part| {
+        row_dots_any(buf, off + start * rs, rs, k, v, part)
+    })?;
+    Ok(Some(out))
+}
+
+/// [`body::row_dots`] in the widest build the CPU runs.
+fn row_dots_any(buf: &[f64], start: usize, rs: usize, k: usize, v: &[f64], out: &mut [MaybeUninit<f64>]) {
+    #[cfg(target_arch = "x86_64")]
+    if std::is_x86_feature_detected!("avx512f") && std::is_x86_feature_detected!("avx512vl") {
+        // SAFETY: the CPU has the features the AVX-512 build assumes
+        // (AVX-512 CPUs also have AVX2 and FMA).
+        return unsafe { hw::row_dots_avx512(buf, start, rs, k, v, out) };
+    }
+    with_fma!(row_dots(buf, start, rs, k, v, out))
 }
 
 /// `out (m x n, row-major) = a (m x k) @ b (k x n)` as a sum over the inner
@@ -67,6 +104,11 @@ pub(crate) fn outer_sum(a: Mat<f64>, b: Mat<f64>, m: usize, k: usize, n: usize, 
     let (ao, bo, acs, brs) = (a.off as usize, b.off as usize, a.cs as usize, b.rs as usize);
     let (abuf, bbuf) = (a.buf, b.buf);
     let partial = accumulate_parts(k, m * n, |lo, hi, acc| {
+        #[cfg(target_arch = "x86_64")]
+        if n <= 16 && std::is_x86_feature_detected!("avx512f") {
+            // SAFETY: the CPU has AVX-512F, checked just above.
+            return unsafe { avx512::outer_products(abuf, ao, acs, m, bbuf, bo, brs, n, lo, hi, acc) };
+        }
         with_fma!(outer_products(abuf, ao, acs, m, bbuf, bo, brs, n, lo, hi, acc))
     })?;
     out.copy_from_slice(&partial);
@@ -97,24 +139,24 @@ use with_fma;
 
 /// The kernels' code, inlined into the portable and the FMA builds.
 mod body {
-    use super::{ddot4_body, ddot_body};
+    use super::{ddot4_body, ddot_body, MaybeUninit};
 
     /// `out[r] = row r . v` for the rows starting at `start + r * rs`:
     /// rows shorter than 16 as an in-order FMA chain (eight rows at a time,
     /// so the chains overlap), longer ones in OpenBLAS's `ddot` order.
     #[inline(always)]
-    pub fn row_dots(buf: &[f64], start: usize, rs: usize, k: usize, v: &[f64], out: &mut [f64]) {
+    pub fn row_dots(buf: &[f64], start: usize, rs: usize, k: usize, v: &[f64], out: &mut [MaybeUninit<f64>]) {
         let v = &v[..k];
         if k >= 16 {
             let mut quads = out.chunks_exact_mut(4);
             let mut s = start;
             for quad in &mut quads {
                 let rows = [0, 1, 2, 3].map(|g| &buf[s + g * rs..s + g * rs + k]);
-                quad.copy_from_slice(&ddot4_body(rows, v));
+                quad.write_copy_of_slice(&ddot4_body(rows, v));
                 s += 4 * rs;
             }
             for o in quads.into_remainder() {
-                *o = ddot_body(&buf[s..s + k], v);
+                o.write(ddot_body(&buf[s..s + k], v));
                 s += rs;
             }
             return;
@@ -128,11 +170,11 @@ mod body {
                     *a = buf[s0 + g * rs + q].mul_add(x, *a);
                 }
             }
-            group.copy_from_slice(&acc);
+            group.write_copy_of_slice(&acc);
             s0 += 8 * rs;
         }
         for o in groups.into_remainder() {
-            *o = buf[s0..s0 + k].iter().zip(v).fold(0.0, |acc, (&x, &y)| x.mul_add(y, acc));
+            o.write(buf[s0..s0 + k].iter().zip(v).fold(0.0, |acc, (&x, &y)| x.mul_add(y, acc)));
             s0 += rs;
         }
     }
@@ -181,15 +223,24 @@ mod body {
 /// The kernels built for AVX2 + FMA.
 #[cfg(target_arch = "x86_64")]
 mod hw {
+    use super::MaybeUninit;
+
     /// [`super::body::row_dots`] with AVX-512's 32 vector registers, enough
     /// for the sixteen accumulators of four rows at once.
     #[target_feature(enable = "avx512f,avx512vl,avx2,fma")]
-    pub unsafe fn row_dots_avx512(buf: &[f64], start: usize, rs: usize, k: usize, v: &[f64], out: &mut [f64]) {
+    pub unsafe fn row_dots_avx512(
+        buf: &[f64],
+        start: usize,
+        rs: usize,
+        k: usize,
+        v: &[f64],
+        out: &mut [MaybeUninit<f64>],
+    ) {
         super::body::row_dots(buf, start, rs, k, v, out)
     }
     /// [`super::body::row_dots`] with AVX2 + FMA.
     #[target_feature(enable = "avx2,fma")]
-    pub unsafe fn row_dots(buf: &[f64], start: usize, rs: usize, k: usize, v: &[f64], out: &mut [f64]) {
+    pub unsafe fn row_dots(buf: &[f64], start: usize, rs: usize, k: usize, v: &[f64], out: &mut [MaybeUninit<f64>]) {
         super::body::row_dots(buf, start, rs, k, v, out)
     }
     /// [`super::body::column_axpys`] with AVX2 + FMA.
@@ -214,6 +265,149 @@ mod hw {
         acc: &mut [f64],
     ) {
         super::body::outer_products(a, ao, acs, m, b, bo, brs, n, lo, hi, acc)
+    }
+}
+
+/// The column and outer-product kernels with their accumulators held in
+/// AVX-512 registers for the whole range of terms (the portable kernels
+/// update them in memory for every term). Each accumulator sees the same
+/// FMAs in the same order as in [`body`], so the sums are the same bits.
+#[cfg(target_arch = "x86_64")]
+mod avx512 {
+    use std::arch::x86_64::*;
+
+    /// Lane mask of the vector starting at element `8 * v` of `len`.
+    #[inline(always)]
+    fn lanes(len: usize, v: usize) -> __mmask8 {
+        let left = len.saturating_sub(8 * v);
+        if left >= 8 {
+            0xff
+        } else {
+            (1u8 << left) - 1
+        }
+    }
+
+    /// Loads the elements of `x` from `8 * v` on into a vector (zero past the end).
+    #[inline]
+    #[target_feature(enable = "avx512f")]
+    fn load(x: &[f64], v: usize) -> __m512d {
+        if 8 * v >= x.len() {
+            return _mm512_setzero_pd();
+        }
+        // SAFETY: element `8 * v` exists, and the mask enables only lanes
+        // inside `x`; the others are not read.
+        unsafe { _mm512_maskz_loadu_pd(lanes(x.len(), v), x.as_ptr().add(8 * v)) }
+    }
+
+    /// Stores a vector's lanes into the elements of `x` from `8 * v` on.
+    #[inline]
+    #[target_feature(enable = "avx512f")]
+    fn store(x: &mut [f64], v: usize, val: __m512d) {
+        if 8 * v < x.len() {
+            // SAFETY: as in `load`, only lanes inside `x` are written.
+            unsafe { _mm512_mask_storeu_pd(x.as_mut_ptr().add(8 * v), lanes(x.len(), v), val) }
+        }
+    }
+
+    /// [`super::body::column_axpys`] for `acc.len() <= 32`.
+    #[target_feature(enable = "avx512f")]
+    pub unsafe fn column_axpys(buf: &[f64], off: usize, cs: usize, xs: &[f64], first: usize, acc: &mut [f64]) {
+        let m = acc.len();
+        match m.div_ceil(8) {
+            1 => axpys::<1>(buf, off, cs, xs, first, acc),
+            2 => axpys::<2>(buf, off, cs, xs, first, acc),
+            3 => axpys::<3>(buf, off, cs, xs, first, acc),
+            4 => axpys::<4>(buf, off, cs, xs, first, acc),
+            _ => super::body::column_axpys(buf, off, cs, xs, first, acc),
+        }
+    }
+
+    #[target_feature(enable = "avx512f")]
+    fn axpys<const V: usize>(buf: &[f64], off: usize, cs: usize, xs: &[f64], first: usize, acc: &mut [f64]) {
+        let m = acc.len();
+        let mut s: [__m512d; V] = std::array::from_fn(|v| load(acc, v));
+        for (j, &x) in xs.iter().enumerate() {
+            let start = off + (first + j) * cs;
+            let col = &buf[start..start + m];
+            let xv = _mm512_set1_pd(x);
+            for (v, sv) in s.iter_mut().enumerate() {
+                *sv = _mm512_fmadd_pd(load(col, v), xv, *sv);
+            }
+        }
+        for (v, &sv) in s.iter().enumerate() {
+            store(acc, v, sv);
+        }
+    }
+
+    /// [`super::body::outer_products`] for `n <= 16`: tiles of up to 12
+    /// rows of the result, each swept over the terms `lo..hi`.
+    #[allow(clippy::too_many_arguments)]
+    #[target_feature(enable = "avx512f")]
+    pub unsafe fn outer_products(
+        a: &[f64],
+        ao: usize,
+        acs: usize,
+        m: usize,
+        b: &[f64],
+        bo: usize,
+        brs: usize,
+        n: usize,
+        lo: usize,
+        hi: usize,
+        acc: &mut [f64],
+    ) {
+        let mut i0 = 0;
+        while i0 < m {
+            let r = (m - i0).min(12);
+            let part = &mut acc[i0 * n..(i0 + r) * n];
+            macro_rules! go {
+                ($($r:literal)*) => {
+                    match (r, n > 8) {
+                        $(($r, false) => outer_tile::<$r, 1>(a, ao + i0, acs, b, bo, brs, n, lo, hi, part),
+                          ($r, true) => outer_tile::<$r, 2>(a, ao + i0, acs, b, bo, brs, n, lo, hi, part),)*
+                        _ => {}
+                    }
+                };
+            }
+            go!(1 2 3 4 5 6 7 8 9 10 11 12);
+            i0 += r;
+        }
+    }
+
+    /// `acc (R x n) += outer(a[ao + j*acs ..][..R], b[bo + j*brs ..][..n])`
+    /// for `j` in `lo..hi`, with `n <= 8 * V`.
+    #[allow(clippy::too_many_arguments)]
+    #[target_feature(enable = "avx512f")]
+    fn outer_tile<const R: usize, const V: usize>(
+        a: &[f64],
+        ao: usize,
+        acs: usize,
+        b: &[f64],
+        bo: usize,
+        brs: usize,
+        n: usize,
+        lo: usize,
+        hi: usize,
+        acc: &mut [f64],
+    ) {
+        let mut s: [[__m512d; V]; R] =
+            std::array::from_fn(|i| std::array::from_fn(|v| load(&acc[i * n..(i + 1) * n], v)));
+        for j in lo..hi {
+            let col = &a[ao + j * acs..ao + j * acs + R];
+            let row = &b[bo + j * brs..bo + j * brs + n];
+            let y: [__m512d; V] = std::array::from_fn(|v| load(row, v));
+            for (si, &x) in s.iter_mut().zip(col) {
+                let xv = _mm512_set1_pd(x);
+                for (sv, &yv) in si.iter_mut().zip(&y) {
+                    *sv = _mm512_fmadd_pd(xv, yv, *sv);
+                }
+            }
+        }
+        for (i, si) in s.iter().enumerate() {
+            for (v, &sv) in si.iter().enumerate() {
+                store(&mut acc[i * n..(i + 1) * n], v, sv);
+            }
+        }
     }
 }
 
@@ -264,6 +458,32 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn register_kernels_match_the_portable_ones_to_the_bit() {
+        let k = 70_001usize;
+        for (m, n) in [(10usize, 10usize), (1, 1), (3, 16), (17, 9), (13, 5), (32, 2), (25, 12)] {
+            // a: the transpose of a (k x m) C-ordered matrix; b: (k x n) C order.
+            let at: Vec<f64> = (0..k * m).map(|i| ((i * 7919) % 1013) as f64 / 7.0 - 60.0).collect();
+            let b: Vec<f64> = (0..k * n).map(|i| ((i * 104_729) % 997) as f64 / 3.0 - 100.0).collect();
+            let tm = Mat { buf: &at, off: 0, rs: 1, cs: m as isize };
+            let mut out = vec![0.0; m * n];
+            assert!(outer_sum(tm, Mat { buf: &b, off: 0, rs: n as isize, cs: 1 }, m, k, n, &mut out).unwrap());
+            let expect =
+                accumulate_parts(k, m * n, |lo, hi, acc| body::outer_products(&at, 0, m, m, &b, 0, n, n, lo, hi, acc))
+                    .unwrap();
+            assert!(out.iter().zip(&expect).all(|(x, y)| x.to_bits() == y.to_bits()), "outer {m}x{n}");
+            if m == 1 {
+                continue; // a single row: the row kernel, not the column one
+            }
+            let v = &b[..k];
+            let mut out = vec![0.0; m];
+            assert!(matvec(tm, Vec1 { buf: v, off: 0, stride: 1 }, m, k, &mut out).unwrap());
+            let expect =
+                accumulate_parts(k, m, |lo, hi, acc| body::column_axpys(&at, 0, m, &v[lo..hi], lo, acc)).unwrap();
+            assert!(out.iter().zip(&expect).all(|(x, y)| x.to_bits() == y.to_bits()), "column {m}");
+        }
     }
 
     #[test]

@@ -10,7 +10,7 @@ mod kernel;
 mod tall;
 
 use super::broadcast::{broadcast_shapes, shape_compact};
-use super::dtype::Element;
+use super::dtype::{Element, Scalar};
 use super::error::{ArrayError, ArrayResult};
 use super::manip::{normalize_axis, ravel, reshape, transpose};
 use super::reduce::BOOL_SUBTRACT;
@@ -291,6 +291,9 @@ pub fn dot(a: &NdArray, b: &NdArray) -> ArrayResult<NdArray> {
     if k != b.shape()[db] {
         return Err(not_aligned(a.shape(), b.shape(), da, db));
     }
+    if let Some(zeros) = blas_scalar_zero(a, b)? {
+        return Ok(zeros);
+    }
     if a.ndim() == 1 && b.ndim() == 1 {
         return with_pair!(a, b, |x, y| Ok(Array::scalar(vector_dot(&x, &y, true)?).into_nd()));
     }
@@ -303,6 +306,57 @@ pub fn dot(a: &NdArray, b: &NdArray) -> ArrayResult<NdArray> {
     let a2 = reshape(a, &[m as isize, k as isize])?;
     let b2 = reshape(b, &[k as isize, n as isize])?;
     with_pair!(&a2, &b2, |x, y| Ok(matmul_typed(&x, &y, a.ndim() == 1, b.ndim() == 1)?.into_nd()))
+}
+
+/// Whether NumPy's BLAS `dot` takes a 1-d or 2-d float operand as a scalar:
+/// a single element, shaped `(1,)` or `(1, 1)`.
+fn blas_scalar_shaped(x: &NdArray) -> bool {
+    matches!(x.shape(), [1] | [1, 1])
+}
+
+/// `dot(a, b)` of 1-d/2-d float or complex operands, when NumPy's BLAS path
+/// (`cblas_matrixproduct`) multiplies by one operand as a scalar through
+/// `axpy` into a zeroed result, and that scalar is 0: `axpy` returns at once
+/// for `alpha == 0`, so the result is all zeros even where the other operand
+/// holds `inf` or `nan` (`np.dot([[-inf], [1.0]], [0.0])` is `[0., 0.]`).
+/// `None` for every other case, which the general product computes as NumPy
+/// does (a single output element is the plain product, `nan` included).
+fn blas_scalar_zero(a: &NdArray, b: &NdArray) -> ArrayResult<Option<NdArray>> {
+    let dtype = a.dtype().max(b.dtype());
+    if !matches!(dtype, super::DType::Float64 | super::DType::Complex128) || a.ndim() > 2 || b.ndim() > 2 {
+        return Ok(None);
+    }
+    let (scalar, other) = if blas_scalar_shaped(a) {
+        (a, b)
+    } else if blas_scalar_shaped(b) {
+        (b, a)
+    } else {
+        return Ok(None);
+    };
+    // NumPy's count of outputs the scalar multiplies: a single one is a
+    // plain product, not an axpy.
+    let outputs = match (a.ndim(), b.ndim()) {
+        (1, 1) => 1,
+        (2, 1) => a.shape()[0],
+        (1, 2) => b.shape()[1],
+        _ if other.shape().first() == Some(&1) && other.ndim() == 2 => b.shape()[1],
+        _ => a.shape()[0],
+    };
+    let is_zero = match scalar.item() {
+        Some(Scalar::Float(v)) => v == 0.0,
+        Some(Scalar::Complex(c)) => c.re == 0.0 && c.im == 0.0,
+        Some(Scalar::Int(i)) => i == 0,
+        Some(Scalar::Bool(t)) => !t,
+        None => false,
+    };
+    if outputs == 1 || !is_zero {
+        return Ok(None);
+    }
+    let mut shape = a.shape()[..a.ndim() - 1].to_vec();
+    if b.ndim() == 2 {
+        shape.push(b.shape()[1]);
+    }
+    NdArray::zeros(shape, dtype).map(Some)
 }
 
 /// `dot` for operands with more than two dimensions: a sum product over

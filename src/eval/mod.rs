@@ -704,17 +704,14 @@ impl Interp {
         let saved_expr_depth = self.expr_depth;
         self.call_depth += 1;
         // The body runs compiled (made on the first call); a final
-        // `return value` is evaluated without unwinding. The result is
-        // built in place and only a `return` inside the body rewrites it.
+        // `return value` is evaluated without unwinding. Ok and raised
+        // results pass through as the body left them.
         let body = def.compiled.get_or_init(|| compile::CompiledBody::new(&def.body));
-        let mut r = body.run(self, &def.body, &mut frame);
-        if let Err(u) = &mut r {
-            match std::mem::replace(u, Unwind::Break) {
-                Unwind::Return(v) => r = Ok(v),
-                Unwind::Break | Unwind::Continue => r = Ok(Value::None),
-                raised => *u = raised,
-            }
-        }
+        let r = match body.run(self, &def.body, &mut frame) {
+            Err(Unwind::Return(v)) => Ok(v),
+            Err(Unwind::Break | Unwind::Continue) => Ok(Value::None),
+            r => r,
+        };
         self.call_depth -= 1;
         self.expr_depth = saved_expr_depth;
         self.current = saved_current;

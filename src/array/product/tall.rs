@@ -23,19 +23,24 @@ pub(crate) const TALL_MIN: usize = 1 << 16;
 /// Multiply-adds per Ctrl-C check and per work unit handed out.
 const WORK_CHUNK: usize = 1 << 18;
 
+/// The `k` elements of `v` as a slice: borrowed when they are contiguous,
+/// else gathered into a new vector.
+fn contiguous(v: Vec1<'_, f64>, k: usize) -> std::borrow::Cow<'_, [f64]> {
+    if v.stride == 1 && v.off >= 0 {
+        std::borrow::Cow::Borrowed(&v.buf[v.off as usize..v.off as usize + k])
+    } else {
+        std::borrow::Cow::Owned((0..k).map(|i| v.buf[(v.off + i as isize * v.stride) as usize]).collect())
+    }
+}
+
 /// `out (m) = a (m x k) @ v (k)` when `a` has unit row or column stride;
 /// `false` (nothing written) for other layouts.
 pub(crate) fn matvec(a: Mat<f64>, v: Vec1<f64>, m: usize, k: usize, out: &mut [f64]) -> ArrayResult<bool> {
     if a.cs != 1 && a.rs != 1 || a.off < 0 || a.rs < 0 || a.cs < 0 {
         return Ok(false);
     }
-    let dense_v: Vec<f64>;
-    let v: &[f64] = if v.stride == 1 && v.off >= 0 {
-        &v.buf[v.off as usize..v.off as usize + k]
-    } else {
-        dense_v = (0..k).map(|i| v.buf[(v.off + i as isize * v.stride) as usize]).collect();
-        &dense_v
-    };
+    let v = contiguous(v, k);
+    let v: &[f64] = &v;
     let off = a.off as usize;
     if a.cs == 1 {
         let rs = a.rs as usize;
@@ -65,13 +70,8 @@ pub(crate) fn matvec_new(a: Mat<f64>, v: Vec1<f64>, m: usize, k: usize) -> Array
     if a.cs != 1 || a.off < 0 || a.rs < 0 {
         return Ok(None);
     }
-    let dense_v: Vec<f64>;
-    let v: &[f64] = if v.stride == 1 && v.off >= 0 {
-        &v.buf[v.off as usize..v.off as usize + k]
-    } else {
-        dense_v = (0..k).map(|i| v.buf[(v.off + i as isize * v.stride) as usize]).collect();
-        &dense_v
-    };
+    let v = contiguous(v, k);
+    let v: &[f64] = &v;
     let (off, rs, buf) = (a.off as usize, a.rs as usize, a.buf);
     let out = crate::array::parallel::build_vec_chunked(m, (WORK_CHUNK / k.max(1)).max(1), |start, part| {
         row_dots_any(buf, off + start * rs, rs, k, v, part)
@@ -97,18 +97,40 @@ pub(crate) fn outer_sum(a: Mat<f64>, b: Mat<f64>, m: usize, k: usize, n: usize, 
     if a.rs != 1 || b.cs != 1 || a.off < 0 || b.off < 0 || a.cs < 0 || b.rs < 0 {
         return Ok(false);
     }
-    let (ao, bo, acs, brs) = (a.off as usize, b.off as usize, a.cs as usize, b.rs as usize);
-    let (abuf, bbuf) = (a.buf, b.buf);
+    let ops = OuterOperands {
+        a: a.buf,
+        ao: a.off as usize,
+        acs: a.cs as usize,
+        m,
+        b: b.buf,
+        bo: b.off as usize,
+        brs: b.rs as usize,
+        n,
+    };
     let partial = accumulate_parts(k, m * n, |lo, hi, acc| {
         #[cfg(target_arch = "x86_64")]
         if n <= 16 && std::is_x86_feature_detected!("avx512f") {
             // SAFETY: the CPU has AVX-512F, checked just above.
-            return unsafe { avx512::outer_products(abuf, ao, acs, m, bbuf, bo, brs, n, lo, hi, acc) };
+            return unsafe { avx512::outer_products(ops, lo, hi, acc) };
         }
-        with_fma!(outer_products(abuf, ao, acs, m, bbuf, bo, brs, n, lo, hi, acc))
+        with_fma!(outer_products(ops, lo, hi, acc))
     })?;
     out.copy_from_slice(&partial);
     Ok(true)
+}
+
+/// The operands of a sum of outer products: column `j` of `a` is
+/// `a[ao + j * acs..][..m]` and row `j` of `b` is `b[bo + j * brs..][..n]`.
+#[derive(Clone, Copy)]
+struct OuterOperands<'a> {
+    a: &'a [f64],
+    ao: usize,
+    acs: usize,
+    m: usize,
+    b: &'a [f64],
+    bo: usize,
+    brs: usize,
+    n: usize,
 }
 
 /// Calls the `_body` form of a kernel compiled for AVX2 + FMA when the CPU
@@ -135,7 +157,7 @@ use with_fma;
 
 /// The kernels' code, inlined into the portable and the FMA builds.
 mod body {
-    use super::{ddot4_body, ddot_body, MaybeUninit};
+    use super::{ddot4_body, ddot_body, MaybeUninit, OuterOperands};
 
     /// `out[r] = row r . v` for the rows starting at `start + r * rs`:
     /// rows shorter than 16 as an in-order FMA chain (eight rows at a time,
@@ -189,21 +211,9 @@ mod body {
     }
 
     /// `acc (m x n) += outer(column j of a, row j of b)` for `j` in `lo..hi`.
-    #[allow(clippy::too_many_arguments)]
     #[inline(always)]
-    pub fn outer_products(
-        a: &[f64],
-        ao: usize,
-        acs: usize,
-        m: usize,
-        b: &[f64],
-        bo: usize,
-        brs: usize,
-        n: usize,
-        lo: usize,
-        hi: usize,
-        acc: &mut [f64],
-    ) {
+    pub fn outer_products(ops: OuterOperands, lo: usize, hi: usize, acc: &mut [f64]) {
+        let OuterOperands { a, ao, acs, m, b, bo, brs, n } = ops;
         for j in lo..hi {
             let col = &a[ao + j * acs..ao + j * acs + m];
             let row = &b[bo + j * brs..bo + j * brs + n];
@@ -219,7 +229,7 @@ mod body {
 /// The kernels built for AVX2 + FMA.
 #[cfg(target_arch = "x86_64")]
 mod hw {
-    use super::MaybeUninit;
+    use super::{MaybeUninit, OuterOperands};
 
     /// [`super::body::row_dots`] with AVX-512's 32 vector registers, enough
     /// for the sixteen accumulators of four rows at once.
@@ -245,22 +255,9 @@ mod hw {
         super::body::column_axpys(buf, off, cs, xs, first, acc)
     }
     /// [`super::body::outer_products`] with AVX2 + FMA.
-    #[allow(clippy::too_many_arguments)]
     #[target_feature(enable = "avx2,fma")]
-    pub unsafe fn outer_products(
-        a: &[f64],
-        ao: usize,
-        acs: usize,
-        m: usize,
-        b: &[f64],
-        bo: usize,
-        brs: usize,
-        n: usize,
-        lo: usize,
-        hi: usize,
-        acc: &mut [f64],
-    ) {
-        super::body::outer_products(a, ao, acs, m, b, bo, brs, n, lo, hi, acc)
+    pub unsafe fn outer_products(ops: OuterOperands, lo: usize, hi: usize, acc: &mut [f64]) {
+        super::body::outer_products(ops, lo, hi, acc)
     }
 }
 
@@ -270,6 +267,7 @@ mod hw {
 /// FMAs in the same order as in [`body`], so the sums are the same bits.
 #[cfg(target_arch = "x86_64")]
 mod avx512 {
+    use super::OuterOperands;
     use std::arch::x86_64::*;
 
     /// Lane mask of the vector starting at element `8 * v` of `len`.
@@ -307,30 +305,19 @@ mod avx512 {
 
     /// [`super::body::outer_products`] for `n <= 16`: tiles of up to 12
     /// rows of the result, each swept over the terms `lo..hi`.
-    #[allow(clippy::too_many_arguments)]
     #[target_feature(enable = "avx512f")]
-    pub unsafe fn outer_products(
-        a: &[f64],
-        ao: usize,
-        acs: usize,
-        m: usize,
-        b: &[f64],
-        bo: usize,
-        brs: usize,
-        n: usize,
-        lo: usize,
-        hi: usize,
-        acc: &mut [f64],
-    ) {
+    pub unsafe fn outer_products(ops: OuterOperands, lo: usize, hi: usize, acc: &mut [f64]) {
+        let (m, n) = (ops.m, ops.n);
         let mut i0 = 0;
         while i0 < m {
             let r = (m - i0).min(12);
             let part = &mut acc[i0 * n..(i0 + r) * n];
+            let tile = OuterOperands { ao: ops.ao + i0, ..ops };
             macro_rules! go {
                 ($($r:literal)*) => {
                     match (r, n > 8) {
-                        $(($r, false) => outer_tile::<$r, 1>(a, ao + i0, acs, b, bo, brs, n, lo, hi, part),
-                          ($r, true) => outer_tile::<$r, 2>(a, ao + i0, acs, b, bo, brs, n, lo, hi, part),)*
+                        $(($r, false) => outer_tile::<$r, 1>(tile, lo, hi, part),
+                          ($r, true) => outer_tile::<$r, 2>(tile, lo, hi, part),)*
                         _ => {}
                     }
                 };
@@ -341,21 +328,10 @@ mod avx512 {
     }
 
     /// `acc (R x n) += outer(a[ao + j*acs ..][..R], b[bo + j*brs ..][..n])`
-    /// for `j` in `lo..hi`, with `n <= 8 * V`.
-    #[allow(clippy::too_many_arguments)]
+    /// for `j` in `lo..hi`, with `n <= 8 * V` (the first `R` rows of `ops`).
     #[target_feature(enable = "avx512f")]
-    fn outer_tile<const R: usize, const V: usize>(
-        a: &[f64],
-        ao: usize,
-        acs: usize,
-        b: &[f64],
-        bo: usize,
-        brs: usize,
-        n: usize,
-        lo: usize,
-        hi: usize,
-        acc: &mut [f64],
-    ) {
+    fn outer_tile<const R: usize, const V: usize>(ops: OuterOperands, lo: usize, hi: usize, acc: &mut [f64]) {
+        let OuterOperands { a, ao, acs, b, bo, brs, n, .. } = ops;
         let mut s: [[__m512d; V]; R] =
             std::array::from_fn(|i| std::array::from_fn(|v| load(&acc[i * n..(i + 1) * n], v)));
         for j in lo..hi {
@@ -436,9 +412,11 @@ mod tests {
             let tm = Mat { buf: &at, off: 0, rs: 1, cs: m as isize };
             let mut out = vec![0.0; m * n];
             assert!(outer_sum(tm, Mat { buf: &b, off: 0, rs: n as isize, cs: 1 }, m, k, n, &mut out).unwrap());
-            let expect =
-                accumulate_parts(k, m * n, |lo, hi, acc| body::outer_products(&at, 0, m, m, &b, 0, n, n, lo, hi, acc))
-                    .unwrap();
+            let expect = accumulate_parts(k, m * n, |lo, hi, acc| {
+                let ops = OuterOperands { a: &at, ao: 0, acs: m, m, b: &b, bo: 0, brs: n, n };
+                body::outer_products(ops, lo, hi, acc)
+            })
+            .unwrap();
             assert!(out.iter().zip(&expect).all(|(x, y)| x.to_bits() == y.to_bits()), "outer {m}x{n}");
             if m == 1 {
                 continue; // a single row: the row kernel, not the column one

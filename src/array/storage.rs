@@ -315,6 +315,11 @@ impl<T: Element> Array<T> {
 
     /// A contiguous copy with its own buffer.
     pub fn copy(&self) -> Self {
+        if self.is_c_contiguous() {
+            let data = self.buf.borrow()[self.offset..self.offset + self.size()].to_vec();
+            let (shape, strides) = (self.shape.clone(), self.strides.clone());
+            return Array { buf: Rc::new(RefCell::new(data)), shape, strides, offset: 0 };
+        }
         let shape = self.shape.clone();
         let data = self.to_vec();
         let strides = c_strides(&shape);

@@ -19,6 +19,7 @@
 use super::error::{EvalResult, Unwind};
 use super::expr::clone_value;
 use super::function::{Frame, Function};
+use super::literal::{is_numpy_array, ConstantDisplay};
 use super::num::{num_binary, scalar_binary, scalar_compare, Num};
 use super::{drop_value, Interp};
 use crate::ast::{Arg, BinOp, CmpOp, Expr, ExprKind, NameSlot, Stmt, StmtKind};
@@ -564,7 +565,9 @@ fn call(func: &Expr, args: &[Arg], depth: usize) -> ExprCode {
 /// without its method-call checks. Any other receiver is a method call for
 /// the walker's call path (reading a variable twice has no effect).
 fn module_call() -> ExprCode {
-    Box::new(|interp, e, frame| {
+    // `np.array(display)` of number literals: the elements, computed at the first call.
+    let constant: std::cell::OnceCell<Option<ConstantDisplay>> = std::cell::OnceCell::new();
+    Box::new(move |interp, e, frame| {
         let ExprKind::Call(func, args) = &e.kind else { return interp.eval(e, frame) };
         let ExprKind::Attribute(obj, attr) = &func.kind else { return interp.eval(e, frame) };
         let ExprKind::Name(n) = &obj.kind else { return interp.eval(e, frame) };
@@ -576,6 +579,11 @@ fn module_call() -> ExprCode {
             return Ok(r);
         }
         let f = interp.get_attr_at(&receiver, attr).map_err(|u| interp.locate(u, func.span))?;
+        if is_numpy_array(&f) {
+            if let Some(array) = constant.get_or_init(|| interp.constant_display(args, frame)) {
+                return Ok(array.array());
+            }
+        }
         interp.eval_call_general(e, f, args, frame)
     })
 }

@@ -16,7 +16,7 @@ use super::function::Frame;
 use super::num::Num;
 use super::Interp;
 use crate::array::{Array, NdArray};
-use crate::ast::{Arg, Expr, ExprKind};
+use crate::ast::{Arg, Expr, ExprKind, UnaryOp};
 use crate::value::Value;
 
 /// The items of a list or tuple display.
@@ -41,12 +41,45 @@ impl Elements {
             (Elements::Float(v), Num::Float(f)) => v.push(f),
             (Elements::Float(v), Num::Int(i)) => v.push(i as f64),
             (Elements::Int(v), Num::Float(f)) => {
-                let mut floats: Vec<f64> = Vec::with_capacity(v.capacity());
-                floats.extend(v.iter().map(|&i| i as f64));
+                // The same allocation, reinterpreted: i64 and f64 have one layout.
+                let mut floats: Vec<f64> = std::mem::take(v).into_iter().map(|i| i as f64).collect();
                 floats.push(f);
                 *self = Elements::Float(floats);
             }
         }
+    }
+
+    /// The array of `shape` holding these elements.
+    fn into_array(self, shape: Vec<usize>) -> Option<NdArray> {
+        Some(match self {
+            Elements::Int(v) => NdArray::Int(Array::from_vec(shape, v).ok()?),
+            Elements::Float(v) => NdArray::Float(Array::from_vec(shape, v).ok()?),
+        })
+    }
+}
+
+/// Whether `e` is made of number literals only (`-2.5`, `2 ** 0.5`), so the
+/// fast path always computes the same number for it.
+fn is_constant_number(e: &Expr, depth: u32) -> bool {
+    if depth > 8 {
+        return false;
+    }
+    match &e.kind {
+        ExprKind::Int(_) | ExprKind::Float(_) => true,
+        ExprKind::Unary(UnaryOp::Neg, x) => is_constant_number(x, depth + 1),
+        ExprKind::Binary(_, a, b) => is_constant_number(a, depth + 1) && is_constant_number(b, depth + 1),
+        _ => false,
+    }
+}
+
+/// The elements of an `np.array` display made of number literals only,
+/// computed once where the call is compiled and copied at each call.
+pub(super) struct ConstantDisplay(NdArray);
+
+impl ConstantDisplay {
+    /// A new array holding the display's elements.
+    pub(super) fn array(&self) -> Value {
+        Value::array(self.0.copy())
     }
 }
 
@@ -55,14 +88,36 @@ impl Interp {
     /// is a display of numbers (or of equally long rows of numbers), and
     /// each number is computable on the fast path; `None` otherwise.
     pub(super) fn array_from_display(&self, f: &Value, args: &[Arg], frame: &Frame) -> Option<Value> {
-        let Value::Builtin(b) = f else { return None };
-        if !std::ptr::eq(*b, &crate::builtins::creation::BUILTINS[0]) {
+        if !is_numpy_array(f) {
             return None;
         }
+        let (shape, elements) = self.display_elements(args, frame)?;
+        Some(Value::array(elements.into_array(shape)?))
+    }
+
+    /// The elements of `np.array(display)`'s arguments when every element
+    /// is a number literal, computed now (`None` for any other argument).
+    /// The caller checks, at each call, that the callee is `np.array`.
+    pub(super) fn constant_display(&self, args: &[Arg], frame: &Frame) -> Option<ConstantDisplay> {
+        let [Arg::Positional(arg)] = args else { return None };
+        let items = display_items(arg)?;
+        let constant = items.iter().all(|x| match display_items(x) {
+            Some(row) => row.iter().all(|y| is_constant_number(y, 0)),
+            None => is_constant_number(x, 0),
+        });
+        if !constant {
+            return None;
+        }
+        let (shape, elements) = self.display_elements(args, frame)?;
+        Some(ConstantDisplay(elements.into_array(shape)?))
+    }
+
+    /// The shape and elements of a single display argument of numbers.
+    fn display_elements(&self, args: &[Arg], frame: &Frame) -> Option<(Vec<usize>, Elements)> {
         let [Arg::Positional(arg)] = args else { return None };
         let items = display_items(arg)?;
         let first = items.first()?;
-        let (shape, elements) = match display_items(first) {
+        Some(match display_items(first) {
             None => {
                 let mut out = Elements::Int(Vec::with_capacity(items.len()));
                 for x in items {
@@ -87,13 +142,13 @@ impl Interp {
                 }
                 (vec![items.len(), cols], out)
             }
-        };
-        let array = match elements {
-            Elements::Int(v) => NdArray::Int(Array::from_vec(shape, v).ok()?),
-            Elements::Float(v) => NdArray::Float(Array::from_vec(shape, v).ok()?),
-        };
-        Some(Value::array(array))
+        })
     }
+}
+
+/// Whether `f` is NumPy's own `array` (not a rebound `np.array`).
+pub(super) fn is_numpy_array(f: &Value) -> bool {
+    matches!(f, Value::Builtin(b) if std::ptr::eq(*b, &crate::builtins::creation::BUILTINS[0]))
 }
 
 #[cfg(test)]

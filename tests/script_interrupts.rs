@@ -61,6 +61,16 @@ fn python_loops_stop() {
 }
 
 #[test]
+fn int_function_loops_stop() {
+    // bodies of ints run on machine integers; they must still see Ctrl-C,
+    // in a loop and in deep recursion
+    let spin = "def spin(n):\n    i = 0\n    while True:\n        i += n\n    return i\nspin(0)\n";
+    assert_interrupted("int_loop", spin, 700);
+    let fib = "def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\nprint(fib(60))\n";
+    assert_interrupted("int_recursion", fib, 700);
+}
+
+#[test]
 fn printing_a_huge_array_stops() {
     // Formatting 10^7 floats in full takes many seconds.
     assert_interrupted(

@@ -18,7 +18,8 @@
 
 use super::error::{EvalResult, Unwind};
 use super::expr::clone_value;
-use super::function::{Frame, Function};
+use super::function::{CallShape, Frame, Function};
+use super::intfunc::IntBody;
 use super::literal::{is_numpy_array, ConstantDisplay};
 use super::num::{num_binary, scalar_binary, scalar_compare, Num};
 use super::{drop_value, Interp};
@@ -61,6 +62,10 @@ pub struct CompiledBody {
     stmts: Vec<StmtCode>,
     /// The value of a final `return value`, evaluated without unwinding.
     tail: Option<ExprCode>,
+    /// The body as an int function, made on first use (`None` when it does not qualify).
+    int: std::cell::OnceCell<Option<IntBody>>,
+    /// Set when the int form gave up once: the function then always runs the general way.
+    int_off: std::cell::Cell<bool>,
 }
 
 impl std::fmt::Debug for CompiledBody {
@@ -73,11 +78,29 @@ impl CompiledBody {
     /// Compiles a function body.
     pub fn new(body: &[Stmt]) -> CompiledBody {
         match body.split_last() {
-            Some((Stmt { kind: StmtKind::Return(Some(value)), .. }, before)) => {
-                CompiledBody { stmts: block(before), tail: Some(expr(value, 0)) }
-            }
-            _ => CompiledBody { stmts: block(body), tail: None },
+            Some((Stmt { kind: StmtKind::Return(Some(value)), .. }, before)) => CompiledBody {
+                stmts: block(before),
+                tail: Some(expr(value, 0)),
+                int: Default::default(),
+                int_off: Default::default(),
+            },
+            _ => CompiledBody { stmts: block(body), tail: None, int: Default::default(), int_off: Default::default() },
         }
+    }
+
+    /// The body's int form (see [`super::intfunc`]), compiled on first use
+    /// from the same `body`; `None` when it does not qualify or gave up.
+    #[inline(always)]
+    pub fn int_body(&self, body: &[Stmt], shape: CallShape) -> Option<&IntBody> {
+        if self.int_off.get() {
+            return None;
+        }
+        self.int.get_or_init(|| IntBody::new(body, shape)).as_ref()
+    }
+
+    /// Switches the int form off (it gave up once).
+    pub fn switch_off_int(&self) {
+        self.int_off.set(true);
     }
 
     /// Runs the body (the same `body` it was compiled from) in `frame` and

@@ -96,6 +96,19 @@ impl Globals {
         self.values.get_mut(i).and_then(|slot| slot.replace(value))
     }
 
+    /// The value of the variable `n` names, if bound, remembering its slot
+    /// in the reference when it has one (a lookup that makes no slot).
+    #[inline(always)]
+    pub fn get_remembering(&self, n: &NameRef) -> Option<&Value> {
+        let cached = n.global_cache.get();
+        if (cached >> 32) as u32 == self.id {
+            return self.values.get(cached as u32 as usize).and_then(|v| v.as_ref());
+        }
+        let &i = self.index.get(&n.name)?;
+        n.global_cache.set((u64::from(self.id) << 32) | u64::from(i));
+        self.values.get(i as usize).and_then(|v| v.as_ref())
+    }
+
     /// The value of `name`, if bound.
     pub fn get(&self, name: &str) -> Option<&Value> {
         let &i = self.index.get(name)?;

@@ -12,6 +12,7 @@ pub mod expr;
 pub mod function;
 pub mod fusion;
 pub mod globals;
+pub mod intfunc;
 pub mod iter;
 pub mod literal;
 pub mod loops;
@@ -700,13 +701,17 @@ impl Interp {
             return Err(raise(ExcKind::RecursionError, "maximum recursion depth exceeded"));
         }
         let def = func.def.clone();
+        let body = def.compiled.get_or_init(|| compile::CompiledBody::new(&def.body));
+        if let Some(r) = self.run_int_function(&func, body, &def.body, &frame) {
+            self.recycle_locals(std::mem::take(&mut frame.locals));
+            return Ok(Value::Int(r));
+        }
         let saved_current = self.current.replace(func);
         let saved_expr_depth = self.expr_depth;
         self.call_depth += 1;
         // The body runs compiled (made on the first call); a final
         // `return value` is evaluated without unwinding. Ok and raised
         // results pass through as the body left them.
-        let body = def.compiled.get_or_init(|| compile::CompiledBody::new(&def.body));
         let r = match body.run(self, &def.body, &mut frame) {
             Err(Unwind::Return(v)) => Ok(v),
             Err(Unwind::Break | Unwind::Continue) => Ok(Value::None),
@@ -716,6 +721,35 @@ impl Interp {
         self.expr_depth = saved_expr_depth;
         self.current = saved_current;
         self.recycle_locals(std::mem::take(&mut frame.locals));
+        r
+    }
+
+    /// Runs a call on the body's int form when it has one and every
+    /// argument is an int (see [`intfunc`]); `None` leaves the call to the
+    /// general way (and switches the int form off if it gave up).
+    #[inline(always)]
+    fn run_int_function(
+        &self,
+        func: &function::Function,
+        body: &compile::CompiledBody,
+        stmts: &[Stmt],
+        frame: &Frame,
+    ) -> Option<i64> {
+        if !func.closure.is_empty() {
+            return None;
+        }
+        let int = body.int_body(stmts, func.shape)?;
+        let mut args = [0i64; 16];
+        let n = func.shape.n_params as usize;
+        for (slot, a) in frame.locals.get(..n)?.iter().zip(args.iter_mut()) {
+            let Some(Value::Int(v)) = slot else { return None };
+            *a = *v;
+        }
+        let run = intfunc::IntRun::new(self, self.call_depth + 1);
+        let r = run.run_body(int, stmts, args.get(..n)?);
+        if r.is_none() && !run.interrupted() {
+            body.switch_off_int();
+        }
         r
     }
 

@@ -7,6 +7,8 @@
 
 mod blocked;
 mod kernel;
+#[cfg(target_arch = "x86_64")]
+mod short_rows;
 mod tall;
 
 use super::broadcast::{broadcast_shapes, shape_compact};

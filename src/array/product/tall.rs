@@ -79,6 +79,17 @@ pub(crate) fn matvec_new(a: Mat<f64>, v: Vec1<f64>, m: usize, k: usize) -> Array
     Ok(Some(out))
 }
 
+/// Rows `first..first + out.len()` of the product [`matvec_new`] makes
+/// of the matrix whose row `r` is `buf[off + r * rs..][..k]` and the
+/// contiguous `v`: the same kernel, whose rows do not depend on which
+/// others it makes along with them, so the same bits.
+pub(crate) fn matvec_rows(buf: &[f64], off: usize, rs: usize, k: usize, v: &[f64], first: usize, out: &mut [f64]) {
+    // SAFETY: `MaybeUninit<f64>` has the layout of `f64`, and the kernel
+    // only writes initialized values through this view.
+    let out = unsafe { &mut *(out as *mut [f64] as *mut [MaybeUninit<f64>]) };
+    row_dots_any(buf, off + first * rs, rs, k, v, out)
+}
+
 /// [`body::row_dots`] in the widest build the CPU runs (for rows shorter
 /// than 16 on AVX-512, the transposing kernel of [`super::short_rows`]).
 fn row_dots_any(buf: &[f64], start: usize, rs: usize, k: usize, v: &[f64], out: &mut [MaybeUninit<f64>]) {

@@ -16,6 +16,7 @@
 use super::elementwise::{pow_shortcut, PowShortcut};
 use super::error::ArrayResult;
 use super::parallel::{build_vec, with_simd};
+use super::product::{RowProduct, Rows};
 use super::reduce::generated::{pairwise_generated, sum_generated, GEN_BLOCK};
 use super::storage::{check_allocation, Array};
 use super::DType;
@@ -44,6 +45,9 @@ pub enum FusedExpr {
     Array(Array<f64>),
     /// A scalar operand, broadcast to every element.
     Scalar(f64),
+    /// A matrix-vector product (1-d, the shape of the tree), made block by
+    /// block with the bits `matmul` gives it and never stored.
+    Product(RowProduct),
     /// `-x`
     Neg(Box<FusedExpr>),
     /// `x op y`
@@ -91,9 +95,32 @@ struct Inst {
     b: Src,
 }
 
-/// A compiled tree: array leaves in order, and the instructions.
+/// An operand leaf of a compiled tree.
+enum Leaf {
+    Array(Array<f64>),
+    Product(RowProduct),
+}
+
+impl Leaf {
+    /// The array whose buffer the leaf reads.
+    fn array(&self) -> &Array<f64> {
+        match self {
+            Leaf::Array(a) => a,
+            Leaf::Product(p) => p.matrix(),
+        }
+    }
+}
+
+/// A leaf during a run: the array's elements, or the product's rows.
+#[derive(Clone, Copy)]
+enum LeafData<'a> {
+    Slice(&'a [f64]),
+    Rows(Rows<'a>),
+}
+
+/// A compiled tree: leaves in order, and the instructions.
 struct Program {
-    leaves: Vec<Array<f64>>,
+    leaves: Vec<Leaf>,
     insts: Vec<Inst>,
 }
 
@@ -110,7 +137,11 @@ impl Program {
     fn compile(&mut self, e: &FusedExpr) -> Option<Src> {
         Some(match e {
             FusedExpr::Array(a) => {
-                self.leaves.push(a.clone());
+                self.leaves.push(Leaf::Array(a.clone()));
+                Src::Leaf(self.leaves.len() - 1)
+            }
+            FusedExpr::Product(p) => {
+                self.leaves.push(Leaf::Product(p.clone()));
                 Src::Leaf(self.leaves.len() - 1)
             }
             FusedExpr::Scalar(c) => Src::Const(*c),
@@ -250,22 +281,52 @@ fn run_inst<S: Slot>(kernel: Kernel, dst: &mut [S], a: Val, b: Val) {
     }
 }
 
+/// Registers and product blocks of one thread of a run.
+struct Scratch {
+    /// A block per instruction but the last.
+    regs: Vec<f64>,
+    /// A block per leaf when some leaf is a product (its rows of the
+    /// current block), else empty.
+    rows: Vec<f64>,
+}
+
+impl Scratch {
+    fn new(insts: &[Inst], leaves: &[LeafData]) -> Scratch {
+        let products = leaves.iter().any(|l| matches!(l, LeafData::Rows(_)));
+        Scratch {
+            regs: vec![0.0; insts.len().saturating_sub(1) * BLOCK],
+            rows: if products { vec![0.0; leaves.len() * BLOCK] } else { Vec::new() },
+        }
+    }
+}
+
 /// Evaluates positions `start..start + out.len()` of the program into
 /// `out`, block by block; the last instruction writes `out` directly.
 /// Always inlined, so that callers wrap it in [`with_simd`] and its loops
 /// get the CPU's widest vectors.
 #[inline(always)]
-fn run_range<S: Slot>(insts: &[Inst], leaves: &[&[f64]], regs: &mut [f64], start: usize, out: &mut [S]) {
+fn run_range<S: Slot>(insts: &[Inst], leaves: &[LeafData], scratch: &mut Scratch, start: usize, out: &mut [S]) {
     let Some((last, body)) = insts.split_last() else { return };
+    let Scratch { regs, rows } = scratch;
     let mut done = 0;
     while done < out.len() {
         let len = BLOCK.min(out.len() - done);
         let pos = start + done;
+        for (k, leaf) in leaves.iter().enumerate() {
+            if let LeafData::Rows(p) = leaf {
+                p.fill(pos, &mut rows[k * BLOCK..k * BLOCK + len]);
+            }
+        }
+        let rows: &[f64] = rows;
+        let leaf = |k: usize| match leaves[k] {
+            LeafData::Slice(x) => Val::Slice(&x[pos..pos + len]),
+            LeafData::Rows(_) => Val::Slice(&rows[k * BLOCK..k * BLOCK + len]),
+        };
         for (i, inst) in body.iter().enumerate() {
             let (lower, upper) = regs.split_at_mut(i * BLOCK);
             let lower: &[f64] = lower;
             let resolve = |s: Src| match s {
-                Src::Leaf(k) => Val::Slice(&leaves[k][pos..pos + len]),
+                Src::Leaf(k) => leaf(k),
                 Src::Reg(r) => Val::Slice(&lower[r * BLOCK..r * BLOCK + len]),
                 Src::Const(c) => Val::Scalar(c),
             };
@@ -273,7 +334,7 @@ fn run_range<S: Slot>(insts: &[Inst], leaves: &[&[f64]], regs: &mut [f64], start
         }
         let regs: &[f64] = regs;
         let resolve = |s: Src| match s {
-            Src::Leaf(k) => Val::Slice(&leaves[k][pos..pos + len]),
+            Src::Leaf(k) => leaf(k),
             Src::Reg(r) => Val::Slice(&regs[r * BLOCK..r * BLOCK + len]),
             Src::Const(c) => Val::Scalar(c),
         };
@@ -282,11 +343,15 @@ fn run_range<S: Slot>(insts: &[Inst], leaves: &[&[f64]], regs: &mut [f64], start
     }
 }
 
-/// The common shape of a program's leaves, when they all have it and are
-/// C-contiguous.
-fn common_shape(leaves: &[Array<f64>]) -> Option<Vec<usize>> {
-    let shape = leaves.first()?.shape();
-    leaves.iter().all(|a| a.shape() == shape && a.is_c_contiguous()).then(|| shape.to_vec())
+/// The common shape of a program's leaves, when they all have it and the
+/// arrays are C-contiguous (a product's shape is its length).
+fn common_shape(leaves: &[Leaf]) -> Option<Vec<usize>> {
+    let shape_of = |l: &Leaf| match l {
+        Leaf::Array(a) => a.is_c_contiguous().then(|| a.shape().to_vec()),
+        Leaf::Product(p) => Some(vec![p.len()]),
+    };
+    let shape = shape_of(leaves.first()?)?;
+    leaves.iter().all(|l| shape_of(l).as_ref() == Some(&shape)).then_some(shape)
 }
 
 /// `e` compiled, with its array leaves' common shape; `None` when the tree
@@ -303,10 +368,18 @@ fn prepare(e: &FusedExpr) -> Option<(Program, Vec<usize>)> {
     Some((prog, shape))
 }
 
-/// Runs `f` with the leaves' elements (each `size` long from its offset).
-fn with_leaves<R>(prog: &Program, size: usize, f: impl FnOnce(&[&[f64]]) -> R) -> R {
-    let bufs: Vec<_> = prog.leaves.iter().map(|a| a.buffer()).collect();
-    let leaves: Vec<&[f64]> = bufs.iter().zip(&prog.leaves).map(|(b, a)| &b[a.offset()..a.offset() + size]).collect();
+/// Runs `f` with the leaves' data (arrays: `size` elements from their
+/// offset; products: their rows over the matrix's buffer).
+fn with_leaves<R>(prog: &Program, size: usize, f: impl FnOnce(&[LeafData]) -> R) -> R {
+    let bufs: Vec<_> = prog.leaves.iter().map(|l| l.array().buffer()).collect();
+    let leaves: Vec<LeafData> = bufs
+        .iter()
+        .zip(&prog.leaves)
+        .map(|(b, l)| match l {
+            Leaf::Array(a) => LeafData::Slice(&b[a.offset()..a.offset() + size]),
+            Leaf::Product(p) => LeafData::Rows(p.rows(b)),
+        })
+        .collect();
     f(&leaves)
 }
 
@@ -318,10 +391,10 @@ pub fn evaluate(e: &FusedExpr) -> ArrayResult<Option<Array<f64>>> {
     let insts = &prog.insts;
     let out = with_leaves(&prog, size, |leaves| {
         build_vec(size, 1, |start, out| {
-            let mut regs = vec![0.0; (insts.len() - 1) * BLOCK];
+            let mut scratch = Scratch::new(insts, leaves);
             with_simd(
                 #[inline(always)]
-                || run_range(insts, leaves, &mut regs, start, out),
+                || run_range(insts, leaves, &mut scratch, start, out),
             );
         })
     })?;
@@ -337,12 +410,12 @@ pub fn sum(e: &FusedExpr) -> ArrayResult<Option<f64>> {
     let insts = &prog.insts;
     with_leaves(&prog, size, |leaves| {
         sum_generated(&shape, |start, n| {
-            let mut regs = vec![0.0; (insts.len() - 1) * BLOCK];
-            let mut scratch = vec![0.0; GEN_BLOCK];
-            pairwise_generated(start, n, &mut scratch, &mut |first, out: &mut [f64]| {
+            let mut scratch = Scratch::new(insts, leaves);
+            let mut block = vec![0.0; GEN_BLOCK];
+            pairwise_generated(start, n, &mut block, &mut |first, out: &mut [f64]| {
                 with_simd(
                     #[inline(always)]
-                    || run_range(insts, leaves, &mut regs, first, out),
+                    || run_range(insts, leaves, &mut scratch, first, out),
                 )
             })
         })
@@ -383,6 +456,10 @@ mod tests {
     fn unfused(e: &FusedExpr) -> NdArray {
         match e {
             FusedExpr::Array(a) => NdArray::Float(a.clone()),
+            FusedExpr::Product(p) => {
+                let v = Array::from_vec(vec![p.vector().len()], p.vector().to_vec()).unwrap();
+                crate::array::product::matmul(&NdArray::Float(p.matrix().clone()), &NdArray::Float(v)).unwrap()
+            }
             FusedExpr::Scalar(c) => NdArray::Float(Array::scalar(*c)),
             FusedExpr::Neg(x) => unary(UnaryOp::Neg, &unfused(x)).unwrap(),
             FusedExpr::Binary(op, x, y) => {
@@ -434,6 +511,44 @@ mod tests {
                 assert_eq!(bits(&NdArray::Float(fused)), bits(&unfused(t)), "{t:?}");
             }
         }
+    }
+
+    /// Trees with matrix-vector products (rows of 3, 10 and 20 elements,
+    /// a matrix view with rows further apart, odd lengths): the bits of
+    /// `matmul` followed by the elementwise operators, stored or summed.
+    #[test]
+    fn fused_products_match_matmul_bit_for_bit() {
+        use crate::array::reduce;
+        use FusedExpr::{Array as A, Product as P, Scalar as S};
+        for (m, k, rs) in [(100_003usize, 3usize, 3usize), (65_541, 10, 10), (30_001, 20, 20), (70_001, 10, 13)] {
+            let buf = arr(m * rs, 7).to_vec();
+            let full = Array::from_vec(vec![m, rs], buf).unwrap();
+            let x = full.view(vec![m, k], vec![rs as isize, 1], 0);
+            let v = Array::from_vec(vec![k], arr(k, 8).to_vec()).unwrap();
+            let y = arr(m, 9);
+            let p = RowProduct::new(&x, &v).unwrap();
+            let trees = vec![
+                bin(FusedOp::Add, P(p.clone()), S(0.5)),
+                bin(FusedOp::Sub, bin(FusedOp::Add, P(p.clone()), S(0.5)), A(y.clone())),
+                bin(FusedOp::Mul, S(2.0), bin(FusedOp::Sub, P(p.clone()), P(p.clone()))),
+            ];
+            for t in &trees {
+                let stored = evaluate(t).unwrap().unwrap();
+                assert_eq!(bits(&NdArray::Float(stored.clone())), bits(&unfused(t)), "m={m} k={k}");
+                let s = reduce::sum(&NdArray::Float(stored), None, false).unwrap().get_flat(0);
+                let crate::array::Scalar::Float(s) = s else { panic!("not float") };
+                assert_eq!(sum(t).unwrap().unwrap().to_bits(), s.to_bits(), "sum m={m} k={k}");
+            }
+            // A product of another length than the arrays: declined.
+            let short = arr(m - 1, 9);
+            assert!(evaluate(&bin(FusedOp::Add, P(p.clone()), A(short))).unwrap().is_none());
+        }
+        // Too small, or a vector of another length: not a row product.
+        let small = Array::from_vec(vec![100, 10], arr(1000, 1).to_vec()).unwrap();
+        assert!(RowProduct::new(&small, &arr(10, 2)).is_none());
+        let big = Array::from_vec(vec![70_000, 10], arr(700_000, 1).to_vec()).unwrap();
+        assert!(RowProduct::new(&big, &arr(9, 2)).is_none());
+        assert!(RowProduct::new(&big.view(vec![10, 70_000], vec![1, 10], 0), &arr(70_000, 2)).is_none());
     }
 
     #[test]

@@ -11,12 +11,18 @@
 //! is left to the ordinary evaluator, which is always a safe fallback
 //! because evaluating names and literals changes nothing.
 //!
+//! A product `a @ v` of two names, a big float64 matrix with unit column
+//! stride times a vector, may be a leaf (`X @ w + b`): its rows are made
+//! block by block by the kernel `matmul` makes them with, so the tree
+//! never stores the product and has its bits.
+//!
 //! `np.mean(tree)` and `np.sum(tree)` go further: the tree's elements are
 //! made inside NumPy's pairwise summation and never stored.
 
 use super::function::Frame;
 use super::Interp;
 use crate::array::fused::{self, FusedExpr, FusedOp, MAX_INSTRUCTIONS};
+use crate::array::product::RowProduct;
 use crate::array::{Array, NdArray};
 use crate::ast::{Arg, BinOp, Expr, ExprKind, NameRef, NameSlot, UnaryOp};
 use crate::value::{Module, Value};
@@ -145,6 +151,16 @@ impl Interp {
     /// holding a big float64 array in `shape`.
     fn scan(&mut self, e: &Expr, frame: &Frame, leaves: &mut usize, shape: &mut Option<Vec<usize>>) -> bool {
         match &e.kind {
+            ExprKind::Binary(BinOp::MatMul, x, y) => {
+                if !matches!((&x.kind, &y.kind), (ExprKind::Name(_), ExprKind::Name(_))) {
+                    return false;
+                }
+                *leaves += 1;
+                if shape.is_none() {
+                    *shape = self.peek_product(x, y, frame);
+                }
+                *leaves <= MAX_INSTRUCTIONS
+            }
             ExprKind::Binary(op, x, y) => {
                 fused_op(*op).is_some() && self.scan(x, frame, leaves, shape) && self.scan(y, frame, leaves, shape)
             }
@@ -170,9 +186,14 @@ impl Interp {
     /// The shape of the big float64 array `n` holds, if it holds one
     /// (looked at in place: nothing is cloned).
     fn peek_big_float(&mut self, n: &NameRef, frame: &Frame) -> Option<Vec<usize>> {
+        self.peek_float(n, frame).filter(|s| s.iter().product::<usize>() >= FUSE_MIN)
+    }
+
+    /// The shape of the float64 array `n` holds, if it holds one.
+    fn peek_float(&mut self, n: &NameRef, frame: &Frame) -> Option<Vec<usize>> {
         let shape_of = |v: &Value| match v {
             Value::Array(a) => match &**a {
-                NdArray::Float(x) if x.size() >= FUSE_MIN => Some(x.shape().to_vec()),
+                NdArray::Float(x) => Some(x.shape().to_vec()),
                 _ => None,
             },
             _ => None,
@@ -181,6 +202,18 @@ impl Interp {
             NameSlot::Local(i) => frame.locals.get(i as usize)?.as_ref().and_then(shape_of),
             NameSlot::Cell(i) => frame.cells.get(i as usize)?.borrow().as_ref().and_then(shape_of),
             NameSlot::Global => self.globals.get_ref(n).and_then(shape_of),
+        }
+    }
+
+    /// The shape (`[m]`) of `x @ y` for names holding a big float64 matrix
+    /// `(m, k)` and a float64 vector `(k,)`; `None` otherwise (the product
+    /// then stays out of the tree when [`Interp::build`] sees it).
+    fn peek_product(&mut self, x: &Expr, y: &Expr, frame: &Frame) -> Option<Vec<usize>> {
+        let (ExprKind::Name(x), ExprKind::Name(y)) = (&x.kind, &y.kind) else { return None };
+        let (a, v) = (self.peek_float(x, frame)?, self.peek_float(y, frame)?);
+        match (a.as_slice(), v.as_slice()) {
+            (&[m, k], &[vk]) if k == vk && m >= FUSE_MIN => Some(vec![m]),
+            _ => None,
         }
     }
 
@@ -199,6 +232,17 @@ impl Interp {
                 v @ (Value::Int(_) | Value::Float(_)) => Some(Part::Number(v)),
                 _ => None,
             },
+            // `a @ v` as a leaf whose rows are made block by block (names
+            // only, so evaluating them has no effects; anything but a
+            // product `matmul` makes row by row leaves the tree unfused).
+            ExprKind::Binary(BinOp::MatMul, x, y) => {
+                let (ExprKind::Name(x), ExprKind::Name(y)) = (&x.kind, &y.kind) else { return None };
+                let (x, y) = (self.load_name(x, frame).ok()?, self.load_name(y, frame).ok()?);
+                let (Value::Array(x), Value::Array(y)) = (x, y) else { return None };
+                let (NdArray::Float(a), NdArray::Float(v)) = (&*x, &*y) else { return None };
+                let p = RowProduct::new(a, v)?;
+                (shape == [p.len()]).then_some(Part::Tree(FusedExpr::Product(p)))
+            }
             ExprKind::Unary(UnaryOp::Neg, x) => match self.build(x, frame, shape)? {
                 Part::Tree(t) => Some(Part::Tree(FusedExpr::Neg(Box::new(t)))),
                 Part::Number(Value::Int(i)) => Some(Part::Number(Value::Int(i.checked_neg()?))),

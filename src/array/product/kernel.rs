@@ -97,8 +97,15 @@ fn blas_or_loop<T: Copy, R>(
     blas(x, y)
 }
 
+/// Whether a new `(m x k) @ (k)` float product is made by
+/// [`super::tall::matvec_new`] (which, for a matrix with unit column
+/// stride, makes every row on its own with one kernel).
+pub(super) fn takes_row_kernel(m: usize, k: usize) -> bool {
+    m > 1 && m.saturating_mul(k) > SMALL_GEMM
+}
+
 /// Problems up to this many multiply-adds use the in-order FMA kernels.
-const SMALL_GEMM: usize = 1 << 18;
+pub(super) const SMALL_GEMM: usize = 1 << 18;
 
 #[inline(always)]
 fn fma_gemm_body(a: Mat<f64>, b: Mat<f64>, m: usize, k: usize, n: usize, out: &mut [f64]) {
@@ -265,7 +272,7 @@ impl Product for f64 {
 
     fn product_new(a: Mat<f64>, b: Mat<f64>, m: usize, k: usize, n: usize) -> ArrayResult<Option<Vec<f64>>> {
         // The big matrix-vector products of `gemm` (same kernel, same sums).
-        if n == 1 && m > 1 && m.saturating_mul(k) > SMALL_GEMM {
+        if n == 1 && takes_row_kernel(m, k) {
             let v = Vec1 { buf: b.buf, off: b.off, stride: b.rs };
             return super::tall::matvec_new(a, v, m, k);
         }

@@ -7,6 +7,8 @@
 
 mod blocked;
 mod kernel;
+#[cfg(target_arch = "x86_64")]
+mod short_rows;
 mod tall;
 
 use super::broadcast::{broadcast_shapes, shape_compact};
@@ -242,6 +244,73 @@ pub fn matmul(a: &NdArray, b: &NdArray) -> ArrayResult<NdArray> {
         }
         Ok(matmul_typed(&x2, &y2, a_vec, b_vec)?.into_nd())
     })
+}
+
+/// A big product `a @ v` of a float64 matrix with unit column stride and a
+/// float64 vector, which [`matmul`] makes one row at a time with a kernel
+/// whose rows do not depend on each other: any rows of it can be made on
+/// their own, with the bits `matmul` gives them (so a fused expression
+/// can take it block by block without storing it).
+#[derive(Clone, Debug)]
+pub struct RowProduct {
+    a: Array<f64>,
+    v: Vec<f64>,
+}
+
+impl RowProduct {
+    /// The product of `a` and `v` when `matmul(a, v)` would make it row by
+    /// row (`a` 2-d with unit column stride, `v` 1-d of matching length,
+    /// big enough), else `None`.
+    pub fn new(a: &Array<f64>, v: &Array<f64>) -> Option<RowProduct> {
+        let (&[m, k], &[vk]) = (a.shape(), v.shape()) else { return None };
+        let &[rs, cs] = a.strides() else { return None };
+        if vk != k || cs != 1 || rs < 0 || !kernel::takes_row_kernel(m, k) {
+            return None;
+        }
+        Some(RowProduct { a: a.clone(), v: v.to_vec() })
+    }
+
+    /// The number of rows (the product's length).
+    pub fn len(&self) -> usize {
+        self.a.shape()[0]
+    }
+
+    /// Whether the product has no rows (never: see [`RowProduct::new`]).
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The vector.
+    pub fn vector(&self) -> &[f64] {
+        &self.v
+    }
+
+    /// The matrix, whose buffer [`RowProduct::rows`] takes.
+    pub fn matrix(&self) -> &Array<f64> {
+        &self.a
+    }
+
+    /// The product's rows over `buf`, the matrix's buffer.
+    pub fn rows<'a>(&'a self, buf: &'a [f64]) -> Rows<'a> {
+        Rows { buf, off: self.a.offset(), rs: self.a.strides()[0] as usize, v: &self.v }
+    }
+}
+
+/// A [`RowProduct`] over its matrix's borrowed buffer, shareable between
+/// threads.
+#[derive(Clone, Copy)]
+pub struct Rows<'a> {
+    buf: &'a [f64],
+    off: usize,
+    rs: usize,
+    v: &'a [f64],
+}
+
+impl Rows<'_> {
+    /// Elements `first..first + out.len()` of the product.
+    pub fn fill(&self, first: usize, out: &mut [f64]) {
+        tall::matvec_rows(self.buf, self.off, self.rs, self.v.len(), self.v, first, out)
+    }
 }
 
 /// Products up to this many multiply-adds may take [`small_float_matmul`].

@@ -79,13 +79,30 @@ pub(crate) fn matvec_new(a: Mat<f64>, v: Vec1<f64>, m: usize, k: usize) -> Array
     Ok(Some(out))
 }
 
-/// [`body::row_dots`] in the widest build the CPU runs.
+/// Rows `first..first + out.len()` of the product [`matvec_new`] makes
+/// of the matrix whose row `r` is `buf[off + r * rs..][..k]` and the
+/// contiguous `v`: the same kernel, whose rows do not depend on which
+/// others it makes along with them, so the same bits.
+pub(crate) fn matvec_rows(buf: &[f64], off: usize, rs: usize, k: usize, v: &[f64], first: usize, out: &mut [f64]) {
+    // SAFETY: `MaybeUninit<f64>` has the layout of `f64`, and the kernel
+    // only writes initialized values through this view.
+    let out = unsafe { &mut *(out as *mut [f64] as *mut [MaybeUninit<f64>]) };
+    row_dots_any(buf, off + first * rs, rs, k, v, out)
+}
+
+/// [`body::row_dots`] in the widest build the CPU runs (for rows shorter
+/// than 16 on AVX-512, the transposing kernel of [`super::short_rows`]).
 fn row_dots_any(buf: &[f64], start: usize, rs: usize, k: usize, v: &[f64], out: &mut [MaybeUninit<f64>]) {
     #[cfg(target_arch = "x86_64")]
     if std::is_x86_feature_detected!("avx512f") && std::is_x86_feature_detected!("avx512vl") {
-        // SAFETY: the CPU has the features the AVX-512 build assumes
+        // SAFETY: the CPU has the features the AVX-512 builds assume
         // (AVX-512 CPUs also have AVX2 and FMA).
-        return unsafe { hw::row_dots_avx512(buf, start, rs, k, v, out) };
+        unsafe {
+            if k < 16 && super::short_rows::short_row_dots(buf, start, rs, k, v, out) {
+                return;
+            }
+            return hw::row_dots_avx512(buf, start, rs, k, v, out);
+        }
     }
     with_fma!(row_dots(buf, start, rs, k, v, out))
 }
@@ -427,6 +444,55 @@ mod tests {
             let expect =
                 accumulate_parts(k, m, |lo, hi, acc| body::column_axpys(&at, 0, m, &v[lo..hi], lo, acc)).unwrap();
             assert!(out.iter().zip(&expect).all(|(x, y)| x.to_bits() == y.to_bits()), "column {m}");
+        }
+    }
+
+    /// `body::row_dots`, the short-row kernel where the CPU has it, and
+    /// `matvec_new` on rows of every length below 16, with row counts that
+    /// leave every remainder of eight, rows further apart than their
+    /// length, and the last row ending the buffer: the same bits as an
+    /// in-order FMA chain per row.
+    #[test]
+    fn short_rows_match_an_in_order_chain_to_the_bit() {
+        let read = |o: &[MaybeUninit<f64>]| -> Vec<u64> {
+            // SAFETY: the kernels wrote every element.
+            o.iter().map(|x| unsafe { x.assume_init() }.to_bits()).collect()
+        };
+        for k in 1..16usize {
+            for (m, rs, start) in [(1, k, 0), (7, k, 3), (8, k, 0), (29, k + 3, 5), (1003, k, 0), (517, 2 * k + 17, 1)]
+            {
+                let len = start + (m - 1) * rs + k;
+                let buf: Vec<f64> =
+                    (0..len).map(|i| ((i * 7919) % 1013) as f64 / 7.3 * 10f64.powi((i % 7) as i32 - 3) - 0.7).collect();
+                let v: Vec<f64> = (0..k).map(|i| (i as f64 * 0.37 - 1.1) * 1.3f64.powi(i as i32)).collect();
+                let expect: Vec<u64> = (0..m)
+                    .map(|r| {
+                        let row = &buf[start + r * rs..start + r * rs + k];
+                        row.iter().zip(&v).fold(0.0f64, |acc, (&a, &b)| a.mul_add(b, acc)).to_bits()
+                    })
+                    .collect();
+                let mut out = vec![MaybeUninit::uninit(); m];
+                body::row_dots(&buf, start, rs, k, &v, &mut out);
+                assert_eq!(read(&out), expect, "portable k={k} m={m} rs={rs}");
+                let mut out = vec![MaybeUninit::uninit(); m];
+                row_dots_any(&buf, start, rs, k, &v, &mut out);
+                assert_eq!(read(&out), expect, "dispatched k={k} m={m} rs={rs}");
+                #[cfg(target_arch = "x86_64")]
+                if std::is_x86_feature_detected!("avx512f") && std::is_x86_feature_detected!("avx512vl") {
+                    let mut out = vec![MaybeUninit::uninit(); m];
+                    // SAFETY: the CPU has the kernel's features.
+                    assert!(unsafe { super::super::short_rows::short_row_dots(&buf, start, rs, k, &v, &mut out) });
+                    assert_eq!(read(&out), expect, "avx-512 k={k} m={m} rs={rs}");
+                    // Rows running past the buffer: refused, nothing read.
+                    let mut out = vec![MaybeUninit::uninit(); m];
+                    let short = &buf[..len - 1];
+                    // SAFETY: as above.
+                    assert!(!unsafe { super::super::short_rows::short_row_dots(short, start, rs, k, &v, &mut out) });
+                }
+                let a = Mat { buf: &buf, off: start as isize, rs: rs as isize, cs: 1 };
+                let got = matvec_new(a, Vec1 { buf: &v, off: 0, stride: 1 }, m, k).unwrap().unwrap();
+                assert_eq!(got.iter().map(|x| x.to_bits()).collect::<Vec<_>>(), expect, "matvec k={k} m={m}");
+            }
         }
     }
 

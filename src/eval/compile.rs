@@ -295,19 +295,74 @@ fn aug_assign_local(target: &Expr, op: BinOp, value: &Expr) -> StmtCode {
 }
 
 /// `obj[index] = value`, its three parts compiled and evaluated in
-/// Python's order: the value, then the object, then the index.
+/// Python's order: the value, then the object, then the index. A bound
+/// local object is used where it lies (no reference count traffic).
 fn subscript_assign(target: &Expr, value: &Expr) -> StmtCode {
     let ExprKind::Subscript(obj, index) = &target.kind else { return walk_stmt() };
     let (value_code, obj_code, index_code) = (expr(value, 0), expr(obj, 0), expr(index, 0));
+    let local = local_of(obj);
     Box::new(move |interp, s, frame| {
         let StmtKind::Assign(targets, value) = &s.kind else { return interp.exec(s, frame) };
         let [target @ Expr { kind: ExprKind::Subscript(obj, index), .. }] = targets.as_slice() else {
             return interp.exec(s, frame);
         };
         let v = value_code(interp, value, frame)?;
+        if let Some(slot) = local.filter(|&slot| matches!(frame.locals.get(slot), Some(Some(_)))) {
+            let i = index_code(interp, index, frame)?;
+            // (an expression cannot unbind a local of this frame)
+            if let Some(Some(o)) = frame.locals.get(slot) {
+                return interp.set_item(o, &i, v).map_err(|u| interp.locate(u, target.span));
+            }
+        }
         let o = obj_code(interp, obj, frame)?;
         let i = index_code(interp, index, frame)?;
         interp.set_item(&o, &i, v).map_err(|u| interp.locate(u, target.span))
+    })
+}
+
+/// The slot of a local variable named by `e`.
+fn local_of(e: &Expr) -> Option<usize> {
+    match &e.kind {
+        ExprKind::Name(n) => match n.slot.get() {
+            NameSlot::Local(i) => Some(i as usize),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// `x[index]` with `x` a local: once `x` is known to be bound, the index is
+/// evaluated and `x` is read where it lies; a dict or 1-d array element
+/// comes without the general dispatch.
+fn local_subscript(obj: &Expr, index: &Expr, depth: usize) -> ExprCode {
+    let (obj_code, index_code) = (expr(obj, depth + 1), expr(index, depth + 1));
+    let Some(slot) = local_of(obj) else { return walk_expr() };
+    Box::new(move |interp, e, frame| {
+        let ExprKind::Subscript(obj, index) = &e.kind else { return interp.eval(e, frame) };
+        if !matches!(frame.locals.get(slot), Some(Some(_))) {
+            // unbound: the general read raises
+            let v = obj_code(interp, obj, frame)?;
+            let i = index_code(interp, index, frame)?;
+            return interp.get_item(&v, &i).map_err(|u| interp.locate(u, e.span));
+        }
+        let i = index_code(interp, index, frame)?;
+        let Some(Some(v)) = frame.locals.get(slot) else {
+            return Err(super::error::type_error("internal error: local unbound by an index"));
+        };
+        match (v, &i) {
+            (Value::Dict(d), _) => {
+                if let Ok(Some(x)) = d.borrow().get(&i) {
+                    return Ok(x);
+                }
+            }
+            (Value::Array(a), Value::Int(k)) => {
+                if let Some(x) = super::num::element_1d(a, *k) {
+                    return Ok(x.into_value());
+                }
+            }
+            _ => {}
+        }
+        interp.get_item(v, &i).map_err(|u| interp.locate(u, e.span))
     })
 }
 
@@ -390,6 +445,7 @@ fn expr(e: &Expr, depth: usize) -> ExprCode {
         ExprKind::Compare(first, rest) if rest.len() == 1 => {
             compare_code(first, rest[0].0, &rest[0].1, depth, Value::Bool, |_, v, _| Ok(v))
         }
+        ExprKind::Subscript(obj, index) if local_of(obj).is_some() => local_subscript(obj, index, depth),
         ExprKind::Subscript(obj, index) => {
             let (obj_code, index_code) = (expr(obj, depth + 1), expr(index, depth + 1));
             Box::new(move |interp, e, frame| {

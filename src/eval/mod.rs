@@ -5,6 +5,7 @@
 //! executed here; expressions in [`expr`], operators in [`ops`], indexing
 //! in [`subscript`], iteration and truth in [`iter`].
 
+pub mod assign;
 pub mod compile;
 pub mod error;
 pub mod explain;

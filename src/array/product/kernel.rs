@@ -104,6 +104,38 @@ pub(super) fn takes_row_kernel(m: usize, k: usize) -> bool {
     m > 1 && m.saturating_mul(k) > SMALL_GEMM
 }
 
+/// `out (m) = a (m x k) @ v (k)` (`m > 1`) the way NumPy's `matmul` makes
+/// it: OpenBLAS's `dgemv_t` for contiguous rows, `dgemv_n` for contiguous
+/// columns, else its own loop.
+fn matvec(a: Mat<f64>, v: Vec1<f64>, m: usize, k: usize, out: &mut [f64]) -> ArrayResult<()> {
+    let bv = Mat { buf: v.buf, off: v.off, rs: v.stride, cs: 0 };
+    if gemv_t_layout(a, bv, k) {
+        if m.saturating_mul(k) > SMALL_GEMM && super::tall::matvec(a, v, m, k, out)? {
+            return Ok(());
+        }
+        let v: Vec<f64> = (0..k).map(|i| v.at(i)).collect();
+        super::gemv::gemv_t_small(a.buf, a.off as usize, a.rs as usize, m, &v, out);
+        return Ok(());
+    }
+    if a.rs == 1 && a.cs >= m as isize && a.off >= 0 && v.stride > 0 {
+        let x: Vec<f64> = (0..k).map(|i| v.at(i)).collect();
+        let cols = super::gemv_n::Cols { buf: a.buf, off: a.off as usize, cs: a.cs as usize };
+        return super::gemv_n::gemv_n(cols, m, &x, v.stride == 1, out);
+    }
+    // NumPy's own loop for a matrix BLAS cannot take.
+    for (i, o) in out.iter_mut().enumerate() {
+        *o = super::gemv::plain_dot(k, |j| a.at(i, j), |j| v.at(j));
+    }
+    Ok(())
+}
+
+/// Whether NumPy hands `a (m x k) @ b (k x 1)` to OpenBLAS's `dgemv_t`:
+/// rows of `a` contiguous and at least `k` apart, `b` with a positive
+/// stride (see [`super::gemv`]).
+pub(super) fn gemv_t_layout(a: Mat<f64>, b: Mat<f64>, k: usize) -> bool {
+    a.cs == 1 && a.rs >= k as isize && a.off >= 0 && b.rs > 0
+}
+
 /// Problems up to this many multiply-adds use the in-order FMA kernels.
 pub(super) const SMALL_GEMM: usize = 1 << 18;
 
@@ -235,11 +267,14 @@ impl Product for f64 {
             out[0] = Self::dot(x, y, k, false)?;
             return Ok(());
         }
-        if n == 1 && m.saturating_mul(k) > SMALL_GEMM {
+        if n == 1 {
             let v = Vec1 { buf: b.buf, off: b.off, stride: b.rs };
-            if super::tall::matvec(a, v, m, k, out)? {
-                return Ok(());
-            }
+            return matvec(a, v, m, k, out);
+        }
+        if m == 1 {
+            // A row times a matrix: NumPy's `gemv` on the transpose.
+            let t = Mat { buf: b.buf, off: b.off, rs: b.cs, cs: b.rs };
+            return matvec(t, Vec1 { buf: a.buf, off: a.off, stride: a.cs }, n, k, out);
         }
         if m * n <= 1024
             && k >= 4096
@@ -272,7 +307,7 @@ impl Product for f64 {
 
     fn product_new(a: Mat<f64>, b: Mat<f64>, m: usize, k: usize, n: usize) -> ArrayResult<Option<Vec<f64>>> {
         // The big matrix-vector products of `gemm` (same kernel, same sums).
-        if n == 1 && takes_row_kernel(m, k) {
+        if n == 1 && takes_row_kernel(m, k) && gemv_t_layout(a, b, k) {
             let v = Vec1 { buf: b.buf, off: b.off, stride: b.rs };
             return super::tall::matvec_new(a, v, m, k);
         }
@@ -335,33 +370,6 @@ pub(crate) fn ddot_body(x: &[f64], y: &[f64]) -> f64 {
         ddot_step(&mut acc, xb, yb);
     }
     ddot_finish(&acc, !xs.is_empty(), x_tail, y_tail)
-}
-
-/// [`ddot_body`] of four rows against one vector at once: each result is
-/// bit-identical to `ddot_body(row, v)`, but every block of `v` is loaded
-/// once for the four rows. All rows must be `v.len()` long.
-#[inline(always)]
-pub(crate) fn ddot4_body(rows: [&[f64]; 4], v: &[f64]) -> [f64; 4] {
-    let n = v.len();
-    let (vs, v_tail) = v.as_chunks::<16>();
-    let (r0, t0) = rows[0][..n].as_chunks::<16>();
-    let (r1, t1) = rows[1][..n].as_chunks::<16>();
-    let (r2, t2) = rows[2][..n].as_chunks::<16>();
-    let (r3, t3) = rows[3][..n].as_chunks::<16>();
-    let mut acc = [[[0.0f64; 4]; 4]; 4];
-    for ((((vb, x0), x1), x2), x3) in vs.iter().zip(r0).zip(r1).zip(r2).zip(r3) {
-        ddot_step(&mut acc[0], x0, vb);
-        ddot_step(&mut acc[1], x1, vb);
-        ddot_step(&mut acc[2], x2, vb);
-        ddot_step(&mut acc[3], x3, vb);
-    }
-    let full = !vs.is_empty();
-    [
-        ddot_finish(&acc[0], full, t0, v_tail),
-        ddot_finish(&acc[1], full, t1, v_tail),
-        ddot_finish(&acc[2], full, t2, v_tail),
-        ddot_finish(&acc[3], full, t3, v_tail),
-    ]
 }
 
 /// One 16-element block of OpenBLAS's `ddot`: four groups of four FMA chains.

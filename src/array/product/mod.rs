@@ -6,6 +6,8 @@
 //! products on typed loops, int64 overflow raising `OverflowError`.
 
 mod blocked;
+mod gemv;
+mod gemv_n;
 mod kernel;
 #[cfg(target_arch = "x86_64")]
 mod short_rows;
@@ -264,7 +266,7 @@ impl RowProduct {
     pub fn new(a: &Array<f64>, v: &Array<f64>) -> Option<RowProduct> {
         let (&[m, k], &[vk]) = (a.shape(), v.shape()) else { return None };
         let &[rs, cs] = a.strides() else { return None };
-        if vk != k || cs != 1 || rs < 0 || !kernel::takes_row_kernel(m, k) {
+        if vk != k || cs != 1 || rs < k as isize || !kernel::takes_row_kernel(m, k) {
             return None;
         }
         Some(RowProduct { a: a.clone(), v: v.to_vec() })
@@ -292,7 +294,7 @@ impl RowProduct {
 
     /// The product's rows over `buf`, the matrix's buffer.
     pub fn rows<'a>(&'a self, buf: &'a [f64]) -> Rows<'a> {
-        Rows { buf, off: self.a.offset(), rs: self.a.strides()[0] as usize, v: &self.v }
+        Rows { buf, off: self.a.offset(), rs: self.a.strides()[0] as usize, m: self.len(), v: &self.v }
     }
 }
 
@@ -303,13 +305,14 @@ pub struct Rows<'a> {
     buf: &'a [f64],
     off: usize,
     rs: usize,
+    m: usize,
     v: &'a [f64],
 }
 
 impl Rows<'_> {
     /// Elements `first..first + out.len()` of the product.
     pub fn fill(&self, first: usize, out: &mut [f64]) {
-        tall::matvec_rows(self.buf, self.off, self.rs, self.v.len(), self.v, first, out)
+        tall::matvec_rows(self.buf, self.off, self.rs, self.m, self.v.len(), self.v, first, out)
     }
 }
 
@@ -318,8 +321,8 @@ const TINY_PRODUCT: usize = 4096;
 
 /// `a @ b` for a small C-contiguous float64 matrix times a C-contiguous
 /// float64 matrix or vector (`A @ x` with `A` 3x3): the general path's
-/// in-order FMA kernel without its broadcasting set-up and copies, so the
-/// same bits. `None` (nothing done) for other operands, a row times a
+/// in-order FMA kernel (for a vector, OpenBLAS's `dgemv_t` order) without
+/// its broadcasting set-up and copies, so the same bits. `None` (nothing done) for other operands, a row times a
 /// column (a dot product in NumPy) and empty or bigger products.
 fn small_float_matmul(a: &NdArray, b: &NdArray) -> Option<ArrayResult<NdArray>> {
     let (NdArray::Float(x), NdArray::Float(y)) = (a, b) else { return None };
@@ -332,6 +335,10 @@ fn small_float_matmul(a: &NdArray, b: &NdArray) -> Option<ArrayResult<NdArray>> 
     if y.shape()[0] != k || work == 0 || work > TINY_PRODUCT || (m == 1 && n == 1) {
         return None;
     }
+    if y.ndim() == 2 && (m == 1 || n == 1) {
+        // A matrix-vector product in NumPy (`gemv`): the general path.
+        return None;
+    }
     let (xb, yb) = (x.buffer(), y.buffer());
     let am = Mat { buf: &xb, off: x.offset() as isize, rs: k as isize, cs: 1 };
     let bm = if y.ndim() == 1 {
@@ -340,7 +347,12 @@ fn small_float_matmul(a: &NdArray, b: &NdArray) -> Option<ArrayResult<NdArray>> 
         Mat { buf: &yb, off: y.offset() as isize, rs: n as isize, cs: 1 }
     };
     let mut out = vec![0.0; m * n];
-    kernel::fma_gemm(am, bm, m, k, n, &mut out);
+    if y.ndim() == 1 {
+        // NumPy's `dgemv_t` (m > 1 here).
+        gemv::gemv_t_small(&xb, x.offset(), k, m, &yb[y.offset()..y.offset() + k], &mut out);
+    } else {
+        kernel::fma_gemm(am, bm, m, k, n, &mut out);
+    }
     let shape = if y.ndim() == 1 { vec![m] } else { vec![m, n] };
     Some(Array::from_vec(shape, out).map(IntoNdArray::into_nd))
 }
@@ -372,9 +384,36 @@ pub fn dot(a: &NdArray, b: &NdArray) -> ArrayResult<NdArray> {
     }
     let m = if a.ndim() == 2 { a.shape()[0] } else { 1 };
     let n = if b.ndim() == 2 { b.shape()[1] } else { 1 };
+    // NumPy's BLAS `dot` copies the operands of a matrix-vector product
+    // that BLAS cannot take (a matrix with neither rows nor columns
+    // contiguous, a vector with a negative stride) into C order first.
+    let gemv = m == 1 || n == 1;
+    let (mut ca, mut cb) = (None, None);
+    let (a, b) = if gemv { (blas_copy(a, &mut ca), blas_copy(b, &mut cb)) } else { (a, b) };
     let a2 = reshape(a, &[m as isize, k as isize])?;
     let b2 = reshape(b, &[k as isize, n as isize])?;
     with_pair!(&a2, &b2, |x, y| Ok(matmul_typed(&x, &y, a.ndim() == 1, b.ndim() == 1)?.into_nd()))
+}
+
+/// `x`, or its C-ordered copy (kept in `slot`) when it is a float matrix
+/// or vector that OpenBLAS cannot take as it is.
+fn blas_copy<'a>(x: &'a NdArray, slot: &'a mut Option<NdArray>) -> &'a NdArray {
+    let NdArray::Float(f) = x else { return x };
+    let takes = match f.strides() {
+        [s] => *s > 0,
+        _ => blas_matrix(f),
+    };
+    if takes {
+        return x;
+    }
+    slot.insert(NdArray::Float(f.as_contiguous()))
+}
+
+/// Whether OpenBLAS takes the 2-d `x` as it is: one axis contiguous, the
+/// other with a stride at least its length.
+fn blas_matrix(x: &Array<f64>) -> bool {
+    let (&[m, k], &[rs, cs]) = (x.shape(), x.strides()) else { return false };
+    x.offset() as isize >= 0 && ((cs == 1 && rs >= k as isize) || (rs == 1 && cs >= m as isize))
 }
 
 /// Whether NumPy's BLAS `dot` takes a 1-d or 2-d float operand as a scalar:

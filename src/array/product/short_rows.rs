@@ -4,9 +4,9 @@
 //! Eight rows at a time are loaded whole and transposed in registers, so
 //! that lane `g` of vector `q` holds element `q` of row `g`; one vector
 //! FMA per element then advances the eight rows' dot products together.
-//! Each lane runs its row's in-order FMA chain from zero, the operations
-//! of the portable kernel (`tall::body::row_dots`), so the sums are the
-//! same bits. Measured on the (1e6, 10) bench matrix, one thread: 3.5 ms
+//! Each lane runs its row's sum in OpenBLAS's `dgemv_t` order (see
+//! `super::gemv`), the operations of the portable kernel
+//! (`tall::body::row_dots`), so the sums are the same bits. Measured on the (1e6, 10) bench matrix, one thread: 3.5 ms
 //! for the portable kernel, 0.8 ms of it without memory stalls; this
 //! kernel 2.1 ms, 0.4 ms without memory stalls.
 
@@ -74,8 +74,35 @@ fn transpose8(a: [__m512d; 8]) -> [__m512d; 8] {
     ]
 }
 
+/// Eight rows' dot products, lane `g` for row `g`, in the order of
+/// OpenBLAS's `dgemv_t` (see [`super::gemv`]): `col(q)` holds element `q`
+/// of the eight rows, `x[q]` element `q` of the vector in every lane.
+#[inline]
+#[target_feature(enable = "avx512f,avx512vl,avx2,fma")]
+fn gemv_t_lanes<const K: usize>(col: impl Fn(usize) -> __m512d, x: &[__m512d; K]) -> __m512d {
+    let k4 = K & !3;
+    let mut y = _mm512_setzero_pd();
+    if k4 > 0 {
+        let mut c = [_mm512_setzero_pd(); 4];
+        for q in 0..k4 {
+            c[q % 4] = _mm512_fmadd_pd(col(q), x[q], c[q % 4]);
+        }
+        let t = _mm512_add_pd(_mm512_add_pd(c[0], c[2]), _mm512_add_pd(c[1], c[3]));
+        y = _mm512_add_pd(y, t);
+    }
+    match K - k4 {
+        1 => _mm512_fmadd_pd(col(k4), x[k4], y),
+        2 => _mm512_add_pd(y, _mm512_fmadd_pd(col(k4), x[k4], _mm512_mul_pd(col(k4 + 1), x[k4 + 1]))),
+        3 => {
+            let p = _mm512_fmadd_pd(col(k4), x[k4], _mm512_mul_pd(col(k4 + 1), x[k4 + 1]));
+            _mm512_add_pd(y, _mm512_fmadd_pd(col(k4 + 2), x[k4 + 2], p))
+        }
+        _ => y,
+    }
+}
+
 /// `out[r] = row r . v` for the rows of `k` elements starting at
-/// `start + r * rs`, each as an in-order FMA chain from zero; `false`
+/// `start + r * rs`, each in the order of OpenBLAS's `dgemv_t`; `false`
 /// (nothing written) unless `k` is in `1..16` and the rows lie in `buf`.
 #[target_feature(enable = "avx512f,avx512vl,avx2,fma")]
 pub(crate) fn short_row_dots(
@@ -141,18 +168,16 @@ fn rows_of<const K: usize>(buf: &[f64], start: usize, rs: usize, v: &[f64], out:
             }
         });
         let cols = transpose8(low);
-        let mut acc = _mm512_setzero_pd();
-        for q in 0..K.min(8) {
-            acc = _mm512_fmadd_pd(cols[q], x[q], acc);
-        }
-        if K > 8 {
+        let high = if K > 8 {
+            // SAFETY: as for `low`.
             let high: [__m512d; 8] =
                 std::array::from_fn(|g| unsafe { _mm512_maskz_loadu_pd(first_lanes(K - 8), p.add(g * rs + 8)) });
-            let cols = transpose8(high);
-            for q in 8..K {
-                acc = _mm512_fmadd_pd(cols[q - 8], x[q], acc);
-            }
-        }
+            transpose8(high)
+        } else {
+            [_mm512_setzero_pd(); 8]
+        };
+        let col = |q: usize| if q < 8 { cols[q] } else { high[q - 8] };
+        let acc = gemv_t_lanes::<K>(col, &x);
         let dst = &mut out[r..r + 8];
         // SAFETY: `dst` is eight elements long, and `MaybeUninit<f64>` has
         // the layout of `f64`.
@@ -161,7 +186,7 @@ fn rows_of<const K: usize>(buf: &[f64], start: usize, rs: usize, v: &[f64], out:
     }
     for (i, o) in out[r..].iter_mut().enumerate() {
         let s = start + (r + i) * rs;
-        o.write(buf[s..s + K].iter().zip(v).fold(0.0, |acc, (&a, &b)| a.mul_add(b, acc)));
+        o.write(super::gemv::row1(&buf[s..s + K], &v[..K]));
     }
     true
 }

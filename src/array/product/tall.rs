@@ -5,13 +5,14 @@
 //! sum of outer products of rows.
 //!
 //! Summation orders: a matrix-vector product with rows in memory takes each
-//! row's dot product in OpenBLAS's `ddot` order (in-order FMA below 16
-//! terms); the column and outer-product forms accumulate in order within
+//! row's dot product in OpenBLAS's `dgemv_t` order (see [`super::gemv`]);
+//! the column and outer-product forms accumulate in order within
 //! each thread's slice of the inner dimension, and the slices' partial sums
 //! are added in order. Big products of OpenBLAS split their work too, so
 //! their last bits were never reproducible.
 
-use super::kernel::{ddot4_body, ddot_body, Mat, Vec1};
+use super::gemv::fix_edges;
+use super::kernel::{Mat, Vec1};
 use crate::array::error::ArrayResult;
 use crate::array::parallel::{parts_for, run_ranges, threads};
 use std::mem::MaybeUninit;
@@ -48,8 +49,9 @@ pub(crate) fn matvec(a: Mat<f64>, v: Vec1<f64>, m: usize, k: usize, out: &mut [f
         crate::array::parallel::update_slice_chunked(out, (WORK_CHUNK / k.max(1)).max(1), |start, part| {
             // SAFETY: `MaybeUninit<f64>` has the layout of `f64`, and the
             // kernel only writes initialized values through this view.
-            let part = unsafe { &mut *(part as *mut [f64] as *mut [MaybeUninit<f64>]) };
-            row_dots_any(buf, off + start * rs, rs, k, v, part)
+            let raw = unsafe { &mut *(part as *mut [f64] as *mut [MaybeUninit<f64>]) };
+            row_dots_any(buf, off + start * rs, rs, k, v, raw);
+            fix_edges(buf, off, rs, m, v, start, part);
         })?;
     } else {
         let cs = a.cs as usize;
@@ -73,21 +75,34 @@ pub(crate) fn matvec_new(a: Mat<f64>, v: Vec1<f64>, m: usize, k: usize) -> Array
     let v = contiguous(v, k);
     let v: &[f64] = &v;
     let (off, rs, buf) = (a.off as usize, a.rs as usize, a.buf);
-    let out = crate::array::parallel::build_vec_chunked(m, (WORK_CHUNK / k.max(1)).max(1), |start, part| {
+    let mut out = crate::array::parallel::build_vec_chunked(m, (WORK_CHUNK / k.max(1)).max(1), |start, part| {
         row_dots_any(buf, off + start * rs, rs, k, v, part)
     })?;
+    fix_edges(buf, off, rs, m, v, 0, &mut out);
     Ok(Some(out))
 }
 
-/// Rows `first..first + out.len()` of the product [`matvec_new`] makes
-/// of the matrix whose row `r` is `buf[off + r * rs..][..k]` and the
+/// Rows `first..first + out.len()` of the `m`-row product [`matvec_new`]
+/// makes of the matrix whose row `r` is `buf[off + r * rs..][..k]` and the
 /// contiguous `v`: the same kernel, whose rows do not depend on which
-/// others it makes along with them, so the same bits.
-pub(crate) fn matvec_rows(buf: &[f64], off: usize, rs: usize, k: usize, v: &[f64], first: usize, out: &mut [f64]) {
+/// others it makes along with them, and the same odd rows, so the same
+/// bits.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn matvec_rows(
+    buf: &[f64],
+    off: usize,
+    rs: usize,
+    m: usize,
+    k: usize,
+    v: &[f64],
+    first: usize,
+    out: &mut [f64],
+) {
     // SAFETY: `MaybeUninit<f64>` has the layout of `f64`, and the kernel
     // only writes initialized values through this view.
-    let out = unsafe { &mut *(out as *mut [f64] as *mut [MaybeUninit<f64>]) };
-    row_dots_any(buf, off + first * rs, rs, k, v, out)
+    let raw = unsafe { &mut *(out as *mut [f64] as *mut [MaybeUninit<f64>]) };
+    row_dots_any(buf, off + first * rs, rs, k, v, raw);
+    fix_edges(buf, off, rs, m, &v[..k], first, out);
 }
 
 /// [`body::row_dots`] in the widest build the CPU runs (for rows shorter
@@ -100,6 +115,9 @@ fn row_dots_any(buf: &[f64], start: usize, rs: usize, k: usize, v: &[f64], out: 
         unsafe {
             if k < 16 && super::short_rows::short_row_dots(buf, start, rs, k, v, out) {
                 return;
+            }
+            if k >= 16 {
+                return super::gemv::row_dots_avx2(buf, start, rs, &v[..k], out);
             }
             return hw::row_dots_avx512(buf, start, rs, k, v, out);
         }
@@ -174,43 +192,25 @@ use with_fma;
 
 /// The kernels' code, inlined into the portable and the FMA builds.
 mod body {
-    use super::{ddot4_body, ddot_body, MaybeUninit, OuterOperands};
+    use super::super::gemv::{row1, rows4};
+    use super::{MaybeUninit, OuterOperands};
 
-    /// `out[r] = row r . v` for the rows starting at `start + r * rs`:
-    /// rows shorter than 16 as an in-order FMA chain (eight rows at a time,
-    /// so the chains overlap), longer ones in OpenBLAS's `ddot` order.
+    /// `out[r] = row r . v` for the rows starting at `start + r * rs`, in
+    /// the order of OpenBLAS's four-row `dgemv_t` kernel (see
+    /// [`super::gemv`]), four rows at a time so that their chains overlap.
     #[inline(always)]
     pub fn row_dots(buf: &[f64], start: usize, rs: usize, k: usize, v: &[f64], out: &mut [MaybeUninit<f64>]) {
         let v = &v[..k];
-        if k >= 16 {
-            let mut quads = out.chunks_exact_mut(4);
-            let mut s = start;
-            for quad in &mut quads {
-                let rows = [0, 1, 2, 3].map(|g| &buf[s + g * rs..s + g * rs + k]);
-                quad.write_copy_of_slice(&ddot4_body(rows, v));
-                s += 4 * rs;
-            }
-            for o in quads.into_remainder() {
-                o.write(ddot_body(&buf[s..s + k], v));
-                s += rs;
-            }
-            return;
+        let mut quads = out.chunks_exact_mut(4);
+        let mut s = start;
+        for quad in &mut quads {
+            let rows = [0, 1, 2, 3].map(|g| &buf[s + g * rs..s + g * rs + k]);
+            quad.write_copy_of_slice(&rows4(rows, v));
+            s += 4 * rs;
         }
-        let mut groups = out.chunks_exact_mut(8);
-        let mut s0 = start;
-        for group in &mut groups {
-            let mut acc = [0.0f64; 8];
-            for (q, &x) in v.iter().enumerate() {
-                for (g, a) in acc.iter_mut().enumerate() {
-                    *a = buf[s0 + g * rs + q].mul_add(x, *a);
-                }
-            }
-            group.write_copy_of_slice(&acc);
-            s0 += 8 * rs;
-        }
-        for o in groups.into_remainder() {
-            o.write(buf[s0..s0 + k].iter().zip(v).fold(0.0, |acc, (&x, &y)| x.mul_add(y, acc)));
-            s0 += rs;
+        for o in quads.into_remainder() {
+            o.write(row1(&buf[s..s + k], v));
+            s += rs;
         }
     }
 
@@ -450,10 +450,10 @@ mod tests {
     /// `body::row_dots`, the short-row kernel where the CPU has it, and
     /// `matvec_new` on rows of every length below 16, with row counts that
     /// leave every remainder of eight, rows further apart than their
-    /// length, and the last row ending the buffer: the same bits as an
-    /// in-order FMA chain per row.
+    /// length, and the last row ending the buffer: the same bits as
+    /// OpenBLAS's `dgemv_t` order per row.
     #[test]
-    fn short_rows_match_an_in_order_chain_to_the_bit() {
+    fn short_rows_match_the_gemv_order_to_the_bit() {
         let read = |o: &[MaybeUninit<f64>]| -> Vec<u64> {
             // SAFETY: the kernels wrote every element.
             o.iter().map(|x| unsafe { x.assume_init() }.to_bits()).collect()
@@ -468,7 +468,7 @@ mod tests {
                 let expect: Vec<u64> = (0..m)
                     .map(|r| {
                         let row = &buf[start + r * rs..start + r * rs + k];
-                        row.iter().zip(&v).fold(0.0f64, |acc, (&a, &b)| a.mul_add(b, acc)).to_bits()
+                        super::super::gemv::row1(row, &v).to_bits()
                     })
                     .collect();
                 let mut out = vec![MaybeUninit::uninit(); m];
@@ -491,6 +491,11 @@ mod tests {
                 }
                 let a = Mat { buf: &buf, off: start as isize, rs: rs as isize, cs: 1 };
                 let got = matvec_new(a, Vec1 { buf: &v, off: 0, stride: 1 }, m, k).unwrap().unwrap();
+                let mut expect = expect;
+                for (r, e) in super::super::gemv::edge_rows(m, k) {
+                    let row = &buf[start + r * rs..start + r * rs + k];
+                    expect[r] = super::super::gemv::edge_row(row, &v, e).to_bits();
+                }
                 assert_eq!(got.iter().map(|x| x.to_bits()).collect::<Vec<_>>(), expect, "matvec k={k} m={m}");
             }
         }

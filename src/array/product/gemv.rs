@@ -240,38 +240,43 @@ pub(crate) fn fix_edges(buf: &[f64], off: usize, rs: usize, m: usize, v: &[f64],
 /// The whole product `(m x k) @ v` in OpenBLAS's order on one thread, for
 /// small products: row `r` is `buf[off + r * rs..][..k]`.
 pub(crate) fn gemv_t_small(buf: &[f64], off: usize, rs: usize, m: usize, v: &[f64], out: &mut [f64]) {
-    with_fma(|| {
-        let k = v.len();
-        let row = |r: usize| &buf[off + r * rs..off + r * rs + k];
-        let mut quads = out[..m].chunks_exact_mut(4);
-        let mut r = 0;
-        for quad in &mut quads {
-            quad.copy_from_slice(&rows4([row(r), row(r + 1), row(r + 2), row(r + 3)], v));
-            r += 4;
-        }
-        for o in quads.into_remainder() {
-            *o = row1(row(r), v);
-            r += 1;
-        }
-    });
+    #[cfg(target_arch = "x86_64")]
+    if std::is_x86_feature_detected!("fma") {
+        // SAFETY: the CPU has FMA, checked just above.
+        unsafe { small_rows_fma(buf, off, rs, m, v, out) };
+    } else {
+        small_rows(buf, off, rs, m, v, out);
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    small_rows(buf, off, rs, m, v, out);
     fix_edges(buf, off, rs, m, v, 0, out);
 }
 
-/// Runs `f` compiled with FMA instructions when the CPU has them (same
-/// results either way: `mul_add` is exact in both).
+/// [`small_rows`] compiled with FMA, so that `mul_add` is one instruction
+/// (a closure handed to a `target_feature` function is compiled without
+/// the feature, and its `mul_add` became a library call). Same results:
+/// `mul_add` is exact in both builds.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "fma")]
+fn small_rows_fma(buf: &[f64], off: usize, rs: usize, m: usize, v: &[f64], out: &mut [f64]) {
+    small_rows(buf, off, rs, m, v, out)
+}
+
+/// Rows `0..m` in the four-row and one-row kernels' orders.
 #[inline(always)]
-fn with_fma(f: impl FnOnce()) {
-    #[cfg(target_arch = "x86_64")]
-    if std::is_x86_feature_detected!("fma") {
-        #[target_feature(enable = "fma")]
-        fn run(f: impl FnOnce()) {
-            f()
-        }
-        // SAFETY: the CPU has FMA, checked just above.
-        unsafe { run(f) };
-        return;
+fn small_rows(buf: &[f64], off: usize, rs: usize, m: usize, v: &[f64], out: &mut [f64]) {
+    let k = v.len();
+    let row = |r: usize| &buf[off + r * rs..off + r * rs + k];
+    let mut quads = out[..m].chunks_exact_mut(4);
+    let mut r = 0;
+    for quad in &mut quads {
+        quad.copy_from_slice(&rows4([row(r), row(r + 1), row(r + 2), row(r + 3)], v));
+        r += 4;
     }
-    f()
+    for o in quads.into_remainder() {
+        *o = row1(row(r), v);
+        r += 1;
+    }
 }
 
 /// `sum += a[i] * b[i]` in order from zero: NumPy's own loop for the

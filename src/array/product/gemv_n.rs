@@ -103,7 +103,14 @@ fn small_call(a: Cols, r0: usize, v: &[f64], unit_x: bool, out: &mut [f64]) -> A
     macro_rules! go {
         ($($n:literal)*) => {
             match out.len() {
-                $($n => with_fma(|| small_rows::<$n>(a, r0, v, unit_x, out)),)*
+                $($n => {
+                    #[cfg(target_arch = "x86_64")]
+                    if has_fma() {
+                        // SAFETY: the CPU has AVX2 and FMA, checked just above.
+                        return unsafe { fma::small_rows::<$n>(a, r0, v, unit_x, out) };
+                    }
+                    small_rows::<$n>(a, r0, v, unit_x, out)
+                })*
                 _ => Ok(()),
             }
         };
@@ -189,7 +196,14 @@ fn call_part(a: Cols, r0: usize, r1: usize, lo: usize, hi: usize, v: &[f64], uni
     let mut i = lo;
     while i < hi.min(main_end) {
         let e = (i + ROW_BLOCK).min(hi.min(main_end));
-        with_fma(|| main_rows(a, i, v, &mut out[i - lo..e - lo]));
+        #[cfg(target_arch = "x86_64")]
+        if has_fma() {
+            // SAFETY: the CPU has AVX2 and FMA, checked just above.
+            unsafe { fma::main_rows(a, i, v, &mut out[i - lo..e - lo]) };
+            i = e;
+            continue;
+        }
+        main_rows(a, i, v, &mut out[i - lo..e - lo]);
         i = e;
     }
     let odd = w & 3;
@@ -252,20 +266,38 @@ fn odd_row(a: Cols, r: usize, v: &[f64], pairs: bool) -> f64 {
     0.0 + t
 }
 
-/// Runs `f` compiled with FMA instructions when the CPU has them (same
-/// results either way: `mul_add` is exact in both).
+/// Whether the CPU runs the AVX2 + FMA builds of the kernels.
+#[cfg(target_arch = "x86_64")]
 #[inline(always)]
-fn with_fma<R>(f: impl FnOnce() -> R) -> R {
-    #[cfg(target_arch = "x86_64")]
-    if std::is_x86_feature_detected!("avx2") && std::is_x86_feature_detected!("fma") {
-        #[target_feature(enable = "avx2,fma")]
-        fn run<R>(f: impl FnOnce() -> R) -> R {
-            f()
-        }
-        // SAFETY: the CPU has AVX2 and FMA, checked just above.
-        return unsafe { run(f) };
+fn has_fma() -> bool {
+    std::is_x86_feature_detected!("avx2") && std::is_x86_feature_detected!("fma")
+}
+
+/// The kernels compiled with AVX2 + FMA, so that `mul_add` is one
+/// instruction (a closure handed to a `target_feature` function is compiled
+/// without the features, and its `mul_add` became a library call). Same
+/// results as the portable builds: `mul_add` is exact in both.
+#[cfg(target_arch = "x86_64")]
+mod fma {
+    use super::{ArrayResult, Cols};
+
+    /// [`super::small_rows`] with AVX2 + FMA.
+    #[target_feature(enable = "avx2,fma")]
+    pub(super) fn small_rows<const N: usize>(
+        a: Cols,
+        r0: usize,
+        v: &[f64],
+        unit_x: bool,
+        out: &mut [f64],
+    ) -> ArrayResult<()> {
+        super::small_rows::<N>(a, r0, v, unit_x, out)
     }
-    f()
+
+    /// [`super::main_rows`] with AVX2 + FMA.
+    #[target_feature(enable = "avx2,fma")]
+    pub(super) fn main_rows(a: Cols, first: usize, v: &[f64], out: &mut [f64]) {
+        super::main_rows(a, first, v, out)
+    }
 }
 
 #[cfg(test)]

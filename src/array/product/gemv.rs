@@ -176,9 +176,17 @@ pub(crate) fn row_dots_avx2(buf: &[f64], start: usize, rs: usize, v: &[f64], out
     }
 }
 
-/// One row's dot product with `v` in the FMA kernel's order.
+/// The skeleton both row orders share: the first `k & !3` terms in blocks
+/// of [`BLOCK`], each block's four lanes filled from zero by `step` (one
+/// group of four terms at a time) and folded into the row's total by
+/// `fold`, then the `k % 4` tail.
 #[inline(always)]
-pub(crate) fn row1(row: &[f64], v: &[f64]) -> f64 {
+fn blocked_row(
+    row: &[f64],
+    v: &[f64],
+    step: impl Fn(&mut [f64; 4], &[f64], &[f64]),
+    fold: impl Fn(&[f64; 4]) -> f64,
+) -> f64 {
     let k = v.len();
     let k4 = k & !3;
     let mut y = 0.0f64;
@@ -187,40 +195,47 @@ pub(crate) fn row1(row: &[f64], v: &[f64]) -> f64 {
         let e = (b + BLOCK).min(k4);
         let mut a = [0.0f64; 4];
         for (c, x) in row[b..e].chunks_exact(4).zip(v[b..e].chunks_exact(4)) {
-            for j in 0..4 {
-                a[j] = c[j].mul_add(x[j], a[j]);
-            }
+            step(&mut a, c, x);
         }
-        y += (a[0] + a[2]) + (a[1] + a[3]);
+        y += fold(&a);
         b = e;
     }
     tail(&row[k4..k], &v[k4..], y)
 }
 
+/// One row's dot product with `v` in the FMA kernel's order.
+#[inline(always)]
+pub(crate) fn row1(row: &[f64], v: &[f64]) -> f64 {
+    blocked_row(
+        row,
+        v,
+        |a, c, x| {
+            for j in 0..4 {
+                a[j] = c[j].mul_add(x[j], a[j]);
+            }
+        },
+        |a| (a[0] + a[2]) + (a[1] + a[3]),
+    )
+}
+
 /// One row's dot product with `v` in the order of the SSE2 kernel `edge`.
 pub(crate) fn edge_row(row: &[f64], v: &[f64], edge: Edge) -> f64 {
-    let k = v.len();
-    let k4 = k & !3;
-    let mut y = 0.0f64;
-    let mut b = 0;
-    while b < k4 {
-        let e = (b + BLOCK).min(k4);
-        let mut a = [0.0f64; 4];
-        for (c, x) in row[b..e].chunks_exact(4).zip(v[b..e].chunks_exact(4)) {
+    blocked_row(
+        row,
+        v,
+        |a, c, x| {
             for j in 0..4 {
                 // The two-row kernel has two lanes: terms of even and odd
                 // index.
                 let lane = if edge == Edge::Pair { j & 1 } else { j };
                 a[lane] += c[j] * x[j];
             }
-        }
-        y += match edge {
+        },
+        |a| match edge {
             Edge::Pair => a[0] + a[1],
             Edge::Single => (a[0] + a[2]) + (a[1] + a[3]),
-        };
-        b = e;
-    }
-    tail(&row[k4..k], &v[k4..], y)
+        },
+    )
 }
 
 /// Recomputes the odd rows (see [`edge_rows`]) of an `(m x k) @ v`

@@ -113,12 +113,12 @@ fn matvec(a: Mat<f64>, v: Vec1<f64>, m: usize, k: usize, out: &mut [f64]) -> Arr
         if m.saturating_mul(k) > SMALL_GEMM && super::tall::matvec(a, v, m, k, out)? {
             return Ok(());
         }
-        let v: Vec<f64> = (0..k).map(|i| v.at(i)).collect();
+        let v = super::tall::contiguous(v, k);
         super::gemv::gemv_t_small(a.buf, a.off as usize, a.rs as usize, m, &v, out);
         return Ok(());
     }
     if a.rs == 1 && a.cs >= m as isize && a.off >= 0 && v.stride > 0 {
-        let x: Vec<f64> = (0..k).map(|i| v.at(i)).collect();
+        let x = super::tall::contiguous(v, k);
         let cols = super::gemv_n::Cols { buf: a.buf, off: a.off as usize, cs: a.cs as usize };
         return super::gemv_n::gemv_n(cols, m, &x, v.stride == 1, out);
     }

@@ -10,6 +10,8 @@ mod gemv;
 mod gemv_n;
 mod kernel;
 #[cfg(target_arch = "x86_64")]
+#[cfg(target_arch = "x86_64")]
+mod short_cols;
 mod short_rows;
 mod tall;
 

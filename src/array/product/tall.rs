@@ -26,7 +26,7 @@ const WORK_CHUNK: usize = 1 << 18;
 
 /// The `k` elements of `v` as a slice: borrowed when they are contiguous,
 /// else gathered into a new vector.
-fn contiguous(v: Vec1<'_, f64>, k: usize) -> std::borrow::Cow<'_, [f64]> {
+pub(super) fn contiguous(v: Vec1<'_, f64>, k: usize) -> std::borrow::Cow<'_, [f64]> {
     if v.stride == 1 && v.off >= 0 {
         std::borrow::Cow::Borrowed(&v.buf[v.off as usize..v.off as usize + k])
     } else {

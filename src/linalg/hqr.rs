@@ -19,6 +19,36 @@ pub(crate) fn hessenberg<S: LinalgScalar>(
     ihi: usize,
     want_q: bool,
 ) -> LinalgResult<DMatrix<S>> {
+    #[cfg(target_arch = "x86_64")]
+    if std::is_x86_feature_detected!("avx2") {
+        // SAFETY: the CPU has AVX2, checked just above.
+        return unsafe { hessenberg_avx2(a, ilo, ihi, want_q) };
+    }
+    hessenberg_body(a, ilo, ihi, want_q)
+}
+
+/// [`hessenberg`] compiled with AVX2 (no FMA: the same operations in the
+/// same order, four at a time, so the same bits). nalgebra's `gemv` and
+/// `gerc` ran two lanes at a time, 18 % of `eig` of 300 x 300.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn hessenberg_avx2<S: LinalgScalar>(
+    a: &mut DMatrix<S>,
+    ilo: usize,
+    ihi: usize,
+    want_q: bool,
+) -> LinalgResult<DMatrix<S>> {
+    hessenberg_body(a, ilo, ihi, want_q)
+}
+
+/// The steps of [`hessenberg`].
+#[inline(always)]
+fn hessenberg_body<S: LinalgScalar>(
+    a: &mut DMatrix<S>,
+    ilo: usize,
+    ihi: usize,
+    want_q: bool,
+) -> LinalgResult<DMatrix<S>> {
     let n = a.nrows();
     let mut taus: Vec<S> = Vec::new();
     let mut w = DVector::<S>::zeros(n);
@@ -119,8 +149,42 @@ fn reflect_rows<const R: usize>(
 }
 
 /// Applies the same reflector from the right to columns `k..k + R`, rows
-/// `rows`.
+/// `rows` (with AVX2 where the CPU has it: the same operations, four rows
+/// at a time, no FMA, so the same bits; `eig` of 300 x 300 spent 16 % of
+/// its time here in two-lane SSE2).
 fn reflect_cols<const R: usize>(
+    data: &mut [f64],
+    ld: usize,
+    k: usize,
+    rows: std::ops::Range<usize>,
+    w: [f64; 2],
+    t: [f64; 3],
+) {
+    #[cfg(target_arch = "x86_64")]
+    if std::is_x86_feature_detected!("avx2") {
+        // SAFETY: the CPU has AVX2, checked just above.
+        return unsafe { reflect_cols_avx2::<R>(data, ld, k, rows, w, t) };
+    }
+    reflect_cols_body::<R>(data, ld, k, rows, w, t)
+}
+
+/// [`reflect_cols`] compiled with AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn reflect_cols_avx2<const R: usize>(
+    data: &mut [f64],
+    ld: usize,
+    k: usize,
+    rows: std::ops::Range<usize>,
+    w: [f64; 2],
+    t: [f64; 3],
+) {
+    reflect_cols_body::<R>(data, ld, k, rows, w, t)
+}
+
+/// The loop of [`reflect_cols`].
+#[inline(always)]
+fn reflect_cols_body<const R: usize>(
     data: &mut [f64],
     ld: usize,
     k: usize,

@@ -175,3 +175,29 @@ fn small_float_products_match_the_general_path_bit_for_bit() {
         assert_eq!(bits(&fast), bits(&general), "{m}x{k} @ {k}x{n}");
     }
 }
+
+#[test]
+fn in_order_products_give_the_same_bits_whether_b_has_contiguous_rows_or_columns() {
+    use super::kernel::{fma_gemm, Mat};
+    let specials = [f64::NAN, f64::INFINITY, f64::NEG_INFINITY, -0.0, 1e300, -1e-310];
+    for m in 1..=9usize {
+        for k in [1usize, 3, 10, 33] {
+            for n in [8usize, 9, 10, 15, 16, 17, 24] {
+                let mut av: Vec<f64> = lcg((m * k) as u64, 3).iter().map(|x| x - 0.4).collect();
+                let mut bv: Vec<f64> = lcg((k * n) as u64, 7).iter().map(|x| x * 3.0 - 1.0).collect();
+                if (m + k + n) % 3 == 0 {
+                    av[(m * k) / 2] = specials[(m + n) % specials.len()];
+                    bv[(k * n) / 3] = specials[(k + n) % specials.len()];
+                }
+                // b in C order (rows contiguous) and the same matrix in F order.
+                let bf: Vec<f64> = (0..k * n).map(|p| bv[(p % k) * n + p / k]).collect();
+                let a = Mat { buf: &av, off: 0, rs: k as isize, cs: 1 };
+                let (mut rows, mut cols) = (vec![0.0; m * n], vec![0.0; m * n]);
+                fma_gemm(a, Mat { buf: &bv, off: 0, rs: n as isize, cs: 1 }, m, k, n, &mut rows);
+                fma_gemm(a, Mat { buf: &bf, off: 0, rs: 1, cs: k as isize }, m, k, n, &mut cols);
+                let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+                assert_eq!(bits(&rows), bits(&cols), "{m}x{k} @ {k}x{n}");
+            }
+        }
+    }
+}

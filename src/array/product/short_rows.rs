@@ -157,16 +157,11 @@ fn rows_of<const K: usize>(buf: &[f64], start: usize, rs: usize, v: &[f64], out:
                 }
             }
         }
-        // Rows whose next eight (sixteen) elements lie in `buf` load whole:
-        // masked loads ran 11 % slower on (1e6, 10) (Zen 4); the lanes past
-        // `K` are never read.
-        let last = start + (r + 7) * rs;
-        let (whole_low, whole_high) = (last + 8 <= buf.len(), last + 16 <= buf.len());
         // SAFETY (loads): row r + g starts at p + g * rs and its K
-        // elements lie inside `buf` (checked above); whole loads only where
-        // all their lanes do, else the masks enable lanes 0..K and 8..K.
+        // elements lie inside `buf` (checked above); the loads read only
+        // those (the masks enable lanes 0..K and 8..K).
         let low: [__m512d; 8] = std::array::from_fn(|g| unsafe {
-            if K >= 8 || whole_low {
+            if K >= 8 {
                 _mm512_loadu_pd(p.add(g * rs))
             } else {
                 _mm512_maskz_loadu_pd(first_lanes(K), p.add(g * rs))
@@ -175,13 +170,8 @@ fn rows_of<const K: usize>(buf: &[f64], start: usize, rs: usize, v: &[f64], out:
         let cols = transpose8(low);
         let high = if K > 8 {
             // SAFETY: as for `low`.
-            let high: [__m512d; 8] = std::array::from_fn(|g| unsafe {
-                if whole_high {
-                    _mm512_loadu_pd(p.add(g * rs + 8))
-                } else {
-                    _mm512_maskz_loadu_pd(first_lanes(K - 8), p.add(g * rs + 8))
-                }
-            });
+            let high: [__m512d; 8] =
+                std::array::from_fn(|g| unsafe { _mm512_maskz_loadu_pd(first_lanes(K - 8), p.add(g * rs + 8)) });
             transpose8(high)
         } else {
             [_mm512_setzero_pd(); 8]

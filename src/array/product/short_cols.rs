@@ -99,7 +99,7 @@ pub(crate) fn small_rows(a: Cols, r0: usize, v: &[f64], odd: u32, pairs: bool, o
     let (n, k) = (out.len(), v.len());
     let start = a.off + r0;
     let end = k.checked_sub(1).map(|last| last.checked_mul(a.cs).and_then(|e| e.checked_add(start + n)));
-    if n == 0 || n > 16 || end.is_some_and(|e| e.is_none_or(|e| e > a.buf.len())) {
+    if n == 0 || n > 16 || start > a.buf.len() || end.is_some_and(|e| e.is_none_or(|e| e > a.buf.len())) {
         return Ok(false);
     }
     let all = (1u32 << n) - 1;

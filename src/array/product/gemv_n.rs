@@ -207,19 +207,7 @@ fn small_rows<const N: usize>(
         j += 4;
     }
     let rest = j;
-    if k - j >= 2 {
-        let (c0, c1, x0, x1) = (col(j), col(j + 1), v[j], v[j + 1]);
-        for i in 0..N {
-            y[i] += c0[i] * x0 + c1[i] * x1;
-        }
-        j += 2;
-    }
-    if j < k {
-        let (c0, x0) = (col(j), v[j]);
-        for i in 0..N {
-            y[i] += c0[i] * x0;
-        }
-    }
+    kernel_tail(&mut y, col, v, j);
     for (jj, &x) in v.iter().enumerate().skip(rest) {
         let c = col(jj);
         for i in 0..N {
@@ -280,17 +268,25 @@ fn main_rows(a: Cols, first: usize, v: &[f64], out: &mut [f64]) {
         }
         j += 4;
     }
-    if k - j >= 2 {
+    kernel_tail(out, col, v, j);
+}
+
+/// The four-column kernels' last `k % 4` columns from `j` into the sums
+/// `y`: two as `a0 x0 + a1 x1`, then one as `a0 x0`.
+#[inline(always)]
+fn kernel_tail<C: AsRef<[f64]>>(y: &mut [f64], col: impl Fn(usize) -> C, v: &[f64], j: usize) {
+    let mut j = j;
+    if v.len() - j >= 2 {
         let (c0, c1, x0, x1) = (col(j), col(j + 1), v[j], v[j + 1]);
-        for i in 0..n {
-            out[i] += c0[i] * x0 + c1[i] * x1;
+        for ((y, a0), a1) in y.iter_mut().zip(c0.as_ref()).zip(c1.as_ref()) {
+            *y += a0 * x0 + a1 * x1;
         }
         j += 2;
     }
-    if j < k {
+    if j < v.len() {
         let (c0, x0) = (col(j), v[j]);
-        for i in 0..n {
-            out[i] += c0[i] * x0;
+        for (y, a0) in y.iter_mut().zip(c0.as_ref()) {
+            *y += a0 * x0;
         }
     }
 }

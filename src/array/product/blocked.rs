@@ -35,11 +35,13 @@ const NR: usize = 16;
 /// rows of `a` (`MC x KC`, 192 KiB) stay in the 2nd-level cache.
 const MC: usize = 96;
 
-/// Multiply-adds from which a product is split across threads. Waking the
-/// pool's parked worker costs ~15-20 µs here (a 100x100 product took 40 µs
-/// on two threads against 22 µs on one); from ~4M multiply-adds (~90 µs on
-/// one core) the split pays (300x300: 520 -> 380 µs).
-const THREAD_MIN: usize = 1 << 22;
+/// Multiply-adds from which a product is split across threads (~22 µs on
+/// one core). Since the pool's workers spin for a while between jobs, a
+/// loop of products finds them awake (100x100: 43 -> 25-27 µs per
+/// product; 84x84: 26 -> 17 µs); a parked worker costs ~15-20 µs to wake,
+/// about what the split saves at this size, so a single product is no
+/// slower.
+const THREAD_MIN: usize = 1 << 19;
 
 /// Whether this CPU can run the kernel.
 pub(crate) fn available() -> bool {

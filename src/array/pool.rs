@@ -17,8 +17,8 @@
 //! the wait, and the job is unpublished before the wait ends.
 //!
 //! Between jobs a worker first spins for [`SPIN`] on an atomic copy of the
-//! job counter before it parks, and the publisher spins the same way for
-//! the workers to finish: a loop of small products (100 x 100, ~40 µs on one
+//! job counter before it parks, and the publisher spins briefly
+//! ([`PUBLISHER_SPIN`]) for the workers to finish: a loop of small products (100 x 100, ~40 µs on one
 //! core) then finds its worker awake, where a futex wake-up costs 15-20 µs
 //! on this kind of guest. Condition-variable signals are sent only when a
 //! thread is actually parked (each is a system call).
@@ -33,8 +33,7 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, MutexGuard, OnceLock};
 use std::time::{Duration, Instant};
 
-/// How long an idle worker (or a publisher waiting for its workers) spins
-/// before it parks. OpenBLAS's threads, which NumPy's `@` wakes, spin far
+/// How long an idle worker spins before it parks. OpenBLAS's threads, which NumPy's `@` wakes, spin far
 /// longer (~0.1 s).
 const SPIN: Duration = Duration::from_micros(100);
 
@@ -43,18 +42,19 @@ const SPIN: Duration = Duration::from_micros(100);
 /// for the very core the publisher spins on.
 const PUBLISHER_SPIN: Duration = Duration::from_micros(20);
 
-/// Spins until `ready()` or `limit` has passed; whether `ready()` held.
-fn spin_until(limit: Duration, ready: impl Fn() -> bool) -> bool {
+/// Spins until `ready()` or `limit` has passed (the caller checks its
+/// condition again under the lock either way).
+fn spin_until(limit: Duration, ready: impl Fn() -> bool) {
     let start = Instant::now();
     loop {
         for _ in 0..64 {
             if ready() {
-                return true;
+                return;
             }
             std::hint::spin_loop();
         }
         if start.elapsed() >= limit {
-            return ready();
+            return;
         }
     }
 }
@@ -150,6 +150,62 @@ impl Pool {
             }
         }
     }
+
+    /// [`broadcast`] on this pool.
+    fn broadcast(&self, extra: usize, job: &(dyn Fn(usize) + Sync)) {
+        let Ok(_busy) = self.busy.try_lock() else {
+            // Another publisher (or a nested call from inside a job): run alone.
+            return job(0);
+        };
+        // SAFETY: erases the closure's lifetime; see the module documentation:
+        // the pointer is withdrawn and every run that took it has finished
+        // before this function returns or unwinds.
+        let erased: &'static (dyn Fn(usize) + Sync + 'static) =
+            unsafe { std::mem::transmute::<&(dyn Fn(usize) + Sync), &'static (dyn Fn(usize) + Sync)>(job) };
+        let parked = {
+            let mut st = lock(&self.state);
+            st.job = Some(JobPtr(erased));
+            st.generation = st.generation.wrapping_add(1);
+            st.open_slots = extra.min(self.workers);
+            st.running = 0;
+            st.panicked = false;
+            self.offered.store(st.generation, Ordering::Release);
+            st.parked
+        };
+        // Woken after the lock is released, so a worker does not wake only to
+        // block on it; spinning workers see `offered` change instead.
+        if parked > 0 {
+            self.wake.notify_all();
+        }
+        let own = catch_unwind(AssertUnwindSafe(|| job(0)));
+        let (still_running, panicked) = {
+            let mut st = lock(&self.state);
+            st.job = None;
+            st.open_slots = 0;
+            (st.running, st.panicked)
+        };
+        // Usually the workers are done by now: one lock, no wait.
+        let worker_panicked = if still_running == 0 {
+            panicked
+        } else {
+            spin_until(PUBLISHER_SPIN, || self.running.load(Ordering::Acquire) == 0);
+            let mut st = lock(&self.state);
+            while st.running > 0 {
+                st.publisher_parked = true;
+                st = self.done.wait(st).unwrap_or_else(|e| e.into_inner());
+            }
+            st.publisher_parked = false;
+            st.panicked
+        };
+        if let Err(e) = own {
+            resume_unwind(e);
+        }
+        if worker_panicked {
+            // A worker's panic is a bug in a kernel; surface it like a panic
+            // on the calling thread would be.
+            resume_unwind(Box::new("a worker thread panicked"));
+        }
+    }
 }
 
 /// The pool, started on first use with `threads() - 1` workers (`None`
@@ -202,63 +258,6 @@ pub fn broadcast(extra: usize, job: &(dyn Fn(usize) + Sync)) {
     match pool() {
         Some(p) if extra > 0 => p.broadcast(extra, job),
         _ => job(0),
-    }
-}
-
-impl Pool {
-    /// [`broadcast`] on this pool.
-    fn broadcast(&self, extra: usize, job: &(dyn Fn(usize) + Sync)) {
-        let Ok(_busy) = self.busy.try_lock() else {
-            // Another publisher (or a nested call from inside a job): run alone.
-            return job(0);
-        };
-        // SAFETY: erases the closure's lifetime; see the module documentation:
-        // the pointer is withdrawn and every run that took it has finished
-        // before this function returns or unwinds.
-        let erased: &'static (dyn Fn(usize) + Sync + 'static) =
-            unsafe { std::mem::transmute::<&(dyn Fn(usize) + Sync), &'static (dyn Fn(usize) + Sync)>(job) };
-        let parked = {
-            let mut st = lock(&self.state);
-            st.job = Some(JobPtr(erased));
-            st.generation = st.generation.wrapping_add(1);
-            st.open_slots = extra.min(self.workers);
-            st.running = 0;
-            st.panicked = false;
-            self.offered.store(st.generation, Ordering::Release);
-            st.parked
-        };
-        // Woken after the lock is released, so a worker does not wake only to
-        // block on it; spinning workers see `offered` change instead.
-        if parked > 0 {
-            self.wake.notify_all();
-        }
-        let own = catch_unwind(AssertUnwindSafe(|| job(0)));
-        let still_running = {
-            let mut st = lock(&self.state);
-            st.job = None;
-            st.open_slots = 0;
-            st.running
-        };
-        if still_running > 0 {
-            spin_until(PUBLISHER_SPIN, || self.running.load(Ordering::Acquire) == 0);
-        }
-        let worker_panicked = {
-            let mut st = lock(&self.state);
-            while st.running > 0 {
-                st.publisher_parked = true;
-                st = self.done.wait(st).unwrap_or_else(|e| e.into_inner());
-            }
-            st.publisher_parked = false;
-            st.panicked
-        };
-        if let Err(e) = own {
-            resume_unwind(e);
-        }
-        if worker_panicked {
-            // A worker's panic is a bug in a kernel; surface it like a panic
-            // on the calling thread would be.
-            resume_unwind(Box::new("a worker thread panicked"));
-        }
     }
 }
 

@@ -211,9 +211,12 @@ fn fma_gemm_rows(a: Mat<f64>, b: Mat<f64>, m: usize, k: usize, n: usize, out: &m
         rows_block::<4>([row(i), row(i + 1), row(i + 2), row(i + 3)], bb, rs, n, &mut out[i * n..(i + 4) * n]);
         i += 4;
     }
-    while i < m {
-        rows_block::<1>([row(i)], bb, rs, n, &mut out[i * n..(i + 1) * n]);
-        i += 1;
+    let rest = &mut out[i * n..];
+    match m - i {
+        3 => rows_block::<3>([row(i), row(i + 1), row(i + 2)], bb, rs, n, rest),
+        2 => rows_block::<2>([row(i), row(i + 1)], bb, rs, n, rest),
+        1 => rows_block::<1>([row(i)], bb, rs, n, rest),
+        _ => {}
     }
 }
 
@@ -240,14 +243,38 @@ fn rows_block<const R: usize>(r: [&[f64]; R], b: &[f64], rs: usize, n: usize, ou
         }
         j += 8;
     }
-    for t in 0..R {
-        for jj in j..n {
-            let mut acc = 0.0f64;
-            for (q, &x) in r[t].iter().enumerate() {
-                acc = x.mul_add(b[q * rs + jj], acc);
+    let (b, out) = (&b[j..], &mut out[j..]);
+    match n - j {
+        7 => cols_tail::<R, 7>(r, b, rs, n, out),
+        6 => cols_tail::<R, 6>(r, b, rs, n, out),
+        5 => cols_tail::<R, 5>(r, b, rs, n, out),
+        4 => cols_tail::<R, 4>(r, b, rs, n, out),
+        3 => cols_tail::<R, 3>(r, b, rs, n, out),
+        2 => cols_tail::<R, 2>(r, b, rs, n, out),
+        1 => cols_tail::<R, 1>(r, b, rs, n, out),
+        _ => {}
+    }
+}
+
+/// The last `W` (< 8) columns of [`rows_block`]: `out[t * n + l]` = row
+/// `t` times column `l` of `b`, each one in-order FMA chain, all `R * W`
+/// chains side by side (one at a time, a 60 x 60 product spent most of
+/// its time waiting on the chains of its last four columns).
+#[inline(always)]
+fn cols_tail<const R: usize, const W: usize>(r: [&[f64]; R], b: &[f64], rs: usize, n: usize, out: &mut [f64]) {
+    let k = r[0].len();
+    let mut acc = [[0.0f64; W]; R];
+    for q in 0..k {
+        let bq = &b[q * rs..][..W];
+        for t in 0..R {
+            let x = r[t][q];
+            for l in 0..W {
+                acc[t][l] = x.mul_add(bq[l], acc[t][l]);
             }
-            out[t * n + jj] = acc;
         }
+    }
+    for (t, acc) in acc.iter().enumerate() {
+        out[t * n..t * n + W].copy_from_slice(acc);
     }
 }
 

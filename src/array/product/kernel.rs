@@ -139,6 +139,21 @@ pub(super) fn gemv_t_layout(a: Mat<f64>, b: Mat<f64>, k: usize) -> bool {
 /// Problems up to this many multiply-adds use the in-order FMA kernels.
 pub(super) const SMALL_GEMM: usize = 1 << 18;
 
+/// Whether `gemm` first tries [`super::tall::outer_sum`] for a `(m x k) @
+/// (k x n)` product (few results, long sums).
+fn takes_outer_sum(m: usize, k: usize, n: usize) -> bool {
+    m * n <= 1024 && k >= 4096 && m.saturating_mul(k).saturating_mul(n) > SMALL_GEMM
+}
+
+/// Whether `gemm` hands a product (with `m`, `n` > 1) to the blocked
+/// kernel: nalgebra hands matrices with every dimension above 5 to
+/// matrixmultiply, whose sums the blocked kernel keeps; smaller ones, and
+/// products up to [`SMALL_GEMM`] multiply-adds, stay on the in-order FMA
+/// kernel.
+fn takes_blocked_kernel(m: usize, k: usize, n: usize) -> bool {
+    m.saturating_mul(k).saturating_mul(n) > SMALL_GEMM && m > 5 && k > 5 && n > 5
+}
+
 #[inline(always)]
 fn fma_gemm_body(a: Mat<f64>, b: Mat<f64>, m: usize, k: usize, n: usize, out: &mut [f64]) {
     if b.cs == 1 && b.rs >= 0 && b.off >= 0 && n >= 8 {
@@ -370,16 +385,10 @@ impl Product for f64 {
             let t = Mat { buf: b.buf, off: b.off, rs: b.cs, cs: b.rs };
             return matvec(t, Vec1 { buf: a.buf, off: a.off, stride: a.cs }, n, k, out);
         }
-        if m * n <= 1024
-            && k >= 4096
-            && m.saturating_mul(k).saturating_mul(n) > SMALL_GEMM
-            && super::tall::outer_sum(a, b, m, k, n, out)?
-        {
+        if takes_outer_sum(m, k, n) && super::tall::outer_sum(a, b, m, k, n, out)? {
             return Ok(());
         }
-        // nalgebra hands matrices with every dimension above 5 to
-        // matrixmultiply; smaller ones stay on the in-order FMA kernel.
-        if m.saturating_mul(k).saturating_mul(n) <= SMALL_GEMM || m <= 5 || k <= 5 || n <= 5 {
+        if !takes_blocked_kernel(m, k, n) {
             fma_gemm(a, b, m, k, n, out);
         } else if !super::blocked::gemm(a, b, m, k, n, out)? {
             // Without AVX-512: matrixmultiply (same sums as the blocked
@@ -404,6 +413,18 @@ impl Product for f64 {
         if n == 1 && takes_row_kernel(m, k) && gemv_t_layout(a, b, k) {
             let v = Vec1 { buf: b.buf, off: b.off, stride: b.rs };
             return super::tall::matvec_new(a, v, m, k);
+        }
+        // What `gemm` gives to the blocked kernel, stored into a buffer
+        // that is not zeroed first.
+        if m > 1 && n > 1 && !takes_outer_sum(m, k, n) && takes_blocked_kernel(m, k, n) {
+            let len = m * n;
+            let mut out = Vec::with_capacity(len);
+            if super::blocked::gemm_into(a, b, m, k, n, &mut out.spare_capacity_mut()[..len])? {
+                // SAFETY: `gemm_into` returned true, so it stored all of
+                // the first `len` elements.
+                unsafe { out.set_len(len) };
+                return Ok(Some(out));
+            }
         }
         Ok(None)
     }

@@ -22,6 +22,7 @@ pub mod convert;
 pub mod creation;
 pub mod doc_examples;
 pub mod help;
+mod hypot;
 pub mod io;
 pub mod linalg;
 pub mod math;

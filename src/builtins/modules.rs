@@ -237,9 +237,9 @@ fn m_atan2(_: &mut Interp, args: Args) -> EvalResult {
     Ok(Value::Float(y.atan2(x)))
 }
 fn m_hypot(_: &mut Interp, args: Args) -> EvalResult {
-    let mut b = bind(&MATH_BUILTINS[27], args)?;
-    let (x, y) = two_reals(&mut b)?;
-    Ok(Value::Float(x.hypot(y)))
+    let b = bind(&MATH_BUILTINS[27], args)?;
+    let coordinates = b.rest.iter().map(|v| real_arg(v, "")).collect::<EvalResult<Vec<f64>>>()?;
+    Ok(Value::Float(super::hypot::hypot(&coordinates)))
 }
 fn m_pow(_: &mut Interp, args: Args) -> EvalResult {
     let mut b = bind(&MATH_BUILTINS[28], args)?;
@@ -425,8 +425,8 @@ pub static MATH_BUILTINS: &[Builtin] = &[
         "math",
         "hypot",
         Function,
-        "(x, y)",
-        "sqrt(x*x + y*y) without overflow.\nRaises TypeError when x is not a real number.\n>>> math.hypot(3, 4)\n5.0",
+        "(*coordinates)",
+        "Euclidean norm sqrt(sum of squares), without overflow or underflow.\nRaises TypeError for an argument that is not a real number.\n>>> math.hypot(3, 4)\n5.0",
         m_hypot
     ),
     builtin!(

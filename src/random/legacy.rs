@@ -4,7 +4,7 @@
 use super::bounded::{bounded_i64_fill, int64_bounds, random_interval};
 use super::choice::{check_p, check_population, choice_no_replace_p, make_cdf, search_right, Flavor};
 use super::distributions::{check_binomial, check_non_negative, check_poisson, legacy_binomial, poisson};
-use super::mt19937::Mt19937;
+use super::mt19937::{Mt19937, N};
 use super::seed_sequence::SeedSequence;
 use super::BitGen;
 
@@ -111,13 +111,88 @@ impl RandomState {
 
     /// `standard_normal` / `randn`: polar Box–Muller with the cached value.
     pub fn standard_normal(&mut self, n: usize) -> Vec<f64> {
-        super::draw_n(n, || self.gauss())
+        self.gaussians(n)
     }
 
     /// `normal(loc, scale, n)`: `loc + scale * gauss`; error `scale < 0`.
     pub fn normal(&mut self, loc: f64, scale: f64, n: usize) -> Result<Vec<f64>, String> {
         check_non_negative(scale, "scale")?;
-        Ok(super::draw_n(n, || loc + scale * self.gauss()))
+        let mut out = self.gaussians(n);
+        out.iter_mut().for_each(|g| *g = loc + scale * *g);
+        Ok(out)
+    }
+
+    /// `n` values of [`RandomState::gauss`] in order, with the same state
+    /// afterwards (cached value included). Checks for Ctrl-C every 64K
+    /// values and then stops early, as [`super::draw_n`].
+    fn gaussians(&mut self, n: usize) -> Vec<f64> {
+        let mut out = crate::array::parallel::new_buffer(n);
+        while out.len() < n && !crate::array::cancel::is_requested() {
+            let upto = out.len() + (n - out.len()).min(super::CANCEL_CHUNK);
+            self.gaussians_upto(&mut out, upto);
+        }
+        out
+    }
+
+    /// Appends values of [`RandomState::gauss`] to `out` until it holds
+    /// `upto`. Candidates are read a block of MT19937 outputs at a time:
+    /// their points and radii are computed in one pass, the accepted ones'
+    /// factors `sqrt(-2 ln r2 / r2)` in another without branches (so that
+    /// the logarithms and square roots of several candidates overlap; one
+    /// candidate at a time, each waited on the last and on a mispredicted
+    /// accept test), and only the outputs used are consumed.
+    fn gaussians_upto(&mut self, out: &mut Vec<f64>, upto: usize) {
+        const CANDIDATES: usize = N / 4;
+        let mut words = [0u32; N];
+        let (mut x1, mut x2, mut r2) = ([0.0f64; CANDIDATES], [0.0f64; CANDIDATES], [0.0f64; CANDIDATES]);
+        let mut accepted = [0usize; CANDIDATES];
+        let (mut factor, mut radius) = ([0.0f64; CANDIDATES], [0.0f64; CANDIDATES]);
+        let unit = |a: u32, b: u32| (f64::from(a >> 5) * 67_108_864.0 + f64::from(b >> 6)) / 9_007_199_254_740_992.0;
+        while out.len() < upto {
+            if self.has_gauss {
+                out.push(self.gauss());
+                continue;
+            }
+            let left = self.mt.peek_block(&mut words);
+            let count = left / 4;
+            if count == 0 {
+                // A candidate that straddles the block's refill.
+                out.push(self.gauss());
+                continue;
+            }
+            for (i, w) in words[..4 * count].chunks_exact(4).enumerate() {
+                x1[i] = 2.0 * unit(w[0], w[1]) - 1.0;
+                x2[i] = 2.0 * unit(w[2], w[3]) - 1.0;
+                r2[i] = x1[i] * x1[i] + x2[i] * x2[i];
+            }
+            let mut taken = 0;
+            for (i, &r) in r2[..count].iter().enumerate() {
+                accepted[taken] = i;
+                taken += usize::from(r < 1.0 && r != 0.0);
+            }
+            for (k, &i) in accepted[..taken].iter().enumerate() {
+                radius[k] = r2[i];
+                factor[k] = r2[i].ln();
+            }
+            polar_factors(&mut factor[..taken], &radius[..taken]);
+            // Every candidate is consumed unless `out` fills up first.
+            let mut used = 4 * count;
+            for (&f, &i) in factor[..taken].iter().zip(&accepted[..taken]) {
+                out.push(f * x2[i]);
+                if out.len() == upto {
+                    self.gauss = f * x1[i];
+                    self.has_gauss = true;
+                    used = 4 * (i + 1);
+                    break;
+                }
+                out.push(f * x1[i]);
+                if out.len() == upto {
+                    used = 4 * (i + 1);
+                    break;
+                }
+            }
+            self.mt.consume(used);
+        }
     }
 
     /// `uniform(low, high, n)`: `low + (high - low) * U`. A non-finite
@@ -262,4 +337,30 @@ pub(crate) fn swap_rows<T>(data: &mut [T], row: usize, i: usize, j: usize) {
     }
     let (head, tail) = data.split_at_mut(b * row);
     head[a * row..(a + 1) * row].swap_with_slice(&mut tail[..row]);
+}
+
+/// `f[k] = sqrt(-2 * f[k] / r2[k])`, the polar method's factor from the
+/// logarithm `f[k]` of the radius `r2[k]` (each lane rounds as the scalar
+/// operations do, so the bits are the same; with AVX2 where the CPU has
+/// it: the divisions and square roots were most of `randn`'s time).
+fn polar_factors(f: &mut [f64], r2: &[f64]) {
+    #[cfg(target_arch = "x86_64")]
+    if std::is_x86_feature_detected!("avx2") {
+        // SAFETY: the CPU has AVX2, checked just above.
+        return unsafe { polar_factors_avx2(f, r2) };
+    }
+    polar_factors_body(f, r2)
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn polar_factors_avx2(f: &mut [f64], r2: &[f64]) {
+    polar_factors_body(f, r2)
+}
+
+#[inline(always)]
+fn polar_factors_body(f: &mut [f64], r2: &[f64]) {
+    for (f, &r) in f.iter_mut().zip(r2) {
+        *f = (-2.0 * *f / r).sqrt();
+    }
 }

@@ -2,7 +2,8 @@
 
 use super::BitGen;
 
-const N: usize = 624;
+/// Words of state (and outputs per block).
+pub const N: usize = 624;
 const M: usize = 397;
 const MATRIX_A: u32 = 0x9908_b0df;
 const UPPER_MASK: u32 = 0x8000_0000;
@@ -128,6 +129,26 @@ impl Mt19937 {
             self.pos += k;
             done += k;
         }
+    }
+
+    /// The tempered outputs left in the current block of 624 words (the
+    /// block is refilled first when none are left), written to the front
+    /// of `out` without consuming them; returns how many. Mark the ones
+    /// used with [`Mt19937::consume`].
+    pub fn peek_block(&mut self, out: &mut [u32; N]) -> usize {
+        if self.pos >= N {
+            self.generate();
+        }
+        let left = N - self.pos;
+        for (o, &y) in out[..left].iter_mut().zip(&self.key[self.pos..]) {
+            *o = temper(y);
+        }
+        left
+    }
+
+    /// Consumes the first `k` outputs that [`Mt19937::peek_block`] showed.
+    pub fn consume(&mut self, k: usize) {
+        self.pos = (self.pos + k).min(N);
     }
 
     /// Calls `f` on successive outputs until it returns `false`; consumes

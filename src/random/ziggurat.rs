@@ -259,7 +259,7 @@ pub(crate) fn exponential_tables() -> &'static Tables {
 }
 
 /// NumPy's `random_standard_normal` (ziggurat on 64-bit draws).
-#[inline]
+#[inline(always)]
 pub(crate) fn standard_normal<B: BitGen>(bg: &mut B) -> f64 {
     let t = normal_tables();
     loop {
@@ -268,10 +268,9 @@ pub(crate) fn standard_normal<B: BitGen>(bg: &mut B) -> f64 {
         r >>= 8;
         let sign = r & 1;
         let rabs = (r >> 1) & 0x000f_ffff_ffff_ffff;
-        let mut x = rabs as f64 * t.w[idx];
-        if sign == 1 {
-            x = -x;
-        }
+        // `-x` when the sign bit is set, without a branch: the sign is a
+        // coin toss, and its mispredictions took ~a quarter of the time.
+        let x = f64::from_bits((rabs as f64 * t.w[idx]).to_bits() ^ (sign << 63));
         if rabs < t.k[idx] {
             return x;
         }

@@ -186,14 +186,16 @@ impl Interp {
     /// The shape of the big float64 array `n` holds, if it holds one
     /// (looked at in place: nothing is cloned).
     fn peek_big_float(&mut self, n: &NameRef, frame: &Frame) -> Option<Vec<usize>> {
-        self.peek_float(n, frame).filter(|s| s.iter().product::<usize>() >= FUSE_MIN)
+        self.peek_float(n, frame, |s| (s.iter().product::<usize>() >= FUSE_MIN).then(|| s.to_vec())).flatten()
     }
 
-    /// The shape of the float64 array `n` holds, if it holds one.
-    fn peek_float(&mut self, n: &NameRef, frame: &Frame) -> Option<Vec<usize>> {
+    /// `f` of the shape of the float64 array `n` holds, if it holds one
+    /// (the shape is lent, not copied: small arrays, which never fuse, are
+    /// then turned down without an allocation).
+    fn peek_float<R>(&mut self, n: &NameRef, frame: &Frame, f: impl FnOnce(&[usize]) -> R) -> Option<R> {
         let shape_of = |v: &Value| match v {
             Value::Array(a) => match &**a {
-                NdArray::Float(x) => Some(x.shape().to_vec()),
+                NdArray::Float(x) => Some(f(x.shape())),
                 _ => None,
             },
             _ => None,
@@ -210,11 +212,11 @@ impl Interp {
     /// then stays out of the tree when [`Interp::build`] sees it).
     fn peek_product(&mut self, x: &Expr, y: &Expr, frame: &Frame) -> Option<Vec<usize>> {
         let (ExprKind::Name(x), ExprKind::Name(y)) = (&x.kind, &y.kind) else { return None };
-        let (a, v) = (self.peek_float(x, frame)?, self.peek_float(y, frame)?);
-        match (a.as_slice(), v.as_slice()) {
-            (&[m, k], &[vk]) if k == vk && m >= FUSE_MIN => Some(vec![m]),
+        let (m, k) = self.peek_float(x, frame, |a| match *a {
+            [m, k] if m >= FUSE_MIN => Some((m, k)),
             _ => None,
-        }
+        })??;
+        self.peek_float(y, frame, |v| *v == [k])?.then(|| vec![m])
     }
 
     /// Evaluates the leaves of `e` (already scanned) and builds its part.

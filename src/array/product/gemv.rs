@@ -255,16 +255,19 @@ pub(crate) fn fix_edges(buf: &[f64], off: usize, rs: usize, m: usize, v: &[f64],
 /// The whole product `(m x k) @ v` in OpenBLAS's order on one thread, for
 /// small products: row `r` is `buf[off + r * rs..][..k]`.
 pub(crate) fn gemv_t_small(buf: &[f64], off: usize, rs: usize, m: usize, v: &[f64], out: &mut [f64]) {
+    let one_share = blas_threads_for(m, v.len()) == 1;
+    // With one share, its last `m % 4` rows are all edge rows (made below).
+    let rows = if one_share { m & !3 } else { m };
     #[cfg(target_arch = "x86_64")]
     if std::is_x86_feature_detected!("fma") {
         // SAFETY: the CPU has FMA, checked just above.
-        unsafe { small_rows_fma(buf, off, rs, m, v, out) };
+        unsafe { small_rows_fma(buf, off, rs, rows, v, out) };
     } else {
-        small_rows(buf, off, rs, m, v, out);
+        small_rows(buf, off, rs, rows, v, out);
     }
     #[cfg(not(target_arch = "x86_64"))]
-    small_rows(buf, off, rs, m, v, out);
-    if blas_threads_for(m, v.len()) > 1 {
+    small_rows(buf, off, rs, rows, v, out);
+    if !one_share {
         return fix_edges(buf, off, rs, m, v, 0, out);
     }
     // One thread's share, all `m` rows: the edge rows of [`edge_rows`]

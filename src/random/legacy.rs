@@ -4,7 +4,7 @@
 use super::bounded::{bounded_i64_fill, int64_bounds, random_interval};
 use super::choice::{check_p, check_population, choice_no_replace_p, make_cdf, search_right, Flavor};
 use super::distributions::{check_binomial, check_non_negative, check_poisson, legacy_binomial, poisson};
-use super::mt19937::{Mt19937, N};
+use super::mt19937::{double_from_words, Mt19937, N};
 use super::seed_sequence::SeedSequence;
 use super::BitGen;
 
@@ -147,7 +147,6 @@ impl RandomState {
         let (mut x1, mut x2, mut r2) = ([0.0f64; CANDIDATES], [0.0f64; CANDIDATES], [0.0f64; CANDIDATES]);
         let mut accepted = [0usize; CANDIDATES];
         let (mut factor, mut radius) = ([0.0f64; CANDIDATES], [0.0f64; CANDIDATES]);
-        let unit = |a: u32, b: u32| (f64::from(a >> 5) * 67_108_864.0 + f64::from(b >> 6)) / 9_007_199_254_740_992.0;
         while out.len() < upto {
             if self.has_gauss {
                 out.push(self.gauss());
@@ -161,8 +160,8 @@ impl RandomState {
                 continue;
             }
             for (i, w) in words[..4 * count].chunks_exact(4).enumerate() {
-                x1[i] = 2.0 * unit(w[0], w[1]) - 1.0;
-                x2[i] = 2.0 * unit(w[2], w[3]) - 1.0;
+                x1[i] = 2.0 * double_from_words(w[0], w[1]) - 1.0;
+                x2[i] = 2.0 * double_from_words(w[2], w[3]) - 1.0;
                 r2[i] = x1[i] * x1[i] + x2[i] * x2[i];
             }
             let mut taken = 0;

@@ -190,6 +190,13 @@ impl Mt19937 {
     }
 }
 
+/// The legacy double in `[0, 1)` made from two consecutive outputs:
+/// `((a >> 5) * 2**26 + (b >> 6)) / 2**53`.
+#[inline(always)]
+pub fn double_from_words(a: u32, b: u32) -> f64 {
+    (f64::from(a >> 5) * 67_108_864.0 + f64::from(b >> 6)) / 9_007_199_254_740_992.0
+}
+
 /// MT19937's output tempering.
 #[inline(always)]
 fn temper(mut y: u32) -> u32 {
@@ -209,9 +216,8 @@ impl BitGen for Mt19937 {
         (hi << 32) | lo
     }
     fn next_f64(&mut self) -> f64 {
-        let a = Mt19937::next_u32(self) >> 5;
-        let b = Mt19937::next_u32(self) >> 6;
-        (f64::from(a) * 67_108_864.0 + f64::from(b)) / 9_007_199_254_740_992.0
+        let a = Mt19937::next_u32(self);
+        double_from_words(a, Mt19937::next_u32(self))
     }
     fn fill_masked_u32(&mut self, rng: u32, mask: u32, out: &mut [std::mem::MaybeUninit<i64>], off: u64) {
         let mut k = 0;

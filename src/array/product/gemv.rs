@@ -73,17 +73,24 @@ pub(crate) fn blas_split(len: usize, threads: usize) -> Vec<(usize, usize)> {
 pub(crate) fn edge_rows(m: usize, k: usize) -> Vec<(usize, Edge)> {
     let mut out = Vec::new();
     for (start, end) in blas_split(m, blas_threads_for(m, k)) {
-        let mut r = start + ((end - start) & !3);
-        if (end - start) & 2 != 0 {
-            out.push((r, Edge::Pair));
-            out.push((r + 1, Edge::Pair));
-            r += 2;
-        }
-        if (end - start) & 1 != 0 {
-            out.push((r, Edge::Single));
-        }
+        share_edges(start, end, |r, edge| out.push((r, edge)));
     }
     out
+}
+
+/// Calls `f` on the edge rows of one thread's share `start..end`, in
+/// order: its last `(end - start) % 4` rows, two for the two-row kernel,
+/// then one for the one-row kernel.
+fn share_edges(start: usize, end: usize, mut f: impl FnMut(usize, Edge)) {
+    let mut r = start + ((end - start) & !3);
+    if (end - start) & 2 != 0 {
+        f(r, Edge::Pair);
+        f(r + 1, Edge::Pair);
+        r += 2;
+    }
+    if (end - start) & 1 != 0 {
+        f(r, Edge::Single);
+    }
 }
 
 /// The last `t.len() < 4` terms added to the sum `y` of the others.
@@ -270,20 +277,10 @@ pub(crate) fn gemv_t_small(buf: &[f64], off: usize, rs: usize, m: usize, v: &[f6
     if !one_share {
         return fix_edges(buf, off, rs, m, v, 0, out);
     }
-    // One thread's share, all `m` rows: the edge rows of [`edge_rows`]
-    // without building its lists (two allocations, ~15 % of a 3 x 3
-    // `A @ x + b`).
+    // One thread's share, all `m` rows: its edge rows without building
+    // [`edge_rows`]' lists (two allocations, ~15 % of a 3 x 3 `A @ x + b`).
     let k = v.len();
-    let row = |r: usize| &buf[off + r * rs..off + r * rs + k];
-    let mut r = m & !3;
-    if m & 2 != 0 {
-        out[r] = edge_row(row(r), v, Edge::Pair);
-        out[r + 1] = edge_row(row(r + 1), v, Edge::Pair);
-        r += 2;
-    }
-    if m & 1 != 0 {
-        out[r] = edge_row(row(r), v, Edge::Single);
-    }
+    share_edges(0, m, |r, edge| out[r] = edge_row(&buf[off + r * rs..off + r * rs + k], v, edge));
 }
 
 /// [`small_rows`] compiled with FMA, so that `mul_add` is one instruction

@@ -145,8 +145,13 @@ pub fn binary_op(_interp: &mut Interp, op: ast::BinOp, x: &Value, y: &Value) -> 
     };
     let temporary = |v: &Value| matches!(v, Value::Array(r) if Rc::strong_count(r) == 1);
     let r = match binary_op_of(op) {
-        Some(bop) => match small_float_binary(bop, a, b) {
-            Some(r) => r,
+        Some(bop) => match small_float_binary(bop, a, b, [temporary(x), temporary(y)]) {
+            // An expression's small temporary takes the result in place.
+            Some(SmallFloat::Into(temp)) => {
+                let owner = if temp == elementwise::Temporary::Left { x } else { y };
+                return Ok(owner.clone());
+            }
+            Some(SmallFloat::New(r)) => r,
             None if temporary(x) => elementwise::binary_reusing(bop, a, b, elementwise::Temporary::Left)?,
             None if temporary(y) => elementwise::binary_reusing(bop, a, b, elementwise::Temporary::Right)?,
             None => elementwise::binary(bop, a, b)?,
@@ -159,11 +164,20 @@ pub fn binary_op(_interp: &mut Interp, op: ast::BinOp, x: &Value, y: &Value) -> 
 /// Most elements for which [`small_float_binary`] is used.
 const SMALL_ARRAY: usize = 256;
 
+/// The result of [`small_float_binary`]: written over one operand (a
+/// temporary no other handle sees), or a new array.
+enum SmallFloat {
+    Into(elementwise::Temporary),
+    New(NdArray),
+}
+
 /// `a op b` for two float64 arrays of the same small shape and one of
 /// `+ - * /`: one typed loop, skipping dtype resolution and broadcasting
-/// (the per-call cost dominates for arrays of a few elements). `None`
-/// when the case does not apply.
-fn small_float_binary(op: BinaryOp, a: &NdArray, b: &NdArray) -> Option<NdArray> {
+/// (the per-call cost dominates for arrays of a few elements). An operand
+/// that is the sole contiguous owner of its buffer takes the result in
+/// place, when the caller's value is a temporary (callers check the `Rc`
+/// count: `a` here may be any handle). `None` when the case does not apply.
+fn small_float_binary(op: BinaryOp, a: &NdArray, b: &NdArray, temporaries: [bool; 2]) -> Option<SmallFloat> {
     let (NdArray::Float(p), NdArray::Float(q)) = (a, b) else { return None };
     if p.shape() != q.shape() || p.size() > SMALL_ARRAY {
         return None;
@@ -175,8 +189,20 @@ fn small_float_binary(op: BinaryOp, a: &NdArray, b: &NdArray) -> Option<NdArray>
         BinaryOp::TrueDiv => |x, y| x / y,
         _ => return None,
     };
+    // A sole owner's buffer is no other array's, so `b`'s borrow below
+    // never meets the mutable one.
+    if temporaries[0] && p.is_sole_contiguous_owner() {
+        let mut xs = p.buffer_mut().ok()?;
+        q.with_slice(|ys| xs.iter_mut().zip(ys).for_each(|(x, y)| *x = f(*x, *y)));
+        return Some(SmallFloat::Into(elementwise::Temporary::Left));
+    }
+    if temporaries[1] && q.is_sole_contiguous_owner() {
+        let mut ys = q.buffer_mut().ok()?;
+        p.with_slice(|xs| ys.iter_mut().zip(xs).for_each(|(y, x)| *y = f(*x, *y)));
+        return Some(SmallFloat::Into(elementwise::Temporary::Right));
+    }
     let data: Vec<f64> = p.with_slice(|xs| q.with_slice(|ys| xs.iter().zip(ys).map(|(x, y)| f(*x, *y)).collect()));
-    crate::array::Array::from_vec(p.shape().to_vec(), data).ok().map(NdArray::Float)
+    crate::array::Array::from_vec(p.shape().to_vec(), data).ok().map(|r| SmallFloat::New(NdArray::Float(r)))
 }
 
 /// `x op= y` on an array: in place, with NumPy's casting rule.

@@ -22,6 +22,7 @@ pub mod storage;
 pub mod broadcast;
 pub mod cancel;
 pub mod create;
+pub mod dims;
 pub mod dtype;
 pub mod elementwise;
 pub mod error;
@@ -35,6 +36,7 @@ pub mod product;
 pub mod reduce;
 pub mod sort;
 
+pub use dims::{Dims, IntoDims};
 pub use dtype::{DType, Element, Scalar};
 pub use error::{ArrayError, ArrayResult, ErrorKind};
 pub use storage::{Array, IntoNdArray, NdArray};

@@ -5,6 +5,7 @@
 //! contiguous data) share the buffer, so writing through a view changes the
 //! base, exactly as in NumPy.
 
+use super::dims::{Dims, IntoDims};
 use super::dtype::{DType, Element, Scalar};
 use super::error::{ArrayError, ArrayResult, ErrorKind};
 use num_complex::Complex64;
@@ -18,8 +19,8 @@ use std::rc::Rc;
 #[derive(Debug)]
 pub struct Array<T> {
     buf: Rc<RefCell<Vec<T>>>,
-    shape: Vec<usize>,
-    strides: Vec<isize>,
+    shape: Dims<usize>,
+    strides: Dims<isize>,
     offset: usize,
 }
 
@@ -36,8 +37,8 @@ impl<T> Clone for Array<T> {
 }
 
 /// The C-order (row-major) strides, in elements, of a contiguous array.
-pub fn c_strides(shape: &[usize]) -> Vec<isize> {
-    let mut strides = vec![0isize; shape.len()];
+pub fn c_strides(shape: &[usize]) -> Dims<isize> {
+    let mut strides = Dims::from_elem(0isize, shape.len());
     let mut step = 1isize;
     for (s, &n) in strides.iter_mut().zip(shape).rev() {
         *s = step;
@@ -133,7 +134,8 @@ pub fn check_allocation(shape: &[usize], dtype: DType) -> ArrayResult<usize> {
 impl<T: Element> Array<T> {
     /// A contiguous array of `shape` owning `data` (in C order).
     /// Refuses data whose length is not the product of the shape.
-    pub fn from_vec(shape: Vec<usize>, data: Vec<T>) -> ArrayResult<Self> {
+    pub fn from_vec(shape: impl IntoDims<usize>, data: Vec<T>) -> ArrayResult<Self> {
+        let shape = shape.into_dims();
         if checked_size(&shape) != Some(data.len()) {
             return Err(ArrayError::value(format!(
                 "cannot reshape array of size {} into shape {}",
@@ -147,17 +149,18 @@ impl<T: Element> Array<T> {
 
     /// A 0-d array holding `value`.
     pub fn scalar(value: T) -> Self {
-        Array { buf: Rc::new(RefCell::new(vec![value])), shape: vec![], strides: vec![], offset: 0 }
+        Array { buf: Rc::new(RefCell::new(vec![value])), shape: Dims::new(), strides: Dims::new(), offset: 0 }
     }
 
     /// A 1-d array holding `data`.
     pub fn from_slice(data: &[T]) -> Self {
         let n = data.len();
-        Array { buf: Rc::new(RefCell::new(data.to_vec())), shape: vec![n], strides: vec![1], offset: 0 }
+        Array { buf: Rc::new(RefCell::new(data.to_vec())), shape: [n].into_dims(), strides: [1].into_dims(), offset: 0 }
     }
 
     /// An array of `shape` with every element `value`; `MemoryError` if too big.
-    pub fn full(shape: Vec<usize>, value: T) -> ArrayResult<Self> {
+    pub fn full(shape: impl IntoDims<usize>, value: T) -> ArrayResult<Self> {
+        let shape = shape.into_dims();
         let size = check_allocation(&shape, T::DTYPE)?;
         let strides = c_strides(&shape);
         let data = super::parallel::build_vec(size, 1, |_, out| {
@@ -170,28 +173,34 @@ impl<T: Element> Array<T> {
 
     /// A new view on this array's buffer. The caller guarantees that every
     /// index reachable through `shape`/`strides`/`offset` is inside the buffer.
-    pub fn view(&self, shape: Vec<usize>, strides: Vec<isize>, offset: usize) -> Self {
+    pub fn view(&self, shape: impl IntoDims<usize>, strides: impl IntoDims<isize>, offset: usize) -> Self {
+        let (shape, strides) = (shape.into_dims(), strides.into_dims());
         debug_assert_eq!(shape.len(), strides.len());
         Array { buf: Rc::clone(&self.buf), shape, strides, offset }
     }
 
     /// The shape.
+    #[inline(always)]
     pub fn shape(&self) -> &[usize] {
         &self.shape
     }
     /// The strides, in elements.
+    #[inline(always)]
     pub fn strides(&self) -> &[isize] {
         &self.strides
     }
     /// Offset of the first element in the buffer.
+    #[inline(always)]
     pub fn offset(&self) -> usize {
         self.offset
     }
     /// Number of dimensions.
+    #[inline(always)]
     pub fn ndim(&self) -> usize {
         self.shape.len()
     }
     /// Number of elements.
+    #[inline(always)]
     pub fn size(&self) -> usize {
         self.shape.iter().product()
     }
@@ -485,18 +494,22 @@ impl NdArray {
         }
     }
     /// The shape.
+    #[inline(always)]
     pub fn shape(&self) -> &[usize] {
         with_array!(self, a => a.shape())
     }
     /// The strides in elements.
+    #[inline(always)]
     pub fn strides(&self) -> &[isize] {
         with_array!(self, a => a.strides())
     }
     /// Number of dimensions.
+    #[inline(always)]
     pub fn ndim(&self) -> usize {
         self.shape().len()
     }
     /// Number of elements.
+    #[inline(always)]
     pub fn size(&self) -> usize {
         self.shape().iter().product()
     }
@@ -512,7 +525,8 @@ impl NdArray {
     }
 
     /// An array of `shape` and `dtype` filled with `value` (cast to `dtype`).
-    pub fn full(shape: Vec<usize>, value: Scalar, dtype: DType) -> ArrayResult<NdArray> {
+    pub fn full(shape: impl IntoDims<usize>, value: Scalar, dtype: DType) -> ArrayResult<NdArray> {
+        let shape = shape.into_dims();
         Ok(match dtype {
             DType::Bool => NdArray::Bool(Array::full(shape, bool::from_scalar(value))?),
             DType::Int64 => NdArray::Int(Array::full(shape, i64::from_scalar(value))?),
@@ -522,7 +536,7 @@ impl NdArray {
     }
 
     /// An array of `shape` and `dtype` full of zeros.
-    pub fn zeros(shape: Vec<usize>, dtype: DType) -> ArrayResult<NdArray> {
+    pub fn zeros(shape: impl IntoDims<usize>, dtype: DType) -> ArrayResult<NdArray> {
         Self::full(shape, Scalar::Int(0), dtype)
     }
 
@@ -622,8 +636,8 @@ mod tests {
 
     #[test]
     fn strides_are_c_order() {
-        assert_eq!(c_strides(&[2, 3, 4]), vec![12, 4, 1]);
-        assert_eq!(c_strides(&[]), Vec::<isize>::new());
+        assert_eq!(&c_strides(&[2, 3, 4])[..], &[12, 4, 1]);
+        assert!(c_strides(&[]).is_empty());
     }
 
     #[test]

@@ -12,6 +12,7 @@
 //! run on operands permuted into that order and the result is handed back
 //! as the inverse-permuted view of a C-ordered buffer.
 
+use crate::array::dims::Dims;
 use crate::array::dtype::Element;
 use crate::array::storage::Array;
 
@@ -70,8 +71,8 @@ pub(crate) fn k_perm(shape: &[usize], strides: &[&[isize]]) -> Option<Vec<usize>
 /// `a` read as the broadcast `shape` (with `strides` on it), its axes
 /// permuted by `perm` (outermost first).
 pub(crate) fn permuted<T: Element>(a: &Array<T>, strides: &[isize], perm: &[usize], shape: &[usize]) -> Array<T> {
-    let pshape = perm.iter().map(|&ax| shape[ax]).collect();
-    let pstrides = perm.iter().map(|&ax| strides[ax]).collect();
+    let pshape: Dims<usize> = perm.iter().map(|&ax| shape[ax]).collect();
+    let pstrides: Dims<isize> = perm.iter().map(|&ax| strides[ax]).collect();
     a.view(pshape, pstrides, a.offset())
 }
 

@@ -16,6 +16,7 @@ pub use join::{
     tile, vstack, SplitSpec,
 };
 
+use super::dims::Dims;
 use super::dtype::Element;
 use super::error::{ArrayError, ArrayResult};
 use super::storage::{c_strides, check_allocation, Array, IntoNdArray, NdArray};
@@ -95,7 +96,7 @@ pub fn resolve_shape(size: usize, dims: &[isize]) -> ArrayResult<Vec<usize>> {
 fn nocopy_strides(shape: &[usize], strides: &[isize], new_shape: &[usize]) -> Option<Vec<isize>> {
     let size: usize = shape.iter().product();
     if size == 0 {
-        return Some(c_strides(new_shape));
+        return Some(c_strides(new_shape).to_vec());
     }
     let (od, os): (Vec<usize>, Vec<isize>) =
         shape.iter().zip(strides).filter(|(&n, _)| n != 1).map(|(&n, &s)| (n, s)).unzip();
@@ -189,8 +190,8 @@ pub fn transpose(a: &NdArray, axes: Option<&[isize]>) -> ArrayResult<NdArray> {
 /// A view with axes in the order `perm` (a permutation, unchecked).
 pub(crate) fn permute(a: &NdArray, perm: &[usize]) -> NdArray {
     with_array!(a, x => {
-        let shape = perm.iter().map(|&p| x.shape()[p]).collect();
-        let strides = perm.iter().map(|&p| x.strides()[p]).collect();
+        let shape: Dims<usize> = perm.iter().map(|&p| x.shape()[p]).collect();
+        let strides: Dims<isize> = perm.iter().map(|&p| x.strides()[p]).collect();
         x.view(shape, strides, x.offset()).into_nd()
     })
 }
@@ -279,7 +280,7 @@ pub fn squeeze(a: &NdArray, axis: Option<&[isize]>) -> ArrayResult<NdArray> {
         }
     };
     Ok(with_array!(a, x => {
-        let (shape, strides) = x
+        let (shape, strides): (Dims<usize>, Dims<isize>) = x
             .shape()
             .iter()
             .zip(x.strides())

@@ -355,8 +355,8 @@ fn small_float_matmul(a: &NdArray, b: &NdArray) -> Option<ArrayResult<NdArray>> 
     } else {
         kernel::fma_gemm(am, bm, m, k, n, &mut out);
     }
-    let shape = if y.ndim() == 1 { vec![m] } else { vec![m, n] };
-    Some(Array::from_vec(shape, out).map(IntoNdArray::into_nd))
+    let made = if y.ndim() == 1 { Array::from_vec([m], out) } else { Array::from_vec([m, n], out) };
+    Some(made.map(IntoNdArray::into_nd))
 }
 
 /// `np.dot(a, b)`: scalar multiplication for 0-d operands, the inner

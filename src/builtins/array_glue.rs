@@ -190,7 +190,9 @@ fn small_float_binary(op: BinaryOp, a: &NdArray, b: &NdArray, temporaries: [bool
         _ => return None,
     };
     // A sole owner's buffer is no other array's, so `b`'s borrow below
-    // never meets the mutable one.
+    // never meets the mutable one. A 0-d result is a NumPy scalar, not
+    // the operand's array, so it is always new.
+    let temporaries = if p.ndim() == 0 { [false; 2] } else { temporaries };
     if temporaries[0] && p.is_sole_contiguous_owner() {
         let mut xs = p.buffer_mut().ok()?;
         q.with_slice(|ys| xs.iter_mut().zip(ys).for_each(|(x, y)| *x = f(*x, *y)));

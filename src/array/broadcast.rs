@@ -71,7 +71,7 @@ impl<T: Element> Array<T> {
     /// (NumPy's `broadcast_to`), or NumPy's error if it cannot be.
     pub fn broadcast_to(&self, target: &[usize]) -> ArrayResult<Array<T>> {
         match broadcast_strides(self.shape(), self.strides(), target) {
-            Some(strides) => Ok(self.view(target.to_vec(), strides, self.offset())),
+            Some(strides) => Ok(self.view(target, strides, self.offset())),
             None => Err(ArrayError::value(format!(
                 "operands could not be broadcast together with remapped shapes [original->remapped]: {}  and requested shape {}",
                 shape_compact(self.shape()),

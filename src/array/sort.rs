@@ -393,7 +393,7 @@ where
     Ok(Unique {
         values: Array::from_vec(vec![n], values)?.into_nd(),
         index: if want.0 { Some(NdArray::Int(Array::from_vec(vec![n], index)?)) } else { None },
-        inverse: if want.1 { Some(NdArray::Int(Array::from_vec(x.shape().to_vec(), inverse)?)) } else { None },
+        inverse: if want.1 { Some(NdArray::Int(Array::from_vec(x.shape(), inverse)?)) } else { None },
         counts: if want.2 { Some(NdArray::Int(Array::from_vec(vec![n], counts)?)) } else { None },
     })
 }
@@ -475,7 +475,7 @@ pub fn searchsorted(a: &NdArray, v: &NdArray, right: bool) -> ArrayResult<NdArra
                 }) as i64
             })
             .collect();
-        Array::from_vec(v.shape().to_vec(), out)
+        Array::from_vec(v.shape(), out)
     }
     Ok(NdArray::Int(match (&aa, &vv) {
         (NdArray::Bool(x), NdArray::Bool(y)) => go(x, y, right)?,

@@ -206,6 +206,7 @@ impl<T: Element> Array<T> {
     }
 
     /// Whether the elements lie in C order without gaps, starting at `offset`.
+    #[inline]
     pub fn is_c_contiguous(&self) -> bool {
         let mut expected = 1isize;
         for (&n, &s) in self.shape.iter().zip(&self.strides).rev() {
@@ -312,6 +313,7 @@ impl<T: Element> Array<T> {
 
     /// Runs `f` on the elements as one C-ordered slice: borrowed when the
     /// array is contiguous, copied otherwise.
+    #[inline]
     pub fn with_slice<R>(&self, f: impl FnOnce(&[T]) -> R) -> R {
         if self.is_c_contiguous() {
             let buf = self.buf.borrow();

@@ -167,7 +167,9 @@ const SMALL_ARRAY: usize = 256;
 /// The result of [`small_float_binary`]: written over one operand (a
 /// temporary no other handle sees), or a new array.
 enum SmallFloat {
+    /// The result is in this operand's buffer.
     Into(elementwise::Temporary),
+    /// The result is a new array.
     New(NdArray),
 }
 
@@ -204,7 +206,7 @@ fn small_float_binary(op: BinaryOp, a: &NdArray, b: &NdArray, temporaries: [bool
         return Some(SmallFloat::Into(elementwise::Temporary::Right));
     }
     let data: Vec<f64> = p.with_slice(|xs| q.with_slice(|ys| xs.iter().zip(ys).map(|(x, y)| f(*x, *y)).collect()));
-    crate::array::Array::from_vec(p.shape().to_vec(), data).ok().map(|r| SmallFloat::New(NdArray::Float(r)))
+    crate::array::Array::from_vec(p.shape(), data).ok().map(|r| SmallFloat::New(NdArray::Float(r)))
 }
 
 /// `x op= y` on an array: in place, with NumPy's casting rule.
@@ -331,7 +333,7 @@ fn index_item(v: &Value) -> EvalResult<IndexItem> {
                 let arr = to_ndarray(v, None).map_err(|_| raise(ExcKind::IndexError, index_error_text()))?;
                 if arr.size() == 0 {
                     // an empty list (`[[]]`) indexes as an empty integer array; an empty float *array* is an error
-                    IndexItem::Array(NdArray::Int(crate::array::Array::from_vec(arr.shape().to_vec(), vec![])?))
+                    IndexItem::Array(NdArray::Int(crate::array::Array::from_vec(arr.shape(), vec![])?))
                 } else {
                     IndexItem::Array(arr)
                 }

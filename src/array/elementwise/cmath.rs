@@ -176,7 +176,7 @@ fn map_contiguous<O: Element>(a: &Array<Complex64>, f: impl Fn(Complex64) -> O) 
         *o = f(x);
     }
     drop(abuf);
-    Array::from_vec(a.shape().to_vec(), out)
+    Array::from_vec(a.shape(), out)
 }
 
 complex_kernel! {

@@ -83,7 +83,7 @@ pub(crate) fn unpermuted<T: Element>(r: Array<T>, perm: &[usize], shape: &[usize
     for (i, &ax) in perm.iter().enumerate() {
         strides[ax] = r.strides()[i];
     }
-    r.view(shape.to_vec(), strides, r.offset())
+    r.view(shape, strides, r.offset())
 }
 
 #[cfg(test)]

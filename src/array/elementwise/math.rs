@@ -360,7 +360,7 @@ pub fn round(a: &NdArray, decimals: i64) -> ArrayResult<NdArray> {
             let re = round_float(&map(z, |v| v.re)?, decimals)?.to_vec();
             let im = round_float(&map(z, |v| v.im)?, decimals)?.to_vec();
             let parts = re.into_iter().zip(im).map(|(r, i)| Complex64::new(r, i)).collect();
-            Ok(Array::from_vec(z.shape().to_vec(), parts)?.into_nd())
+            Ok(Array::from_vec(z.shape(), parts)?.into_nd())
         }
     }
 }

@@ -224,7 +224,7 @@ fn value_view(value: &NdArray, shape: &[usize]) -> Option<NdArray> {
         vstrides = &vstrides[1..];
     }
     let strides = broadcast_strides(vshape, vstrides, shape)?;
-    Some(with_array!(value, v => v.view(shape.to_vec(), strides, v.offset()).into_nd()))
+    Some(with_array!(value, v => v.view(shape, strides, v.offset()).into_nd()))
 }
 
 /// NumPy's `IndexError` for an index that is not an integer, slice,

@@ -192,7 +192,7 @@ fn split_at(a: &NdArray, axis: usize, points: &[isize]) -> Vec<NdArray> {
                 shape[axis] = len;
                 let empty = shape.contains(&0);
                 let off = if empty { x.offset() as isize } else { x.offset() as isize + st * x.strides()[axis] };
-                x.view(shape, x.strides().to_vec(), off as usize).into_nd()
+                x.view(shape, x.strides(), off as usize).into_nd()
             })
         })
         .collect()

@@ -346,7 +346,7 @@ pub fn flip(a: &NdArray, axis: Option<&[isize]>) -> ArrayResult<NdArray> {
                 }
             }
         }
-        x.view(x.shape().to_vec(), strides, offset as usize).into_nd()
+        x.view(x.shape(), strides, offset as usize).into_nd()
     }))
 }
 

@@ -210,7 +210,7 @@ pub fn ptp(a: &NdArray, axis: Option<&[isize]>, keepdims: bool) -> ArrayResult<N
         let lb = l.buffer();
         let data = hb.iter().zip(lb.iter()).map(|(&x, &y)| f(x, y)).collect::<ArrayResult<Vec<T>>>()?;
         let n = data.len();
-        Ok(Array::from_vec(vec![n], data)?.view(h.shape().to_vec(), h.strides().to_vec(), 0))
+        Ok(Array::from_vec(vec![n], data)?.view(h.shape(), h.strides(), 0))
     }
     Ok(match (&hi, &lo) {
         (NdArray::Int(h), NdArray::Int(l)) => {

@@ -347,7 +347,7 @@ fn multiply_broadcast(a: &NdArray, b: &NdArray, dtype: DType) -> ArrayResult<NdA
                 out[o] = ab[i] * bb[j];
             },
         );
-        Ok(Array::from_vec(vec![size], out)?.view(shape.to_vec(), ks.to_vec(), 0))
+        Ok(Array::from_vec(vec![size], out)?.view(shape, ks, 0))
     }
     Ok(if dtype == DType::Complex128 {
         go(&a.to_complex(), &b.to_complex(), &shape, &kstrides, size)?.into_nd()

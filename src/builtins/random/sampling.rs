@@ -337,7 +337,7 @@ pub(super) fn permutation<R: Rng>(rng: &mut R, x: &Value, axis: isize) -> EvalRe
     let out = with_array!(&moved, arr => {
         let mut data = arr.to_vec();
         rng.shuffle_rows(&mut data, rows);
-        Array::from_vec(arr.shape().to_vec(), data)?.into_nd()
+        Array::from_vec(arr.shape(), data)?.into_nd()
     });
     let out = if ax == 0 { out } else { crate::array::manip::swapaxes(&out, 0, ax as isize)?.copy() };
     Ok(Value::array(out))

@@ -179,24 +179,10 @@ impl<T: Copy + Default> IntoDims<T> for &[T] {
     }
 }
 
-impl<T: Copy + Default> IntoDims<T> for &Vec<T> {
-    #[inline]
-    fn into_dims(self) -> Dims<T> {
-        Dims::from_slice(self)
-    }
-}
-
 impl<T: Copy + Default, const N: usize> IntoDims<T> for [T; N] {
     #[inline]
     fn into_dims(self) -> Dims<T> {
         Dims::from_slice(&self)
-    }
-}
-
-impl<T: Copy + Default, const N: usize> IntoDims<T> for &[T; N] {
-    #[inline]
-    fn into_dims(self) -> Dims<T> {
-        Dims::from_slice(self)
     }
 }
 

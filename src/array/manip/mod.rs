@@ -93,15 +93,15 @@ pub fn resolve_shape(size: usize, dims: &[isize]) -> ArrayResult<Vec<usize>> {
 
 /// Strides giving `new_shape` over the same elements without a copy
 /// (NumPy's `_attempt_nocopy_reshape`), when possible.
-fn nocopy_strides(shape: &[usize], strides: &[isize], new_shape: &[usize]) -> Option<Vec<isize>> {
+fn nocopy_strides(shape: &[usize], strides: &[isize], new_shape: &[usize]) -> Option<Dims<isize>> {
     let size: usize = shape.iter().product();
     if size == 0 {
-        return Some(c_strides(new_shape).to_vec());
+        return Some(c_strides(new_shape));
     }
-    let (od, os): (Vec<usize>, Vec<isize>) =
+    let (od, os): (Dims<usize>, Dims<isize>) =
         shape.iter().zip(strides).filter(|(&n, _)| n != 1).map(|(&n, &s)| (n, s)).unzip();
     let nd = new_shape;
-    let mut ns = vec![0isize; nd.len()];
+    let mut ns = Dims::from_elem(0isize, nd.len());
     let (mut oi, mut oj, mut ni, mut nj) = (0usize, 1usize, 0usize, 1usize);
     while ni < nd.len() && oi < od.len() {
         let mut np = nd[ni];
